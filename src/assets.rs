@@ -1,0 +1,109 @@
+//! Paths to files a letter uses (images, templates), checked against the letter's root:
+//! relative to the file that names them, inside the root, present, of a known kind.
+//! A checked path is returned as a Typst project path (`/signatures/ruiz.png`).
+
+use std::path::{Component, Path, PathBuf};
+
+/// Image formats Typst can place.
+pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"];
+
+/// Resolves `written`, relative to `base` (a folder under `root`), to a project path.
+///
+/// `root` and `base` must be canonical. `extensions` lists the accepted kinds of file.
+pub fn resolve(root: &Path, base: &Path, written: &str, extensions: &[&str]) -> Result<String, String> {
+    let trimmed = written.trim();
+    if trimmed.is_empty() {
+        return Err("the path is empty".into());
+    }
+    if trimmed.contains("://") {
+        return Err(format!("`{written}` is a web address; missive reads only local files (no network)"));
+    }
+    if trimmed.contains('\\') {
+        return Err(format!("`{written}` contains a backslash; write paths with forward slashes"));
+    }
+    let relative = Path::new(trimmed);
+    if relative.has_root() || relative.components().any(|c| matches!(c, Component::Prefix(_))) {
+        return Err(format!(
+            "`{written}` is an absolute path; write it relative to the file that names it, inside {}",
+            root.display()
+        ));
+    }
+    let joined = normalize(&base.join(relative));
+    let outside = || {
+        format!("`{written}` is outside the letter's root folder {} and cannot be read", root.display())
+    };
+    if !joined.starts_with(root) {
+        return Err(outside());
+    }
+    let canonical = joined.canonicalize().map_err(|_| format!("`{written}` does not exist (looked for {})", joined.display()))?;
+    if !canonical.starts_with(root) {
+        return Err(outside());
+    }
+    if !canonical.is_file() {
+        return Err(format!("`{written}` is not a file"));
+    }
+    let extension = canonical
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !extensions.contains(&extension.as_str()) {
+        return Err(format!(
+            "`{written}` is not a supported file (expected {})",
+            extensions.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    project_path(root, &joined).ok_or_else(outside)
+}
+
+/// The project path (`/a/b.png`) of a file under `root`.
+pub fn project_path(root: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(root).ok()?;
+    let mut out = String::new();
+    for component in relative.components() {
+        out.push('/');
+        out.push_str(component.as_os_str().to_str()?);
+    }
+    Some(out)
+}
+
+/// Removes `.` and `..` components without touching the disk.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_inside_and_refuses_outside_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(root.join("letters/2026")).unwrap();
+        std::fs::create_dir_all(root.join("img")).unwrap();
+        std::fs::write(root.join("img/logo.png"), b"x").unwrap();
+        let base = root.join("letters/2026");
+        let ok = resolve(&root, &base, "../../img/logo.png", IMAGE_EXTENSIONS);
+        assert_eq!(ok.unwrap(), "/img/logo.png");
+        let up = resolve(&root, &base, "../../../etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
+        assert!(up.contains("outside"), "{up}");
+        let abs = resolve(&root, &base, "/etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
+        assert!(abs.contains("absolute"), "{abs}");
+        let missing = resolve(&root, &base, "nope.png", IMAGE_EXTENSIONS).unwrap_err();
+        assert!(missing.contains("does not exist"), "{missing}");
+        std::fs::write(root.join("img/notes.txt"), b"x").unwrap();
+        let kind = resolve(&root, &root, "img/notes.txt", IMAGE_EXTENSIONS).unwrap_err();
+        assert!(kind.contains("not a supported"), "{kind}");
+    }
+}

@@ -1,0 +1,116 @@
+//! Compiling a letter's project with Typst, and turning Typst's diagnostics into ours:
+//! positions in the generated `main.typ` are mapped back to the letter where the text
+//! came from the letter (raw Typst fences); template errors point at the template.
+
+use std::sync::Arc;
+
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
+use typst::syntax::{FileId, VirtualRoot};
+use typst_layout::PagedDocument;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::letter::Letter;
+use crate::project::Project;
+use crate::templates;
+use crate::world::{LetterWorld, MAIN_ID};
+
+/// A laid-out letter and the warnings Typst gave.
+pub struct Compiled {
+    /// The document.
+    pub document: PagedDocument,
+    /// Warnings, mapped to files.
+    pub warnings: Diagnostics,
+}
+
+/// Compiles the letter's project in `world`.
+pub fn compile(world: &LetterWorld, letter: &Letter, project: &Project) -> Result<Compiled, Diagnostics> {
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
+    let mapper = Mapper { world, letter, project, generated: None };
+    let mut mapper = mapper;
+    let warnings: Diagnostics = warnings.iter().map(|w| mapper.convert(w)).collect();
+    match output {
+        Ok(document) => Ok(Compiled { document, warnings }),
+        Err(errors) => {
+            let mut all: Diagnostics = errors.iter().map(|e| mapper.convert(e)).collect();
+            all.extend(warnings);
+            Err(all)
+        }
+    }
+}
+
+/// Converts Typst diagnostics, remembering the texts it has named.
+struct Mapper<'a> {
+    world: &'a LetterWorld<'a>,
+    letter: &'a Letter,
+    project: &'a Project,
+    generated: Option<Arc<SourceText>>,
+}
+
+impl Mapper<'_> {
+    fn convert(&mut self, diagnostic: &SourceDiagnostic) -> Diagnostic {
+        let mut out = match diagnostic.severity {
+            TypstSeverity::Error => Diagnostic::error(diagnostic.message.to_string()),
+            TypstSeverity::Warning => Diagnostic::warning(diagnostic.message.to_string()),
+        };
+        for hint in &diagnostic.hints {
+            out = out.hint(hint.v.to_string());
+        }
+        for trace in &diagnostic.trace {
+            if let Some(location) = self.location_of(trace.span.into()) {
+                out = out.hint(format!("{} at {location}", trace.v));
+            }
+        }
+        let span = diagnostic.span;
+        match (span.id(), self.world.range(span)) {
+            (Some(id), Some(range)) => {
+                let (file, range) = self.place(id, range);
+                out.at(&file, range)
+            }
+            _ => out.in_file(&self.letter.source.file),
+        }
+    }
+
+    /// A short `file:line:column` for a trace point.
+    fn location_of(&mut self, span: typst::syntax::DiagSpan) -> Option<String> {
+        let id = span.id()?;
+        let range = self.world.range(span)?;
+        let (file, range) = self.place(id, range);
+        let (line, column) = file.line_column(range.start);
+        Some(format!("{}:{line}:{column}", file.name))
+    }
+
+    /// The file and range a position in the project stands for.
+    fn place(&mut self, id: FileId, range: std::ops::Range<usize>) -> (Arc<SourceText>, std::ops::Range<usize>) {
+        if id == *MAIN_ID {
+            let letter = &self.letter;
+            let in_body = range.start.checked_sub(self.project.body_offset);
+            if let Some(offset) = in_body {
+                for raw in &letter.body.raw_spans {
+                    if raw.markup.contains(&offset) {
+                        let start = letter.source.body.start + raw.source + (offset - raw.markup.start);
+                        let len = range.len().min(raw.markup.end - offset);
+                        return (letter.source.file.clone(), start..start + len);
+                    }
+                }
+            }
+            let generated = self.generated.get_or_insert_with(|| {
+                SourceText::new(
+                    format!("main.typ (generated from {})", letter.source.file.name),
+                    self.project.main.clone(),
+                )
+            });
+            return (generated.clone(), range);
+        }
+        let vpath = id.vpath().get_with_slash();
+        let name = match id.root() {
+            VirtualRoot::Package(spec) => format!("{spec}{vpath}"),
+            VirtualRoot::Project if templates::builtin_file(vpath).is_some() => {
+                format!("<built-in>{}", vpath.trim_start_matches(templates::BUILTIN_DIR))
+            }
+            VirtualRoot::Project => crate::display_path(&self.letter.root.join(vpath.trim_start_matches('/'))),
+        };
+        let text = self.world.text_of(id).unwrap_or_default();
+        (SourceText::new(name, text), range)
+    }
+}

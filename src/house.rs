@@ -1,0 +1,77 @@
+//! The house: an organisation's `missive.toml`, found by walking up from a letter. Its
+//! folder is the letter's root: templates and images under it can be used, nothing outside.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
+use crate::source;
+use crate::toml_input::{Fragment, Key, Shape};
+
+/// Name of the house file.
+pub const HOUSE_FILE: &str = "missive.toml";
+
+/// The settings of a house file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseConfig {
+    /// Default template: built-in name or path relative to the house file.
+    pub template: Option<Spanned<String>>,
+    /// Default language tag.
+    pub lang: Option<Spanned<String>>,
+    /// Default closing.
+    pub closing: Option<String>,
+    /// Default paper size.
+    pub paper: Option<Paper>,
+    /// The letterhead.
+    #[serde(default)]
+    pub letterhead: Letterhead,
+}
+
+/// Keys of a house file.
+pub const HOUSE_KEYS: &[Key] = &[
+    Key("template", Shape::Value),
+    Key("lang", Shape::Value),
+    Key("closing", Shape::Value),
+    Key("paper", Shape::Value),
+    Key("letterhead", Shape::Table(LETTERHEAD_KEYS)),
+];
+
+/// A house file that was found and read.
+#[derive(Debug)]
+pub struct House {
+    /// The folder holding `missive.toml` (canonical): the root of its letters.
+    pub dir: PathBuf,
+    /// The file's text, for diagnostics and hashing.
+    pub file: Arc<SourceText>,
+    /// Its settings.
+    pub config: HouseConfig,
+}
+
+/// Finds the nearest `missive.toml` in `dir` (canonical) or a folder above it.
+pub fn find(dir: &Path) -> Result<Option<House>, Diagnostics> {
+    for folder in dir.ancestors() {
+        let path = folder.join(HOUSE_FILE);
+        if path.is_file() {
+            return read(&path, folder).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+/// Reads and parses a house file.
+fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
+    let name = crate::display_path(path);
+    let bytes = std::fs::read(path).map_err(|err| {
+        vec![Diagnostic::error(format!("cannot read house file {name}: {}", source::io_reason(&err)))]
+    })?;
+    let text = source::decode(&name, bytes)?;
+    let file = SourceText::new(name, text);
+    let fragment = Fragment { file: &file, range: 0..file.text.len(), what: "house file" };
+    let config = fragment.parse(HOUSE_KEYS)?;
+    Ok(House { dir: dir.to_path_buf(), file, config })
+}

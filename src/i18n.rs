@@ -1,0 +1,151 @@
+//! Languages: parsing `lang` tags, writing dates the local way, and the template's own
+//! words ("Page 2 of 3", "Notes", "cc", …) in each supported language.
+
+use chrono::{Datelike, Locale, NaiveDate};
+use serde::Serialize;
+
+/// A parsed BCP 47 language tag (language, optional script and region).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lang {
+    /// ISO 639 language code, lower case (`en`).
+    pub language: String,
+    /// ISO 15924 script, title case (`Hans`), if given.
+    pub script: Option<String>,
+    /// ISO 3166 region, upper case (`GB`), if given.
+    pub region: Option<String>,
+}
+
+/// Languages whose dates and labels missive knows.
+pub const SUPPORTED: &[&str] = &["en", "es", "fr", "ar", "ru", "zh"];
+
+impl Lang {
+    /// Parses a tag such as `en`, `en-GB`, `zh-Hans-CN`; `None` if it is not one.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let mut parts = tag.split(['-', '_']);
+        let language = parts.next()?;
+        if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let mut lang = Lang { language: language.to_ascii_lowercase(), script: None, region: None };
+        for part in parts {
+            let alpha = part.chars().all(|c| c.is_ascii_alphabetic());
+            match part.len() {
+                4 if alpha && lang.script.is_none() && lang.region.is_none() => {
+                    let mut script = part.to_ascii_lowercase();
+                    script[..1].make_ascii_uppercase();
+                    lang.script = Some(script);
+                }
+                2 if alpha && lang.region.is_none() => lang.region = Some(part.to_ascii_uppercase()),
+                3 if part.chars().all(|c| c.is_ascii_digit()) && lang.region.is_none() => {
+                    lang.region = Some(part.to_string())
+                }
+                1..=8 if part.chars().all(|c| c.is_ascii_alphanumeric()) => {}
+                _ => return None,
+            }
+        }
+        Some(lang)
+    }
+
+    /// Whether missive has dates and labels for this language.
+    pub fn is_supported(&self) -> bool {
+        SUPPORTED.contains(&self.language.as_str())
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        matches!(self.language.as_str(), "ar" | "fa" | "he" | "ur" | "yi")
+    }
+
+    /// The date written the way the language writes it in a letter.
+    pub fn format_date(&self, date: NaiveDate) -> String {
+        let day = date.day();
+        match self.language.as_str() {
+            "es" => format!("{day} de {} de {}", date.format_localized("%B", Locale::es_ES), date.year()),
+            "fr" => {
+                let day = if day == 1 { "1er".to_string() } else { day.to_string() };
+                format!("{day} {} {}", date.format_localized("%B", Locale::fr_FR), date.year())
+            }
+            "ru" => format!("{day} {} {} г.", date.format_localized("%B", Locale::ru_RU), date.year()),
+            "zh" => format!("{}年{}月{}日", date.year(), date.month(), day),
+            "ar" => format!("{day} {} {}", date.format_localized("%B", Locale::ar_EG), date.year()),
+            _ => match self.region.as_deref() {
+                Some("US") | None => date.format("%B %-d, %Y").to_string(),
+                Some(_) => date.format("%-d %B %Y").to_string(),
+            },
+        }
+    }
+
+    /// The template's words in this language (English for languages missive lacks).
+    pub fn labels(&self) -> Labels {
+        let l = |page, notes, cc, enclosures, subject, reference, cosigners, postscript| Labels {
+            page,
+            notes,
+            cc,
+            enclosures,
+            subject,
+            reference,
+            cosigners,
+            postscript,
+        };
+        match self.language.as_str() {
+            "es" => l("Página {page} de {total}", "Notas", "c.c.", "Anexos", "Asunto:", "Ref.:", "Organizaciones firmantes", "P. D."),
+            "fr" => l("Page {page} sur {total}", "Notes", "Copie à", "Pièces jointes", "Objet :", "Réf. :", "Organisations cosignataires", "P.-S."),
+            "ru" => l("Страница {page} из {total}", "Примечания", "Копия", "Приложения", "Тема:", "Исх. №", "Организации, подписавшие письмо", "P.S."),
+            "zh" => l("第{page}页，共{total}页", "注释", "抄送", "附件", "事由：", "编号：", "联署机构", "附言"),
+            "ar" => l("الصفحة {page} من {total}", "الهوامش", "نسخة إلى", "المرفقات", "الموضوع:", "المرجع:", "المنظمات الموقعة", "ملحوظة"),
+            _ => l("Page {page} of {total}", "Notes", "cc", "Enclosures", "Re:", "Our ref.:", "Co-signed by", "P.S."),
+        }
+    }
+}
+
+/// The fixed words of a letter, handed to templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct Labels {
+    /// Running page number, with `{page}` and `{total}` placeholders.
+    pub page: &'static str,
+    /// Heading of the endnotes.
+    pub notes: &'static str,
+    /// Label of the copies list.
+    pub cc: &'static str,
+    /// Label of the enclosures list.
+    pub enclosures: &'static str,
+    /// Label before the subject line.
+    pub subject: &'static str,
+    /// Label before the sender's reference.
+    pub reference: &'static str,
+    /// Heading of the co-signers list.
+    pub cosigners: &'static str,
+    /// Label of the postscript.
+    pub postscript: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+    }
+
+    #[test]
+    fn parses_tags() {
+        let zh = Lang::parse("zh-hans-cn").unwrap();
+        assert_eq!((zh.language.as_str(), zh.script.as_deref(), zh.region.as_deref()), ("zh", Some("Hans"), Some("CN")));
+        assert_eq!(Lang::parse("en_GB").unwrap().region.as_deref(), Some("GB"));
+        assert!(Lang::parse("english").is_none());
+        assert!(Lang::parse("e").is_none());
+        assert!(Lang::parse("en-").is_none());
+    }
+
+    #[test]
+    fn dates_are_written_the_local_way() {
+        let f = |tag: &str| Lang::parse(tag).unwrap().format_date(date());
+        assert_eq!(f("en"), "March 2, 2026");
+        assert_eq!(f("en-GB"), "2 March 2026");
+        assert_eq!(f("es"), "2 de marzo de 2026");
+        assert_eq!(f("fr"), "2 mars 2026");
+        assert_eq!(f("ru"), "2 марта 2026 г.");
+        assert_eq!(f("zh"), "2026年3月2日");
+        assert_eq!(f("ar"), "2 مارس 2026");
+    }
+}

@@ -1,0 +1,5 @@
+//! The `missive` command.
+
+fn main() -> std::process::ExitCode {
+    missive::cli::main()
+}

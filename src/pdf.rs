@@ -1,0 +1,48 @@
+//! PDF export with reproducible metadata: creation date from the letter's date, a fixed
+//! creator string, tagged (accessible) by default.
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::letter::Letter;
+
+/// The creator written into every PDF's metadata.
+pub fn creator() -> String {
+    format!("missive {} (typst 0.15.1)", env!("CARGO_PKG_VERSION"))
+}
+
+/// The letter's date at midnight UTC: the PDF's creation date and Typst's "today".
+pub fn letter_datetime(letter: &Letter) -> Datetime {
+    let date = &letter.data.date;
+    Datetime::from_ymd_hms(date.year, date.month as u8, date.day as u8, 0, 0, 0)
+        .expect("a checked calendar date")
+}
+
+/// Exports a laid-out letter to PDF bytes.
+pub fn export(document: &PagedDocument, letter: &Letter, standards: &[PdfStandard]) -> Result<Vec<u8>, Diagnostics> {
+    let standards = PdfStandards::new(standards).map_err(|err| {
+        vec![Diagnostic::error(format!("these PDF standards cannot be combined: {}", err.message()))]
+    })?;
+    let options = PdfOptions {
+        ident: Smart::Auto,
+        creator: Smart::Custom(Some(creator())),
+        timestamp: Some(Timestamp::new_utc(letter_datetime(letter))),
+        standards,
+        tagged: true,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| {
+                let mut d = Diagnostic::error(format!("PDF export failed: {}", e.message)).in_file(&letter.source.file);
+                for hint in &e.hints {
+                    d = d.hint(hint.v.to_string());
+                }
+                d
+            })
+            .collect()
+    })
+}

@@ -1,0 +1,80 @@
+//! From a checked letter to output bytes: generate the project, compile it in a
+//! [`LetterWorld`], export PDF, PNG or SVG pages.
+
+use typst_layout::PagedDocument;
+use typst_pdf::PdfStandard;
+
+use crate::compile::{self, Compiled};
+use crate::diagnostic::Diagnostics;
+use crate::letter::Letter;
+use crate::pdf;
+use crate::project::{self, Project};
+use crate::world::{Environment, LetterWorld};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One PDF for the letter.
+    Pdf,
+    /// One PNG per page (144 dpi), for previews.
+    Png,
+    /// One SVG per page, for previews.
+    Svg,
+}
+
+impl Format {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+/// A typeset letter: its generated project, its document and Typst's warnings.
+pub struct Typeset {
+    /// The generated project.
+    pub project: Project,
+    /// The laid-out document.
+    pub document: PagedDocument,
+    /// Warnings.
+    pub warnings: Diagnostics,
+    /// Project paths and bytes of the files read from the root while compiling.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Typesets a checked letter.
+pub fn typeset(env: &Environment, letter: &Letter) -> Result<Typeset, Diagnostics> {
+    let project = project::generate(letter);
+    let world = LetterWorld::new(
+        env,
+        &letter.root,
+        project.main.clone(),
+        project.data.clone(),
+        pdf::letter_datetime(letter),
+    );
+    let Compiled { document, warnings } = compile::compile(&world, letter, &project)?;
+    let files = world.disk_files();
+    Ok(Typeset { project, document, warnings, files })
+}
+
+/// The output of a typeset letter: one file's bytes for PDF, one per page otherwise.
+pub fn export(typeset: &Typeset, letter: &Letter, format: Format, standards: &[PdfStandard]) -> Result<Vec<Vec<u8>>, Diagnostics> {
+    let pages = typeset.document.pages();
+    Ok(match format {
+        Format::Pdf => vec![pdf::export(&typeset.document, letter, standards)?],
+        Format::Png => pages
+            .iter()
+            .map(|page| {
+                let options = typst_render::RenderOptions { pixel_per_pt: 2.0.into(), ..Default::default() };
+                typst_render::render(page, &options).encode_png().unwrap_or_default()
+            })
+            .collect(),
+        Format::Svg => pages
+            .iter()
+            .map(|page| typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes())
+            .collect(),
+    })
+}

@@ -1,0 +1,136 @@
+//! The data a template receives (`/letter.json`), schema version 1.
+//!
+//! This is the contract between missive and template designers, documented in
+//! `docs/templates.md`: fields may be added in a minor release; renaming or removing
+//! one raises [`SCHEMA_VERSION`]. Every string is plain text: templates show it as is.
+
+use serde::Serialize;
+
+use crate::i18n::Labels;
+
+/// Version of the data schema handed to templates.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything a template needs about a letter, except its body and endnotes (Typst
+/// content, passed as arguments).
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterData {
+    /// Schema version, [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Document title: the subject, else "Letter to …".
+    pub title: String,
+    /// Document authors: the signatories' names.
+    pub authors: Vec<String>,
+    /// Language and writing direction.
+    pub lang: LangData,
+    /// `"a4"` or `"us-letter"`.
+    pub paper: &'static str,
+    /// Date of the letter.
+    pub date: DateData,
+    /// Where the letter is written.
+    pub place: Option<String>,
+    /// The sender's reference.
+    pub reference: Option<String>,
+    /// Subject line.
+    pub subject: Option<String>,
+    /// Salutation.
+    pub salutation: Option<String>,
+    /// Closing.
+    pub closing: Option<String>,
+    /// Addressees.
+    pub to: Vec<AddresseeData>,
+    /// Signatories.
+    pub signatories: Vec<SignatoryData>,
+    /// Co-signers.
+    pub cosigners: Vec<CosignerData>,
+    /// Copies.
+    pub cc: Vec<String>,
+    /// Enclosures.
+    pub enclosures: Vec<String>,
+    /// Postscript.
+    pub postscript: Option<String>,
+    /// Letterhead (house merged with the letter's overrides).
+    pub letterhead: LetterheadData,
+    /// The template's own words in the letter's language.
+    pub labels: Labels,
+}
+
+/// Language of a letter.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangData {
+    /// The tag as written (`en-GB`).
+    pub tag: String,
+    /// ISO 639 code for Typst's `text(lang:)`.
+    pub language: String,
+    /// ISO 3166 region for Typst's `text(region:)`, or null.
+    pub region: Option<String>,
+    /// `"ltr"` or `"rtl"`.
+    pub dir: &'static str,
+}
+
+/// A date, as numbers and as text in the letter's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateData {
+    /// `2026-03-02`.
+    pub iso: String,
+    /// "March 2, 2026", "2 de marzo de 2026", …
+    pub text: String,
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day, 1–31.
+    pub day: u32,
+}
+
+/// An addressee.
+#[derive(Debug, Clone, Serialize)]
+pub struct AddresseeData {
+    /// Name.
+    pub name: String,
+    /// Address lines.
+    pub address: Vec<String>,
+}
+
+/// A signatory.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatoryData {
+    /// Name.
+    pub name: String,
+    /// Title, or null.
+    pub title: Option<String>,
+    /// Organisation, or null.
+    pub organization: Option<String>,
+    /// Project path of the signature image, or null.
+    pub signature: Option<String>,
+    /// Alternative text of the signature image.
+    pub signature_alt: String,
+}
+
+/// A co-signer.
+#[derive(Debug, Clone, Serialize)]
+pub struct CosignerData {
+    /// Name.
+    pub name: String,
+    /// Detail (country, city), or null.
+    pub detail: Option<String>,
+}
+
+/// The letterhead.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LetterheadData {
+    /// Organisation name, or null.
+    pub organization: Option<String>,
+    /// Project path of the logo, or null.
+    pub logo: Option<String>,
+    /// Alternative text of the logo, or null.
+    pub logo_alt: Option<String>,
+    /// Address lines.
+    pub address: Vec<String>,
+    /// Contact lines.
+    pub contacts: Vec<String>,
+    /// Accent colour `#rrggbb`, or null for the template's own.
+    pub accent: Option<String>,
+    /// Side-column lines on the first page.
+    pub sidebar: Vec<String>,
+}

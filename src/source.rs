@@ -1,0 +1,203 @@
+//! Reading a letter file and splitting its `+++` TOML front matter from the Markdown body.
+//!
+//! Offsets are kept relative to the file's text (after a UTF-8 BOM, which is dropped), so
+//! every later diagnostic can point at the line and column the writer sees in an editor.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+
+/// A letter file split into its two parts.
+#[derive(Debug, Clone)]
+pub struct LetterSource {
+    /// Where the letter was read from.
+    pub path: PathBuf,
+    /// The file's text, for diagnostics.
+    pub file: Arc<SourceText>,
+    /// Byte range of the TOML between the `+++` lines.
+    pub front: Range<usize>,
+    /// Byte range of the Markdown body after the closing `+++`.
+    pub body: Range<usize>,
+}
+
+impl LetterSource {
+    /// The TOML front matter.
+    pub fn front_text(&self) -> &str {
+        &self.file.text[self.front.clone()]
+    }
+
+    /// The Markdown body.
+    pub fn body_text(&self) -> &str {
+        &self.file.text[self.body.clone()]
+    }
+}
+
+/// Reads a letter from disk and splits it.
+pub fn read(path: &Path) -> Result<LetterSource, Diagnostics> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|err| {
+        vec![Diagnostic::error(format!("cannot read {name}: {}", io_reason(&err)))]
+    })?;
+    let text = decode(&name, bytes)?;
+    split(path.to_path_buf(), SourceText::new(name, text))
+}
+
+/// Turns the file's bytes into text: UTF-8 only, BOM dropped, no NUL bytes.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostics> {
+    let mut text = String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
+        let file = SourceText::new(name, valid);
+        let (line, column) = file.line_column(offset);
+        vec![
+            Diagnostic::error(format!(
+                "{name} is not valid UTF-8: invalid byte 0x{:02x} at byte offset {offset} (line {line}, column {column})",
+                err.as_bytes()[offset]
+            ))
+            .hint("save the letter as UTF-8 (most editors offer it under \"Save as… / Encoding\")"),
+        ]
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    if let Some(offset) = text.find('\0') {
+        let file = SourceText::new(name, text.clone());
+        return Err(vec![
+            Diagnostic::error("the letter contains a NUL byte")
+                .at(&file, offset..offset + 1)
+                .hint("a letter is plain text; remove the NUL byte (the file may be binary or damaged)"),
+        ]);
+    }
+    Ok(text)
+}
+
+/// Splits a letter's text at its `+++` lines.
+pub fn split(path: PathBuf, file: Arc<SourceText>) -> Result<LetterSource, Diagnostics> {
+    let text = file.text.as_str();
+    if text.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::error("the letter is empty")
+                .in_file(&file)
+                .hint("a letter starts with TOML front matter between `+++` lines; `missive new` writes one to start from"),
+        ]);
+    }
+    let mut lines = Lines::new(text);
+    let (first, after_first) = lines.next().unwrap_or((0..0, 0));
+    let opening = text[first.clone()].trim_end();
+    if opening == "---" {
+        return Err(vec![
+            Diagnostic::error("the front matter is YAML (`---`), but missive reads TOML between `+++` lines")
+                .at(&file, first)
+                .hint("write `+++` instead of `---` on the first and closing lines, and `key = \"value\"` instead of `key: value`"),
+        ]);
+    }
+    if opening != "+++" {
+        return Err(vec![
+            Diagnostic::error("the letter does not start with `+++` front matter")
+                .at(&file, first)
+                .hint("put the letter's details (date, addressee, signatories…) in TOML between two `+++` lines at the top"),
+        ]);
+    }
+    for (line, next) in lines {
+        if text[line.clone()].trim_end() == "+++" {
+            return Ok(LetterSource {
+                path,
+                file: file.clone(),
+                front: after_first..line.start,
+                body: next..text.len(),
+            });
+        }
+    }
+    Err(vec![
+        Diagnostic::error("the front matter is not closed")
+            .at(&file, first)
+            .hint("add a line with `+++` after the last front-matter key, before the letter's body"),
+    ])
+}
+
+/// Iterates over lines as (range without the line ending, offset of the next line).
+struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text, pos: 0 }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = (Range<usize>, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let rest = &self.text[self.pos..];
+        let (len, next) = match rest.find('\n') {
+            Some(i) => (i, self.pos + i + 1),
+            None => (rest.len(), self.text.len()),
+        };
+        let mut end = self.pos + len;
+        if self.text[..end].ends_with('\r') {
+            end -= 1;
+        }
+        let range = self.pos..end;
+        self.pos = next;
+        Some((range, next))
+    }
+}
+
+/// The reason of an I/O error in plain words.
+pub fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split_str(text: &str) -> Result<LetterSource, Diagnostics> {
+        split(PathBuf::from("l.md"), SourceText::new("l.md", text))
+    }
+
+    #[test]
+    fn splits_front_matter_and_body_with_crlf() {
+        let l = split_str("+++\r\ndate = 2026-01-02\r\n+++\r\nBody\r\n").unwrap();
+        assert_eq!(l.front_text(), "date = 2026-01-02\r\n");
+        assert_eq!(l.body_text(), "Body\r\n");
+    }
+
+    #[test]
+    fn closing_line_without_final_newline() {
+        let l = split_str("+++\na = 1\n+++").unwrap();
+        assert_eq!(l.front_text(), "a = 1\n");
+        assert_eq!(l.body_text(), "");
+    }
+
+    #[test]
+    fn yaml_unterminated_and_missing_front_matter_are_errors() {
+        let yaml = split_str("---\ndate: 2026\n---\n").unwrap_err();
+        assert!(yaml[0].message.contains("YAML"));
+        let open = split_str("+++\ndate = 2026-01-01\n").unwrap_err();
+        assert!(open[0].message.contains("not closed"));
+        let none = split_str("Dear all,\n").unwrap_err();
+        assert!(none[0].message.contains("does not start"));
+    }
+
+    #[test]
+    fn bom_is_dropped_and_invalid_utf8_names_the_offset() {
+        assert_eq!(decode("x", b"\xef\xbb\xbf+++".to_vec()).unwrap(), "+++");
+        let err = decode("x", b"ab\ncd\xff".to_vec()).unwrap_err();
+        assert!(err[0].message.contains("byte offset 5 (line 2, column 3)"), "{}", err[0].message);
+        assert!(decode("x", b"a\0b".to_vec()).is_err());
+    }
+}

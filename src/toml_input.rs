@@ -1,0 +1,261 @@
+//! TOML fragments (a letter's front matter, a `missive.toml`) parsed into typed structs,
+//! with every problem reported at its line and column in the file it came from.
+//!
+//! Three passes, each collecting what it finds: TOML syntax (all errors, not just the
+//! first), known keys against a [`Key`] schema ("did you mean …?"), then serde for types,
+//! whose error is named by its key path (`signatories[2].name`).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+
+/// What a key of a TOML table holds, for the unknown-key check.
+pub enum Shape {
+    /// A plain value (string, date, array of strings, …); not looked into.
+    Value,
+    /// A table whose keys are listed.
+    Table(&'static [Key]),
+    /// An array of tables (`[[to]]`) whose keys are listed.
+    Tables(&'static [Key]),
+}
+
+/// A known key and the shape of its value.
+pub struct Key(pub &'static str, pub Shape);
+
+/// A TOML fragment inside a file.
+pub struct Fragment<'a> {
+    /// The whole file.
+    pub file: &'a Arc<SourceText>,
+    /// Where the TOML sits in it.
+    pub range: Range<usize>,
+    /// What the fragment is called in messages ("front matter", "house file").
+    pub what: &'static str,
+}
+
+impl Fragment<'_> {
+    fn text(&self) -> &str {
+        &self.file.text[self.range.clone()]
+    }
+
+    fn at(&self, span: Range<usize>) -> Range<usize> {
+        self.range.start + span.start..self.range.start + span.end
+    }
+
+    /// Parses, checks keys against `schema` and deserializes the fragment.
+    pub fn parse<T: DeserializeOwned>(&self, schema: &[Key]) -> Result<T, Diagnostics> {
+        let (table, errors) = DeTable::parse_recoverable(self.text());
+        let mut problems: Diagnostics = errors
+            .iter()
+            .map(|err| {
+                let span = err.span().unwrap_or(0..0);
+                Diagnostic::error(format!("invalid TOML in the {}: {}", self.what, err.message()))
+                    .at(self.file, self.at(span))
+                    .hint(syntax_hint(err.message()))
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        check_table(self, table.get_ref(), schema, "", &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        toml::from_str(self.text()).map_err(|err| {
+            let span = err.span().unwrap_or(0..0);
+            let path = key_path_at(table.get_ref(), span.start);
+            let message = err.message().trim_end_matches('\n');
+            let message = if path.is_empty() {
+                format!("in the {}: {message}", self.what)
+            } else {
+                format!("`{path}`: {message}")
+            };
+            vec![Diagnostic::error(message).at(self.file, self.at(span))]
+        })
+    }
+}
+
+fn syntax_hint(message: &str) -> &'static str {
+    if message.contains("duplicate key") {
+        "each key may appear once per table; remove or rename one of them"
+    } else if message.contains("string") || message.contains("invalid") {
+        "TOML text values are quoted: key = \"value\"; dates are written bare: date = 2026-03-02"
+    } else {
+        "each line of TOML is `key = value`; tables start with `[name]` or `[[name]]`"
+    }
+}
+
+fn check_table(
+    fragment: &Fragment,
+    table: &DeTable,
+    schema: &[Key],
+    prefix: &str,
+    out: &mut Diagnostics,
+) {
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        let path = join_path(prefix, name);
+        match schema.iter().find(|k| k.0 == name) {
+            None => {
+                let mut diagnostic = Diagnostic::error(format!(
+                    "unknown key `{path}` in the {}",
+                    fragment.what
+                ))
+                .at(fragment.file, fragment.at(key.span()));
+                diagnostic = match nearest(name, schema) {
+                    Some(best) => diagnostic.hint(format!("did you mean `{}`?", join_path(prefix, best))),
+                    None => diagnostic.hint(format!(
+                        "known keys here: {}",
+                        schema.iter().map(|k| k.0).collect::<Vec<_>>().join(", ")
+                    )),
+                };
+                out.push(diagnostic);
+            }
+            Some(Key(_, Shape::Value)) => {}
+            Some(Key(_, Shape::Table(keys))) => match value.get_ref() {
+                DeValue::Table(inner) => check_table(fragment, inner, keys, &path, out),
+                _ => out.push(
+                    Diagnostic::error(format!("`{path}` must be a table"))
+                        .at(fragment.file, fragment.at(value.span()))
+                        .hint(format!("write it as a `[{path}]` section with its own keys")),
+                ),
+            },
+            Some(Key(_, Shape::Tables(keys))) => match value.get_ref() {
+                DeValue::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let item_path = format!("{path}[{}]", i + 1);
+                        match item.get_ref() {
+                            DeValue::Table(inner) => check_table(fragment, inner, keys, &item_path, out),
+                            _ => out.push(
+                                Diagnostic::error(format!("`{item_path}` must be a table"))
+                                    .at(fragment.file, fragment.at(item.span()))
+                                    .hint(format!("write each entry as a `[[{path}]]` section")),
+                            ),
+                        }
+                    }
+                }
+                _ => out.push(
+                    Diagnostic::error(format!("`{path}` must be a list of tables"))
+                        .at(fragment.file, fragment.at(value.span()))
+                        .hint(format!("write each entry as a `[[{path}]]` section")),
+                ),
+            },
+        }
+    }
+}
+
+fn join_path(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") }
+}
+
+/// The known key closest to a misspelt one, if any is close enough.
+fn nearest<'k>(name: &str, schema: &'k [Key]) -> Option<&'k str> {
+    schema
+        .iter()
+        .map(|k| (strsim::jaro_winkler(&name.to_lowercase(), k.0), k.0))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, key)| key)
+}
+
+/// The dotted key path (1-based array indices) of the deepest value containing `pos`.
+fn key_path_at(table: &DeTable, pos: usize) -> String {
+    fn walk(value: &Spanned<DeValue>, pos: usize, path: &mut String) {
+        match value.get_ref() {
+            DeValue::Table(table) => {
+                for (key, inner) in table.iter() {
+                    let span = inner.span();
+                    if span.contains(&pos) || key.span().contains(&pos) {
+                        *path = join_path(path, key.get_ref());
+                        walk(inner, pos, path);
+                        return;
+                    }
+                }
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if item.span().contains(&pos) {
+                        path.push_str(&format!("[{}]", i + 1));
+                        walk(item, pos, path);
+                        return;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    // Arrays of tables (`[[to]]`) have no span of their own around all their tables,
+    // so look at the entries of each top-level value directly.
+    for (key, value) in table.iter() {
+        let inside = match value.get_ref() {
+            DeValue::Array(items) => items.iter().any(|i| i.span().contains(&pos)),
+            _ => false,
+        } || value.span().contains(&pos)
+            || key.span().contains(&pos);
+        if inside {
+            path = key.get_ref().to_string();
+            walk(value, pos, &mut path);
+            break;
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Doc {
+        subject: Option<String>,
+        #[serde(default)]
+        signatories: Vec<Person>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Person {
+        name: String,
+    }
+
+    const SCHEMA: &[Key] = &[
+        Key("subject", Shape::Value),
+        Key("signatories", Shape::Tables(&[Key("name", Shape::Value)])),
+    ];
+
+    fn parse(text: &str) -> Result<Doc, Diagnostics> {
+        let file = SourceText::new("l.md", format!("+++\n{text}+++\n"));
+        let fragment = Fragment { file: &file, range: 4..4 + text.len(), what: "front matter" };
+        fragment.parse(SCHEMA)
+    }
+
+    #[test]
+    fn unknown_key_suggests_nearest_with_file_line() {
+        let err = parse("subjet = \"x\"\n").unwrap_err();
+        assert_eq!(
+            err[0].to_string(),
+            "l.md:2:1: error: unknown key `subjet` in the front matter (help: did you mean `subject`?)"
+        );
+    }
+
+    #[test]
+    fn wrong_type_names_the_key_path() {
+        let err = parse("[[signatories]]\nname = \"A\"\n[[signatories]]\nname = 3\n").unwrap_err();
+        let text = err[0].to_string();
+        assert!(text.starts_with("l.md:5:8: error: `signatories[2].name`"), "{text}");
+    }
+
+    #[test]
+    fn all_syntax_errors_are_reported() {
+        let err = parse("subject = \"x\nsubject = \n").unwrap_err();
+        assert!(!err.is_empty());
+        assert!(err[0].to_string().contains("l.md:2:"), "{}", err[0]);
+    }
+}
