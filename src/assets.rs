@@ -10,19 +10,32 @@ pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "web
 /// Resolves `written`, relative to `base` (a folder under `root`), to a project path.
 ///
 /// `root` and `base` must be canonical. `extensions` lists the accepted kinds of file.
-pub fn resolve(root: &Path, base: &Path, written: &str, extensions: &[&str]) -> Result<String, String> {
+pub fn resolve(
+    root: &Path,
+    base: &Path,
+    written: &str,
+    extensions: &[&str],
+) -> Result<String, String> {
     let trimmed = written.trim();
     if trimmed.is_empty() {
         return Err("the path is empty".into());
     }
     if trimmed.contains("://") {
-        return Err(format!("`{written}` is a web address; missive reads only local files (no network)"));
+        return Err(format!(
+            "`{written}` is a web address; missive reads only local files (no network)"
+        ));
     }
     if trimmed.contains('\\') {
-        return Err(format!("`{written}` contains a backslash; write paths with forward slashes"));
+        return Err(format!(
+            "`{written}` contains a backslash; write paths with forward slashes"
+        ));
     }
     let relative = Path::new(trimmed);
-    if relative.has_root() || relative.components().any(|c| matches!(c, Component::Prefix(_))) {
+    if relative.has_root()
+        || relative
+            .components()
+            .any(|c| matches!(c, Component::Prefix(_)))
+    {
         return Err(format!(
             "`{written}` is an absolute path; write it relative to the file that names it, inside {}",
             root.display()
@@ -30,12 +43,20 @@ pub fn resolve(root: &Path, base: &Path, written: &str, extensions: &[&str]) -> 
     }
     let joined = normalize(&base.join(relative));
     let outside = || {
-        format!("`{written}` is outside the letter's root folder {} and cannot be read", root.display())
+        format!(
+            "`{written}` is outside the letter's root folder {} and cannot be read",
+            root.display()
+        )
     };
     if !joined.starts_with(root) {
         return Err(outside());
     }
-    let canonical = joined.canonicalize().map_err(|_| format!("`{written}` does not exist (looked for {})", joined.display()))?;
+    let canonical = joined.canonicalize().map_err(|_| {
+        format!(
+            "`{written}` does not exist (looked for {})",
+            joined.display()
+        )
+    })?;
     if !canonical.starts_with(root) {
         return Err(outside());
     }
@@ -50,7 +71,11 @@ pub fn resolve(root: &Path, base: &Path, written: &str, extensions: &[&str]) -> 
     if !extensions.contains(&extension.as_str()) {
         return Err(format!(
             "`{written}` is not a supported file (expected {})",
-            extensions.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
+            extensions
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     project_path(root, &joined).ok_or_else(outside)

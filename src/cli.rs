@@ -119,7 +119,9 @@ fn render(args: RenderArgs) -> Result<bool, String> {
     let mut all_ok = true;
     for path in &args.letters {
         let target = match &args.output {
-            Some(out) if into_dir => out.join(path.file_name().unwrap_or_default()).with_extension("pdf"),
+            Some(out) if into_dir => out
+                .join(path.file_name().unwrap_or_default())
+                .with_extension("pdf"),
             Some(out) => out.clone(),
             None => path.with_extension("pdf"),
         };
@@ -155,14 +157,30 @@ fn render_one(
     let outputs = render::export(&typeset, &letter, args.format, &[])?;
     if let Some(dir) = &args.emit_typst {
         emit::emit(dir, &typeset, env).map_err(|err| {
-            vec![Diagnostic::error(format!("cannot write the Typst project to {}: {err}", dir.display()))]
+            vec![Diagnostic::error(format!(
+                "cannot write the Typst project to {}: {err}",
+                dir.display()
+            ))]
         })?;
     }
     let targets = output_paths(target, args.format, outputs.len());
+    if let Some(parent) = target
+        .parent()
+        .filter(|p| args.output.is_some() && !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|err| {
+            vec![Diagnostic::error(format!(
+                "cannot create the output folder {}: {err}",
+                display_path(parent)
+            ))]
+        })?;
+    }
     for (file, bytes) in targets.iter().zip(&outputs) {
         output::write_atomic(file, bytes).map_err(|err| {
-            vec![Diagnostic::error(format!("cannot write {}: {err}", display_path(file)))
-                .hint("check that the output folder exists and is writable")]
+            vec![
+                Diagnostic::error(format!("cannot write {}: {err}", display_path(file)))
+                    .hint("check that the output folder exists and is writable"),
+            ]
         })?;
     }
     Ok((letter, targets, typeset.warnings))
@@ -174,7 +192,11 @@ fn output_paths(target: &Path, format: Format, count: usize) -> Vec<PathBuf> {
     if format == Format::Pdf || count == 1 {
         return vec![target];
     }
-    let stem = target.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let stem = target
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
     (1..=count)
         .map(|n| target.with_file_name(format!("{stem}-{n}.{}", format.extension())))
         .collect()

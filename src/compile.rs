@@ -24,9 +24,18 @@ pub struct Compiled {
 }
 
 /// Compiles the letter's project in `world`.
-pub fn compile(world: &LetterWorld, letter: &Letter, project: &Project) -> Result<Compiled, Diagnostics> {
+pub fn compile(
+    world: &LetterWorld,
+    letter: &Letter,
+    project: &Project,
+) -> Result<Compiled, Diagnostics> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
-    let mapper = Mapper { world, letter, project, generated: None };
+    let mapper = Mapper {
+        world,
+        letter,
+        project,
+        generated: None,
+    };
     let mut mapper = mapper;
     let warnings: Diagnostics = warnings.iter().map(|w| mapper.convert(w)).collect();
     match output {
@@ -81,14 +90,19 @@ impl Mapper<'_> {
     }
 
     /// The file and range a position in the project stands for.
-    fn place(&mut self, id: FileId, range: std::ops::Range<usize>) -> (Arc<SourceText>, std::ops::Range<usize>) {
+    fn place(
+        &mut self,
+        id: FileId,
+        range: std::ops::Range<usize>,
+    ) -> (Arc<SourceText>, std::ops::Range<usize>) {
         if id == *MAIN_ID {
             let letter = &self.letter;
             let in_body = range.start.checked_sub(self.project.body_offset);
             if let Some(offset) = in_body {
                 for raw in &letter.body.raw_spans {
                     if raw.markup.contains(&offset) {
-                        let start = letter.source.body.start + raw.source + (offset - raw.markup.start);
+                        let start =
+                            letter.source.body.start + raw.source + (offset - raw.markup.start);
                         let len = range.len().min(raw.markup.end - offset);
                         return (letter.source.file.clone(), start..start + len);
                     }
@@ -106,9 +120,14 @@ impl Mapper<'_> {
         let name = match id.root() {
             VirtualRoot::Package(spec) => format!("{spec}{vpath}"),
             VirtualRoot::Project if templates::builtin_file(vpath).is_some() => {
-                format!("<built-in>{}", vpath.trim_start_matches(templates::BUILTIN_DIR))
+                format!(
+                    "<built-in>{}",
+                    vpath.trim_start_matches(templates::BUILTIN_DIR)
+                )
             }
-            VirtualRoot::Project => crate::display_path(&self.letter.root.join(vpath.trim_start_matches('/'))),
+            VirtualRoot::Project => {
+                crate::display_path(&self.letter.root.join(vpath.trim_start_matches('/')))
+            }
         };
         let text = self.world.text_of(id).unwrap_or_default();
         (SourceText::new(name, text), range)

@@ -21,7 +21,10 @@ pub struct SourceText {
 impl SourceText {
     /// Wraps a named text for sharing between diagnostics.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
-        Arc::new(Self { name: name.into(), text: text.into() })
+        Arc::new(Self {
+            name: name.into(),
+            text: text.into(),
+        })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -91,7 +94,10 @@ impl Diagnostic {
 
     /// A warning that points nowhere in particular.
     pub fn warning(message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(message) }
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
     }
 
     /// Points the diagnostic at a byte range of a file.
@@ -203,7 +209,9 @@ mod tests {
     #[test]
     fn one_line_form_names_file_line_and_column() {
         let file = SourceText::new("x/letter.md", "+++\ndate = 3\n+++\n");
-        let d = Diagnostic::error("bad date").at(&file, 11..12).hint("write a TOML date");
+        let d = Diagnostic::error("bad date")
+            .at(&file, 11..12)
+            .hint("write a TOML date");
         assert_eq!(
             d.to_string(),
             "x/letter.md:2:8: error: bad date (help: write a TOML date)"

@@ -18,7 +18,11 @@ pub fn emit(dir: &Path, typeset: &Typeset, env: &Environment) -> std::io::Result
     write(dir, MAIN_PATH, typeset.project.main.as_bytes())?;
     write(dir, DATA_PATH, &typeset.project.data)?;
     for (name, text) in templates::FILES {
-        write(dir, &format!("{}/{name}", templates::BUILTIN_DIR), text.as_bytes())?;
+        write(
+            dir,
+            &format!("{}/{name}", templates::BUILTIN_DIR),
+            text.as_bytes(),
+        )?;
     }
     for (path, bytes) in &typeset.files {
         write(dir, path, bytes)?;
@@ -42,9 +46,13 @@ fn used_font_files(typeset: &Typeset, env: &Environment) -> BTreeMap<String, Vec
         }
         let name = match &face.origin {
             FontOrigin::Bundled(name) => (*name).to_string(),
-            FontOrigin::File(path) => path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            FontOrigin::File(path) => path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         };
-        files.entry(name).or_insert_with(|| face.font.data().as_slice().to_vec());
+        files
+            .entry(name)
+            .or_insert_with(|| face.font.data().as_slice().to_vec());
     }
     files
 }
@@ -53,7 +61,9 @@ fn collect_fonts(frame: &Frame, out: &mut Vec<Font>) {
     for (_, item) in frame.items() {
         match item {
             FrameItem::Group(group) => collect_fonts(&group.frame, out),
-            FrameItem::Text(text) if !out.contains(text.font.font()) => out.push(text.font.font().clone()),
+            FrameItem::Text(text) if !out.contains(text.font.font()) => {
+                out.push(text.font.font().clone())
+            }
             _ => {}
         }
     }

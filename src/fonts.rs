@@ -12,18 +12,54 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The bundled font files, as (file name, bytes).
 const BUNDLED: &[(&str, &[u8])] = &[
-    ("LibertinusSerif-Regular.otf", include_bytes!("../fonts/LibertinusSerif-Regular.otf")),
-    ("LibertinusSerif-Italic.otf", include_bytes!("../fonts/LibertinusSerif-Italic.otf")),
-    ("LibertinusSerif-Bold.otf", include_bytes!("../fonts/LibertinusSerif-Bold.otf")),
-    ("LibertinusSerif-BoldItalic.otf", include_bytes!("../fonts/LibertinusSerif-BoldItalic.otf")),
-    ("LibertinusSerif-Semibold.otf", include_bytes!("../fonts/LibertinusSerif-Semibold.otf")),
-    ("LinBiolinum_R.otf", include_bytes!("../fonts/LinBiolinum_R.otf")),
-    ("LinBiolinum_RB.otf", include_bytes!("../fonts/LinBiolinum_RB.otf")),
-    ("LinBiolinum_RI.otf", include_bytes!("../fonts/LinBiolinum_RI.otf")),
-    ("NotoNaskhArabic-Regular.ttf", include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf")),
-    ("NotoNaskhArabic-Bold.ttf", include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf")),
-    ("wqy-microhei.ttc", include_bytes!("../fonts/wqy-microhei.ttc")),
-    ("DejaVuSansMono.ttf", include_bytes!("../fonts/DejaVuSansMono.ttf")),
+    (
+        "LibertinusSerif-Regular.otf",
+        include_bytes!("../fonts/LibertinusSerif-Regular.otf"),
+    ),
+    (
+        "LibertinusSerif-Italic.otf",
+        include_bytes!("../fonts/LibertinusSerif-Italic.otf"),
+    ),
+    (
+        "LibertinusSerif-Bold.otf",
+        include_bytes!("../fonts/LibertinusSerif-Bold.otf"),
+    ),
+    (
+        "LibertinusSerif-BoldItalic.otf",
+        include_bytes!("../fonts/LibertinusSerif-BoldItalic.otf"),
+    ),
+    (
+        "LibertinusSerif-Semibold.otf",
+        include_bytes!("../fonts/LibertinusSerif-Semibold.otf"),
+    ),
+    (
+        "LinBiolinum_R.otf",
+        include_bytes!("../fonts/LinBiolinum_R.otf"),
+    ),
+    (
+        "LinBiolinum_RB.otf",
+        include_bytes!("../fonts/LinBiolinum_RB.otf"),
+    ),
+    (
+        "LinBiolinum_RI.otf",
+        include_bytes!("../fonts/LinBiolinum_RI.otf"),
+    ),
+    (
+        "NotoNaskhArabic-Regular.ttf",
+        include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+    ),
+    (
+        "NotoNaskhArabic-Bold.ttf",
+        include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf"),
+    ),
+    (
+        "wqy-microhei.ttc",
+        include_bytes!("../fonts/wqy-microhei.ttc"),
+    ),
+    (
+        "DejaVuSansMono.ttf",
+        include_bytes!("../fonts/DejaVuSansMono.ttf"),
+    ),
 ];
 
 /// A font face and where it came from.
@@ -49,20 +85,30 @@ pub fn faces(font_paths: &[PathBuf]) -> Result<Vec<FaceEntry>, Diagnostics> {
     let mut faces: Vec<FaceEntry> = BUNDLED
         .iter()
         .flat_map(|(name, data)| {
-            Font::iter(Bytes::new(*data)).map(|font| FaceEntry { font, origin: FontOrigin::Bundled(name) })
+            Font::iter(Bytes::new(*data)).map(|font| FaceEntry {
+                font,
+                origin: FontOrigin::Bundled(name),
+            })
         })
         .collect();
     for dir in font_paths {
         let mut files = Vec::new();
         collect_font_files(dir, &mut files).map_err(|err| {
-            vec![Diagnostic::error(format!("cannot read font folder {}: {err}", dir.display()))
-                .hint("--font-path takes a folder holding .ttf, .otf, .ttc or .otc files")]
+            vec![
+                Diagnostic::error(format!("cannot read font folder {}: {err}", dir.display()))
+                    .hint("--font-path takes a folder holding .ttf, .otf, .ttc or .otc files"),
+            ]
         })?;
         files.sort();
         for path in files {
-            let Ok(data) = std::fs::read(&path) else { continue };
+            let Ok(data) = std::fs::read(&path) else {
+                continue;
+            };
             for font in Font::iter(Bytes::new(data)) {
-                faces.push(FaceEntry { font, origin: FontOrigin::File(path.clone()) });
+                faces.push(FaceEntry {
+                    font,
+                    origin: FontOrigin::File(path.clone()),
+                });
             }
         }
     }
@@ -84,11 +130,12 @@ fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()>
         let path = entry?.path();
         if path.is_dir() {
             collect_font_files(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"))
-        {
+        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "ttf" | "otf" | "ttc" | "otc"
+            )
+        }) {
             out.push(path);
         }
     }

@@ -179,7 +179,10 @@ pub const FRONT_MATTER_KEYS: &[Key] = &[
     Key("subject", Shape::Value),
     Key("salutation", Shape::Value),
     Key("closing", Shape::Value),
-    Key("to", Shape::Tables(&[Key("name", Shape::Value), Key("address", Shape::Value)])),
+    Key(
+        "to",
+        Shape::Tables(&[Key("name", Shape::Value), Key("address", Shape::Value)]),
+    ),
     Key(
         "signatories",
         Shape::Tables(&[
@@ -190,7 +193,10 @@ pub const FRONT_MATTER_KEYS: &[Key] = &[
             Key("signature_alt", Shape::Value),
         ]),
     ),
-    Key("cosigners", Shape::Tables(&[Key("name", Shape::Value), Key("detail", Shape::Value)])),
+    Key(
+        "cosigners",
+        Shape::Tables(&[Key("name", Shape::Value), Key("detail", Shape::Value)]),
+    ),
     Key("cc", Shape::Value),
     Key("enclosures", Shape::Value),
     Key("postscript", Shape::Value),

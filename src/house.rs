@@ -67,11 +67,22 @@ pub fn find(dir: &Path) -> Result<Option<House>, Diagnostics> {
 fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
     let name = crate::display_path(path);
     let bytes = std::fs::read(path).map_err(|err| {
-        vec![Diagnostic::error(format!("cannot read house file {name}: {}", source::io_reason(&err)))]
+        vec![Diagnostic::error(format!(
+            "cannot read house file {name}: {}",
+            source::io_reason(&err)
+        ))]
     })?;
     let text = source::decode(&name, bytes)?;
     let file = SourceText::new(name, text);
-    let fragment = Fragment { file: &file, range: 0..file.text.len(), what: "house file" };
+    let fragment = Fragment {
+        file: &file,
+        range: 0..file.text.len(),
+        what: "house file",
+    };
     let config = fragment.parse(HOUSE_KEYS)?;
-    Ok(House { dir: dir.to_path_buf(), file, config })
+    Ok(House {
+        dir: dir.to_path_buf(),
+        file,
+        config,
+    })
 }

@@ -23,10 +23,15 @@ impl Lang {
     pub fn parse(tag: &str) -> Option<Lang> {
         let mut parts = tag.split(['-', '_']);
         let language = parts.next()?;
-        if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+        if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic())
+        {
             return None;
         }
-        let mut lang = Lang { language: language.to_ascii_lowercase(), script: None, region: None };
+        let mut lang = Lang {
+            language: language.to_ascii_lowercase(),
+            script: None,
+            region: None,
+        };
         for part in parts {
             let alpha = part.chars().all(|c| c.is_ascii_alphabetic());
             match part.len() {
@@ -35,7 +40,9 @@ impl Lang {
                     script[..1].make_ascii_uppercase();
                     lang.script = Some(script);
                 }
-                2 if alpha && lang.region.is_none() => lang.region = Some(part.to_ascii_uppercase()),
+                2 if alpha && lang.region.is_none() => {
+                    lang.region = Some(part.to_ascii_uppercase())
+                }
                 3 if part.chars().all(|c| c.is_ascii_digit()) && lang.region.is_none() => {
                     lang.region = Some(part.to_string())
                 }
@@ -60,14 +67,34 @@ impl Lang {
     pub fn format_date(&self, date: NaiveDate) -> String {
         let day = date.day();
         match self.language.as_str() {
-            "es" => format!("{day} de {} de {}", date.format_localized("%B", Locale::es_ES), date.year()),
+            "es" => format!(
+                "{day} de {} de {}",
+                date.format_localized("%B", Locale::es_ES),
+                date.year()
+            ),
             "fr" => {
-                let day = if day == 1 { "1er".to_string() } else { day.to_string() };
-                format!("{day} {} {}", date.format_localized("%B", Locale::fr_FR), date.year())
+                let day = if day == 1 {
+                    "1er".to_string()
+                } else {
+                    day.to_string()
+                };
+                format!(
+                    "{day} {} {}",
+                    date.format_localized("%B", Locale::fr_FR),
+                    date.year()
+                )
             }
-            "ru" => format!("{day} {} {} г.", date.format_localized("%B", Locale::ru_RU), date.year()),
+            "ru" => format!(
+                "{day} {} {} г.",
+                date.format_localized("%B", Locale::ru_RU),
+                date.year()
+            ),
             "zh" => format!("{}年{}月{}日", date.year(), date.month(), day),
-            "ar" => format!("{day} {} {}", date.format_localized("%B", Locale::ar_EG), date.year()),
+            "ar" => format!(
+                "{day} {} {}",
+                date.format_localized("%B", Locale::ar_EG),
+                date.year()
+            ),
             _ => match self.region.as_deref() {
                 Some("US") | None => date.format("%B %-d, %Y").to_string(),
                 Some(_) => date.format("%-d %B %Y").to_string(),
@@ -88,12 +115,66 @@ impl Lang {
             postscript,
         };
         match self.language.as_str() {
-            "es" => l("Página {page} de {total}", "Notas", "c.c.", "Anexos", "Asunto:", "Ref.:", "Organizaciones firmantes", "P. D."),
-            "fr" => l("Page {page} sur {total}", "Notes", "Copie à", "Pièces jointes", "Objet :", "Réf. :", "Organisations cosignataires", "P.-S."),
-            "ru" => l("Страница {page} из {total}", "Примечания", "Копия", "Приложения", "Тема:", "Исх. №", "Организации, подписавшие письмо", "P.S."),
-            "zh" => l("第{page}页，共{total}页", "注释", "抄送", "附件", "事由：", "编号：", "联署机构", "附言"),
-            "ar" => l("الصفحة {page} من {total}", "الهوامش", "نسخة إلى", "المرفقات", "الموضوع:", "المرجع:", "المنظمات الموقعة", "ملحوظة"),
-            _ => l("Page {page} of {total}", "Notes", "cc", "Enclosures", "Re:", "Our ref.:", "Co-signed by", "P.S."),
+            "es" => l(
+                "Página {page} de {total}",
+                "Notas",
+                "c.c.",
+                "Anexos",
+                "Asunto:",
+                "Ref.:",
+                "Organizaciones firmantes",
+                "P. D.",
+            ),
+            "fr" => l(
+                "Page {page} sur {total}",
+                "Notes",
+                "Copie à",
+                "Pièces jointes",
+                "Objet :",
+                "Réf. :",
+                "Organisations cosignataires",
+                "P.-S.",
+            ),
+            "ru" => l(
+                "Страница {page} из {total}",
+                "Примечания",
+                "Копия",
+                "Приложения",
+                "Тема:",
+                "Исх. №",
+                "Организации, подписавшие письмо",
+                "P.S.",
+            ),
+            "zh" => l(
+                "第{page}页，共{total}页",
+                "注释",
+                "抄送",
+                "附件",
+                "事由：",
+                "编号：",
+                "联署机构",
+                "附言",
+            ),
+            "ar" => l(
+                "الصفحة {page} من {total}",
+                "الهوامش",
+                "نسخة إلى",
+                "المرفقات",
+                "الموضوع:",
+                "المرجع:",
+                "المنظمات الموقعة",
+                "ملحوظة",
+            ),
+            _ => l(
+                "Page {page} of {total}",
+                "Notes",
+                "cc",
+                "Enclosures",
+                "Re:",
+                "Our ref.:",
+                "Co-signed by",
+                "P.S.",
+            ),
         }
     }
 }
@@ -130,7 +211,14 @@ mod tests {
     #[test]
     fn parses_tags() {
         let zh = Lang::parse("zh-hans-cn").unwrap();
-        assert_eq!((zh.language.as_str(), zh.script.as_deref(), zh.region.as_deref()), ("zh", Some("Hans"), Some("CN")));
+        assert_eq!(
+            (
+                zh.language.as_str(),
+                zh.script.as_deref(),
+                zh.region.as_deref()
+            ),
+            ("zh", Some("Hans"), Some("CN"))
+        );
         assert_eq!(Lang::parse("en_GB").unwrap().region.as_deref(), Some("GB"));
         assert!(Lang::parse("english").is_none());
         assert!(Lang::parse("e").is_none());

@@ -45,7 +45,12 @@ impl Letter {
     /// Project paths of the images the letter uses (letterhead, signatures, body).
     pub fn images(&self) -> Vec<String> {
         let mut paths: Vec<String> = self.data.letterhead.logo.iter().cloned().collect();
-        paths.extend(self.data.signatories.iter().filter_map(|s| s.signature.clone()));
+        paths.extend(
+            self.data
+                .signatories
+                .iter()
+                .filter_map(|s| s.signature.clone()),
+        );
         paths.extend(self.body.images.iter().cloned());
         paths.sort();
         paths.dedup();
@@ -58,19 +63,52 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
     let source = source::read(path)?;
     let dir = letter_dir(path)?;
     let house = house::find(&dir)?;
-    let root = house.as_ref().map_or_else(|| dir.clone(), |h| h.dir.clone());
-    let fragment = Fragment { file: &source.file, range: source.front.clone(), what: "front matter" };
+    let root = house
+        .as_ref()
+        .map_or_else(|| dir.clone(), |h| h.dir.clone());
+    let fragment = Fragment {
+        file: &source.file,
+        range: source.front.clone(),
+        what: "front matter",
+    };
     let front: FrontMatter = fragment.parse(FRONT_MATTER_KEYS)?;
 
-    let mut checker = Checker { problems: Vec::new(), root: &root };
-    let letter_file = Located { file: &source.file, offset: source.front.start, dir: &dir };
-    let house_file = house.as_ref().map(|h| Located { file: &h.file, offset: 0, dir: &h.dir });
+    let mut checker = Checker {
+        problems: Vec::new(),
+        root: &root,
+    };
+    let letter_file = Located {
+        file: &source.file,
+        offset: source.front.start,
+        dir: &dir,
+    };
+    let house_file = house.as_ref().map(|h| Located {
+        file: &h.file,
+        offset: 0,
+        dir: &h.dir,
+    });
 
     let date = checker.date(&letter_file, front.date.as_ref());
-    let lang = checker.lang(&letter_file, house_file.as_ref(), front.lang.as_ref(), house.as_ref());
-    let template = checker.template(&letter_file, house_file.as_ref(), front.template.as_ref(), house.as_ref());
-    let paper = front.paper.or(house.as_ref().and_then(|h| h.config.paper)).unwrap_or(Paper::A4);
-    let closing = front.closing.clone().or_else(|| house.as_ref().and_then(|h| h.config.closing.clone()));
+    let lang = checker.lang(
+        &letter_file,
+        house_file.as_ref(),
+        front.lang.as_ref(),
+        house.as_ref(),
+    );
+    let template = checker.template(
+        &letter_file,
+        house_file.as_ref(),
+        front.template.as_ref(),
+        house.as_ref(),
+    );
+    let paper = front
+        .paper
+        .or(house.as_ref().and_then(|h| h.config.paper))
+        .unwrap_or(Paper::A4);
+    let closing = front
+        .closing
+        .clone()
+        .or_else(|| house.as_ref().and_then(|h| h.config.closing.clone()));
 
     let letterhead = {
         let own = checker.letterhead(&letter_file, &front.letterhead);
@@ -97,13 +135,19 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
                     .hint("give each `[[signatories]]` table a `name = \"…\"`"),
             );
         }
-        let signature = s.signature.as_ref().and_then(|p| checker.image(&letter_file, p));
+        let signature = s
+            .signature
+            .as_ref()
+            .and_then(|p| checker.image(&letter_file, p));
         signatories.push(SignatoryData {
             name: s.name.clone(),
             title: s.title.clone(),
             organization: s.organization.clone(),
             signature,
-            signature_alt: s.signature_alt.clone().unwrap_or_else(|| format!("Signature of {}", s.name)),
+            signature_alt: s
+                .signature_alt
+                .clone()
+                .unwrap_or_else(|| format!("Signature of {}", s.name)),
         });
     }
 
@@ -118,7 +162,9 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
         } else {
             Diagnostic::warning(&problem.message)
         };
-        checker.problems.push(diagnostic.at(&source.file, range).hint(&problem.hint));
+        checker
+            .problems
+            .push(diagnostic.at(&source.file, range).hint(&problem.hint));
     }
 
     let problems = checker.problems;
@@ -129,8 +175,14 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
         return Err(problems);
     }
 
-    let to: Vec<AddresseeData> =
-        front.to.iter().map(|a| AddresseeData { name: a.name.clone(), address: a.address.clone() }).collect();
+    let to: Vec<AddresseeData> = front
+        .to
+        .iter()
+        .map(|a| AddresseeData {
+            name: a.name.clone(),
+            address: a.address.clone(),
+        })
+        .collect();
     let title = front
         .subject
         .clone()
@@ -165,7 +217,10 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
         cosigners: front
             .cosigners
             .iter()
-            .map(|c| CosignerData { name: c.name.clone(), detail: c.detail.clone() })
+            .map(|c| CosignerData {
+                name: c.name.clone(),
+                detail: c.detail.clone(),
+            })
             .collect(),
         cc: front.cc,
         enclosures: front.enclosures,
@@ -173,12 +228,23 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
         letterhead,
         labels,
     };
-    Ok(Letter { source, root, house, template, data, body, warnings: problems })
+    Ok(Letter {
+        source,
+        root,
+        house,
+        template,
+        data,
+        body,
+        warnings: problems,
+    })
 }
 
 /// The canonical folder of a letter file.
 fn letter_dir(path: &Path) -> Result<PathBuf, Diagnostics> {
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     parent.canonicalize().map_err(|err| {
         vec![Diagnostic::error(format!(
             "cannot open the folder of {}: {}",
@@ -216,10 +282,15 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error(&mut self, at: &Located, range: Range<usize>, message: String, hint: &str) {
-        self.problems.push(Diagnostic::error(message).at(at.file, range).hint(hint));
+        self.problems
+            .push(Diagnostic::error(message).at(at.file, range).hint(hint));
     }
 
-    fn date(&mut self, at: &Located, date: Option<&Spanned<toml::value::Datetime>>) -> Option<NaiveDate> {
+    fn date(
+        &mut self,
+        at: &Located,
+        date: Option<&Spanned<toml::value::Datetime>>,
+    ) -> Option<NaiveDate> {
         let Some(date) = date else {
             self.problems.push(
                 Diagnostic::error("the letter has no `date`")
@@ -230,7 +301,9 @@ impl Checker<'_> {
         };
         let value = date.get_ref();
         let parsed = match (value.date, value.time, value.offset) {
-            (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+            (Some(d), None, None) => {
+                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+            }
             _ => None,
         };
         if parsed.is_none() {
@@ -289,7 +362,11 @@ impl Checker<'_> {
         own: Option<&Spanned<String>>,
         house: Option<&House>,
     ) -> Option<Template> {
-        let (name, at) = match (own, house.and_then(|h| h.config.template.as_ref()), house_file) {
+        let (name, at) = match (
+            own,
+            house.and_then(|h| h.config.template.as_ref()),
+            house_file,
+        ) {
             (Some(name), _, _) => (name, letter),
             (None, Some(name), Some(at)) => (name, at),
             _ => return templates::builtin("house").map(Template::Builtin),
@@ -308,9 +385,18 @@ impl Checker<'_> {
         } else {
             let hint = format!(
                 "built-in templates are {}; a custom template is a path ending in `.typ`",
-                templates::BUILTINS.iter().map(|b| format!("`{}`", b.name)).collect::<Vec<_>>().join(", ")
+                templates::BUILTINS
+                    .iter()
+                    .map(|b| format!("`{}`", b.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
-            self.error(at, at.range(name), format!("unknown template `{value}`"), &hint);
+            self.error(
+                at,
+                at.range(name),
+                format!("unknown template `{value}`"),
+                &hint,
+            );
             None
         }
     }
@@ -339,15 +425,23 @@ impl Checker<'_> {
                 self.error(
                     at,
                     at.range(accent),
-                    format!("`letterhead.accent` is not a colour: `{}`", accent.get_ref()),
+                    format!(
+                        "`letterhead.accent` is not a colour: `{}`",
+                        accent.get_ref()
+                    ),
                     "write a hexadecimal colour such as `#0b5394`",
                 );
             }
             valid
         });
         let logo = letterhead.logo.as_ref().and_then(|logo| {
-            self.image(at, logo).map(|path| Spanned::new(logo.span(), path))
+            self.image(at, logo)
+                .map(|path| Spanned::new(logo.span(), path))
         });
-        Letterhead { logo, accent, ..letterhead.clone() }
+        Letterhead {
+            logo,
+            accent,
+            ..letterhead.clone()
+        }
     }
 }

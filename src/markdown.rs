@@ -9,6 +9,7 @@
 //! endnote marker, and the standard Typst elements for everything else.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use pulldown_cmark::{
@@ -60,7 +61,8 @@ pub type ImageResolver<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
 /// Converts a Markdown body to Typst markup.
 pub fn convert(text: &str, resolve_image: &ImageResolver) -> Body {
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options).into_offset_iter().collect();
+    let events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(text, options).into_offset_iter().collect();
     let mut converter = Converter::new(resolve_image);
     for (event, range) in events {
         converter.event(event, range);
@@ -77,9 +79,17 @@ struct Definition {
 /// An open element whose markup is being written.
 enum Frame {
     /// A footnote definition: its markup goes to its own buffer.
-    Note { label: String, range: Range<usize>, saved: String },
+    Note {
+        label: String,
+        range: Range<usize>,
+        saved: String,
+    },
     /// An image: its text becomes the alternative text.
-    Image { path: Result<String, String>, alt: String, range: Range<usize> },
+    Image {
+        path: Result<String, String>,
+        alt: String,
+        range: Range<usize>,
+    },
     /// A raw Typst fence.
     RawTypst,
     /// A code block shown as code.
@@ -142,17 +152,25 @@ impl<'r> Converter<'r> {
                 self.out.push_str(text);
                 // Inside a footnote the markup goes to the note, not the body: not mapped.
                 if !self.frames.iter().any(|f| matches!(f, Frame::Note { .. })) {
-                    self.body.raw_spans.push(RawSpan { markup: start..self.out.len(), source: range.start });
+                    self.body.raw_spans.push(RawSpan {
+                        markup: start..self.out.len(),
+                        source: range.start,
+                    });
                 }
             }
             _ => self.pending.push_str(text),
         }
     }
 
+    /// Separates blocks with a blank line (not at the start of a content block).
     fn block_break(&mut self) {
         self.flush();
-        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
-            self.out.push_str(if self.out.ends_with('\n') { "\n" } else { "\n\n" });
+        if !self.out.is_empty() && !self.out.ends_with("\n\n") && !self.out.ends_with('[') {
+            self.out.push_str(if self.out.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            });
         }
     }
 
@@ -209,7 +227,10 @@ impl<'r> Converter<'r> {
                     self.frames.push(Frame::RawTypst);
                 } else {
                     let lang = info.split_whitespace().next().unwrap_or("").to_string();
-                    self.frames.push(Frame::Code { lang, text: String::new() });
+                    self.frames.push(Frame::Code {
+                        lang,
+                        text: String::new(),
+                    });
                 }
             }
             Tag::HtmlBlock => self.block_break(),
@@ -225,7 +246,11 @@ impl<'r> Converter<'r> {
             Tag::FootnoteDefinition(label) => {
                 self.flush();
                 let saved = std::mem::take(&mut self.out);
-                self.frames.push(Frame::Note { label: label.to_string(), range, saved });
+                self.frames.push(Frame::Note {
+                    label: label.to_string(),
+                    range,
+                    saved,
+                });
             }
             Tag::Table(alignments) => {
                 self.block_break();
@@ -255,7 +280,11 @@ impl<'r> Converter<'r> {
             Tag::Strikethrough => self.code("#strike["),
             Tag::Superscript => self.code("#super["),
             Tag::Subscript => self.code("#sub["),
-            Tag::Link { link_type, dest_url, .. } => {
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
                 let url = match link_type {
                     LinkType::Email => format!("mailto:{dest_url}"),
                     _ => dest_url.to_string(),
@@ -265,7 +294,11 @@ impl<'r> Converter<'r> {
             Tag::Image { dest_url, .. } => {
                 self.flush();
                 let path = (self.resolve_image)(&dest_url);
-                self.frames.push(Frame::Image { path, alt: String::new(), range });
+                self.frames.push(Frame::Image {
+                    path,
+                    alt: String::new(),
+                    range,
+                });
             }
             Tag::DefinitionList
             | Tag::DefinitionListTitle
@@ -289,8 +322,15 @@ impl<'r> Converter<'r> {
             }
             TagEnd::CodeBlock => match self.frames.pop() {
                 Some(Frame::Code { lang, text }) => {
-                    let lang = if lang.is_empty() { String::new() } else { format!("lang: {}, ", str_literal(&lang)) };
-                    self.code(&format!("#raw(block: true, {lang}{})", str_literal(text.trim_end_matches('\n'))));
+                    let lang = if lang.is_empty() {
+                        String::new()
+                    } else {
+                        format!("lang: {}, ", str_literal(&lang))
+                    };
+                    self.code(&format!(
+                        "#raw(block: true, {lang}{})",
+                        str_literal(text.trim_end_matches('\n'))
+                    ));
                     self.block_break();
                 }
                 _ => {
@@ -311,17 +351,23 @@ impl<'r> Converter<'r> {
             }
             TagEnd::FootnoteDefinition => {
                 self.flush();
-                if let Some(Frame::Note { label, range, saved }) = self.frames.pop() {
+                if let Some(Frame::Note {
+                    label,
+                    range,
+                    saved,
+                }) = self.frames.pop()
+                {
                     let markup = std::mem::replace(&mut self.out, saved).trim().to_string();
-                    if self.definitions.contains_key(&label) {
-                        self.body.problems.push(Problem {
+                    match self.definitions.entry(label) {
+                        Entry::Occupied(first) => self.body.problems.push(Problem {
                             is_error: true,
-                            message: format!("footnote `[^{label}]` is defined twice"),
+                            message: format!("footnote `[^{}]` is defined twice", first.key()),
                             hint: "give each footnote definition its own label, or remove the repeated one".into(),
                             range,
-                        });
-                    } else {
-                        self.definitions.insert(label, Definition { markup, range });
+                        }),
+                        Entry::Vacant(slot) => {
+                            slot.insert(Definition { markup, range });
+                        }
                     }
                 }
             }
@@ -414,12 +460,17 @@ impl<'r> Converter<'r> {
         for (label, definition) in unused {
             body.problems.push(Problem {
                 is_error: false,
-                message: format!("footnote `[^{label}]` is defined but never referenced; it is left out"),
-                hint: format!("put `[^{label}]` in the text where the note belongs, or delete the definition"),
+                message: format!(
+                    "footnote `[^{label}]` is defined but never referenced; it is left out"
+                ),
+                hint: format!(
+                    "put `[^{label}]` in the text where the note belongs, or delete the definition"
+                ),
                 range: definition.range,
             });
         }
-        body.problems.extend(undefined_in_text(text, &self.references));
+        body.problems
+            .extend(undefined_in_text(text, &self.references));
         body.problems.sort_by_key(|p| p.range.start);
         body
     }
@@ -432,9 +483,12 @@ fn undefined_in_text(text: &str, references: &[(String, Range<usize>)]) -> Vec<P
     while let Some(found) = text[search..].find("[^") {
         let start = search + found;
         search = start + 2;
-        let Some(close) = text[search..].find(']') else { break };
+        let Some(close) = text[search..].find(']') else {
+            break;
+        };
         let label = &text[search..search + close];
-        let is_label = !label.is_empty() && !label.contains(char::is_whitespace) && !label.contains('[');
+        let is_label =
+            !label.is_empty() && !label.contains(char::is_whitespace) && !label.contains('[');
         let known = references.iter().any(|(_, r)| r.start == start);
         let definition = text[search + close + 1..].starts_with(':');
         if is_label && !known && !definition && !inside_code(text, start) {
@@ -453,7 +507,10 @@ fn undefined_in_text(text: &str, references: &[(String, Range<usize>)]) -> Vec<P
 fn inside_code(text: &str, offset: usize) -> bool {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let backticks = text[line_start..offset].matches('`').count();
-    let fences = text[..offset].lines().filter(|l| l.trim_start().starts_with("```")).count();
+    let fences = text[..offset]
+        .lines()
+        .filter(|l| l.trim_start().starts_with("```"))
+        .count();
     backticks % 2 == 1 || fences % 2 == 1
 }
 
@@ -487,10 +544,23 @@ mod tests {
     #[test]
     fn undefined_duplicate_and_unused_footnotes() {
         let body = md("A[^x] B[^y].\n\n[^y]: one\n[^y]: two\n[^z]: unused\n");
-        let messages: Vec<_> = body.problems.iter().map(|p| (p.is_error, p.message.as_str())).collect();
-        assert!(messages.contains(&(true, "footnote `[^x]` is referenced but not defined")), "{messages:?}");
-        assert!(messages.contains(&(true, "footnote `[^y]` is defined twice")), "{messages:?}");
-        assert!(messages.contains(&(false, "footnote `[^z]` is defined but never referenced; it is left out")));
+        let messages: Vec<_> = body
+            .problems
+            .iter()
+            .map(|p| (p.is_error, p.message.as_str()))
+            .collect();
+        assert!(
+            messages.contains(&(true, "footnote `[^x]` is referenced but not defined")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.contains(&(true, "footnote `[^y]` is defined twice")),
+            "{messages:?}"
+        );
+        assert!(messages.contains(&(
+            false,
+            "footnote `[^z]` is defined but never referenced; it is left out"
+        )));
     }
 
     #[test]
@@ -502,7 +572,11 @@ mod tests {
         assert!(body.markup.contains("#link(\"https://x.org\")[#\"l\"]"));
         assert!(body.markup.contains("#raw(\"c\")"));
         assert!(body.markup.contains("#list([#\"one\"], [#\"two\"], )"));
-        assert!(body.markup.contains("#quote(block: true)[#\"q\"]"), "{}", body.markup);
+        assert!(
+            body.markup.contains("#quote(block: true)[#\"q\"]"),
+            "{}",
+            body.markup
+        );
     }
 
     #[test]

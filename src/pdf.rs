@@ -21,9 +21,16 @@ pub fn letter_datetime(letter: &Letter) -> Datetime {
 }
 
 /// Exports a laid-out letter to PDF bytes.
-pub fn export(document: &PagedDocument, letter: &Letter, standards: &[PdfStandard]) -> Result<Vec<u8>, Diagnostics> {
+pub fn export(
+    document: &PagedDocument,
+    letter: &Letter,
+    standards: &[PdfStandard],
+) -> Result<Vec<u8>, Diagnostics> {
     let standards = PdfStandards::new(standards).map_err(|err| {
-        vec![Diagnostic::error(format!("these PDF standards cannot be combined: {}", err.message()))]
+        vec![Diagnostic::error(format!(
+            "these PDF standards cannot be combined: {}",
+            err.message()
+        ))]
     })?;
     let options = PdfOptions {
         ident: Smart::Auto,
@@ -37,7 +44,8 @@ pub fn export(document: &PagedDocument, letter: &Letter, standards: &[PdfStandar
         errors
             .iter()
             .map(|e| {
-                let mut d = Diagnostic::error(format!("PDF export failed: {}", e.message)).in_file(&letter.source.file);
+                let mut d = Diagnostic::error(format!("PDF export failed: {}", e.message))
+                    .in_file(&letter.source.file);
                 for hint in &e.hints {
                     d = d.hint(hint.v.to_string());
                 }

@@ -57,19 +57,34 @@ pub fn typeset(env: &Environment, letter: &Letter) -> Result<Typeset, Diagnostic
     );
     let Compiled { document, warnings } = compile::compile(&world, letter, &project)?;
     let files = world.disk_files();
-    Ok(Typeset { project, document, warnings, files })
+    Ok(Typeset {
+        project,
+        document,
+        warnings,
+        files,
+    })
 }
 
 /// The output of a typeset letter: one file's bytes for PDF, one per page otherwise.
-pub fn export(typeset: &Typeset, letter: &Letter, format: Format, standards: &[PdfStandard]) -> Result<Vec<Vec<u8>>, Diagnostics> {
+pub fn export(
+    typeset: &Typeset,
+    letter: &Letter,
+    format: Format,
+    standards: &[PdfStandard],
+) -> Result<Vec<Vec<u8>>, Diagnostics> {
     let pages = typeset.document.pages();
     Ok(match format {
         Format::Pdf => vec![pdf::export(&typeset.document, letter, standards)?],
         Format::Png => pages
             .iter()
             .map(|page| {
-                let options = typst_render::RenderOptions { pixel_per_pt: 2.0.into(), ..Default::default() };
-                typst_render::render(page, &options).encode_png().unwrap_or_default()
+                let options = typst_render::RenderOptions {
+                    pixel_per_pt: 2.0.into(),
+                    ..Default::default()
+                };
+                typst_render::render(page, &options)
+                    .encode_png()
+                    .unwrap_or_default()
             })
             .collect(),
         Format::Svg => pages

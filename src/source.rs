@@ -38,7 +38,10 @@ impl LetterSource {
 pub fn read(path: &Path) -> Result<LetterSource, Diagnostics> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|err| {
-        vec![Diagnostic::error(format!("cannot read {name}: {}", io_reason(&err)))]
+        vec![Diagnostic::error(format!(
+            "cannot read {name}: {}",
+            io_reason(&err)
+        ))]
     })?;
     let text = decode(&name, bytes)?;
     split(path.to_path_buf(), SourceText::new(name, text))
@@ -113,7 +116,9 @@ pub fn split(path: PathBuf, file: Arc<SourceText>) -> Result<LetterSource, Diagn
     Err(vec![
         Diagnostic::error("the front matter is not closed")
             .at(&file, first)
-            .hint("add a line with `+++` after the last front-matter key, before the letter's body"),
+            .hint(
+                "add a line with `+++` after the last front-matter key, before the letter's body",
+            ),
     ])
 }
 
@@ -197,7 +202,11 @@ mod tests {
     fn bom_is_dropped_and_invalid_utf8_names_the_offset() {
         assert_eq!(decode("x", b"\xef\xbb\xbf+++".to_vec()).unwrap(), "+++");
         let err = decode("x", b"ab\ncd\xff".to_vec()).unwrap_err();
-        assert!(err[0].message.contains("byte offset 5 (line 2, column 3)"), "{}", err[0].message);
+        assert!(
+            err[0].message.contains("byte offset 5 (line 2, column 3)"),
+            "{}",
+            err[0].message
+        );
         assert!(decode("x", b"a\0b".to_vec()).is_err());
     }
 }

@@ -57,5 +57,8 @@ pub fn is_path(value: &str) -> bool {
 /// The text of a built-in template file, by project path (`/missive/house.typ`).
 pub fn builtin_file(project_path: &str) -> Option<&'static str> {
     let name = project_path.strip_prefix(BUILTIN_DIR)?.strip_prefix('/')?;
-    FILES.iter().find(|(file, _)| *file == name).map(|(_, text)| *text)
+    FILES
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, text)| *text)
 }

@@ -53,15 +53,19 @@ impl Fragment<'_> {
             .iter()
             .map(|err| {
                 let span = err.span().unwrap_or(0..0);
-                Diagnostic::error(format!("invalid TOML in the {}: {}", self.what, err.message()))
-                    .at(self.file, self.at(span))
-                    .hint(syntax_hint(err.message()))
+                Diagnostic::error(format!(
+                    "invalid TOML in the {}: {}",
+                    self.what,
+                    err.message()
+                ))
+                .at(self.file, self.at(span))
+                .hint(syntax_hint(err.message()))
             })
             .collect();
         if !problems.is_empty() {
             return Err(problems);
         }
-        check_table(self, table.get_ref(), schema, "", &mut problems);
+        check_table(self, table.get_ref(), schema, schema, "", &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -93,6 +97,7 @@ fn check_table(
     fragment: &Fragment,
     table: &DeTable,
     schema: &[Key],
+    top: &[Key],
     prefix: &str,
     out: &mut Diagnostics,
 ) {
@@ -101,12 +106,16 @@ fn check_table(
         let path = join_path(prefix, name);
         match schema.iter().find(|k| k.0 == name) {
             None => {
-                let mut diagnostic = Diagnostic::error(format!(
-                    "unknown key `{path}` in the {}",
-                    fragment.what
-                ))
-                .at(fragment.file, fragment.at(key.span()));
+                let mut diagnostic =
+                    Diagnostic::error(format!("unknown key `{path}` in the {}", fragment.what))
+                        .at(fragment.file, fragment.at(key.span()));
+                let top_level = !prefix.is_empty() && top.iter().any(|k| k.0 == name);
                 diagnostic = match nearest(name, schema) {
+                    _ if top_level => diagnostic.hint(format!(
+                        "`{name}` is a top-level key, but it follows a `[{}]` header, so TOML puts it in that table; \
+                         move it above the first `[…]` or `[[…]]` header",
+                        prefix.split('[').next().unwrap_or(prefix)
+                    )),
                     Some(best) => diagnostic.hint(format!("did you mean `{}`?", join_path(prefix, best))),
                     None => diagnostic.hint(format!(
                         "known keys here: {}",
@@ -117,11 +126,13 @@ fn check_table(
             }
             Some(Key(_, Shape::Value)) => {}
             Some(Key(_, Shape::Table(keys))) => match value.get_ref() {
-                DeValue::Table(inner) => check_table(fragment, inner, keys, &path, out),
+                DeValue::Table(inner) => check_table(fragment, inner, keys, top, &path, out),
                 _ => out.push(
                     Diagnostic::error(format!("`{path}` must be a table"))
                         .at(fragment.file, fragment.at(value.span()))
-                        .hint(format!("write it as a `[{path}]` section with its own keys")),
+                        .hint(format!(
+                            "write it as a `[{path}]` section with its own keys"
+                        )),
                 ),
             },
             Some(Key(_, Shape::Tables(keys))) => match value.get_ref() {
@@ -129,7 +140,9 @@ fn check_table(
                     for (i, item) in items.iter().enumerate() {
                         let item_path = format!("{path}[{}]", i + 1);
                         match item.get_ref() {
-                            DeValue::Table(inner) => check_table(fragment, inner, keys, &item_path, out),
+                            DeValue::Table(inner) => {
+                                check_table(fragment, inner, keys, top, &item_path, out)
+                            }
                             _ => out.push(
                                 Diagnostic::error(format!("`{item_path}` must be a table"))
                                     .at(fragment.file, fragment.at(item.span()))
@@ -149,7 +162,11 @@ fn check_table(
 }
 
 fn join_path(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") }
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}.{name}")
+    }
 }
 
 /// The known key closest to a misspelt one, if any is close enough.
@@ -163,47 +180,28 @@ fn nearest<'k>(name: &str, schema: &'k [Key]) -> Option<&'k str> {
 }
 
 /// The dotted key path (1-based array indices) of the deepest value containing `pos`.
+///
+/// Tables of `[[array]]` sections carry only their header's span, so every table is
+/// searched, whatever its own span.
 fn key_path_at(table: &DeTable, pos: usize) -> String {
-    fn walk(value: &Spanned<DeValue>, pos: usize, path: &mut String) {
+    fn search(value: &Spanned<DeValue>, pos: usize, path: String) -> Option<String> {
         match value.get_ref() {
-            DeValue::Table(table) => {
-                for (key, inner) in table.iter() {
-                    let span = inner.span();
-                    if span.contains(&pos) || key.span().contains(&pos) {
-                        *path = join_path(path, key.get_ref());
-                        walk(inner, pos, path);
-                        return;
-                    }
-                }
-            }
-            DeValue::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    if item.span().contains(&pos) {
-                        path.push_str(&format!("[{}]", i + 1));
-                        walk(item, pos, path);
-                        return;
-                    }
-                }
-            }
-            _ => {}
+            DeValue::Table(table) => table.iter().find_map(|(key, inner)| {
+                let path = join_path(&path, key.get_ref());
+                search(inner, pos, path.clone()).or_else(|| {
+                    (inner.span().contains(&pos) || key.span().contains(&pos)).then_some(path)
+                })
+            }),
+            DeValue::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+                let path = format!("{path}[{}]", i + 1);
+                search(item, pos, path.clone())
+                    .or_else(|| item.span().contains(&pos).then_some(path))
+            }),
+            _ => None,
         }
     }
-    let mut path = String::new();
-    // Arrays of tables (`[[to]]`) have no span of their own around all their tables,
-    // so look at the entries of each top-level value directly.
-    for (key, value) in table.iter() {
-        let inside = match value.get_ref() {
-            DeValue::Array(items) => items.iter().any(|i| i.span().contains(&pos)),
-            _ => false,
-        } || value.span().contains(&pos)
-            || key.span().contains(&pos);
-        if inside {
-            path = key.get_ref().to_string();
-            walk(value, pos, &mut path);
-            break;
-        }
-    }
-    path
+    let root = Spanned::new(0..0, DeValue::Table(table.clone()));
+    search(&root, pos, String::new()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -232,7 +230,11 @@ mod tests {
 
     fn parse(text: &str) -> Result<Doc, Diagnostics> {
         let file = SourceText::new("l.md", format!("+++\n{text}+++\n"));
-        let fragment = Fragment { file: &file, range: 4..4 + text.len(), what: "front matter" };
+        let fragment = Fragment {
+            file: &file,
+            range: 4..4 + text.len(),
+            what: "front matter",
+        };
         fragment.parse(SCHEMA)
     }
 
@@ -249,7 +251,10 @@ mod tests {
     fn wrong_type_names_the_key_path() {
         let err = parse("[[signatories]]\nname = \"A\"\n[[signatories]]\nname = 3\n").unwrap_err();
         let text = err[0].to_string();
-        assert!(text.starts_with("l.md:5:8: error: `signatories[2].name`"), "{text}");
+        assert!(
+            text.starts_with("l.md:5:8: error: `signatories[2].name`"),
+            "{text}"
+        );
     }
 
     #[test]

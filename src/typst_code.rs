@@ -37,6 +37,9 @@ mod tests {
     fn escapes_quotes_backslashes_and_controls() {
         assert_eq!(str_literal(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(str_literal("x\ny\u{1}"), r#""x\ny\u{1}""#);
-        assert_eq!(str_literal("#read(\"/x\") $x$ @x <x>"), r##""#read(\"/x\") $x$ @x <x>""##);
+        assert_eq!(
+            str_literal("#read(\"/x\") $x$ @x <x>"),
+            r##""#read(\"/x\") $x$ @x <x>""##
+        );
     }
 }

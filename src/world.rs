@@ -79,7 +79,13 @@ pub struct LetterWorld<'e> {
 
 impl<'e> LetterWorld<'e> {
     /// A world for a letter: its generated entry file and data, its root, its date.
-    pub fn new(env: &'e Environment, root: &Path, main: String, data: Vec<u8>, today: Datetime) -> Self {
+    pub fn new(
+        env: &'e Environment,
+        root: &Path,
+        main: String,
+        data: Vec<u8>,
+        today: Datetime,
+    ) -> Self {
         Self {
             env,
             root: root.to_path_buf(),
@@ -96,7 +102,9 @@ impl<'e> LetterWorld<'e> {
         if let Ok(source) = self.source(id) {
             return Some(source.text().to_string());
         }
-        self.file(id).ok().and_then(|bytes| bytes.as_str().ok().map(str::to_string))
+        self.file(id)
+            .ok()
+            .and_then(|bytes| bytes.as_str().ok().map(str::to_string))
     }
 
     /// Project paths and bytes of the files read from the root so far, sorted by path.
@@ -112,7 +120,10 @@ impl<'e> LetterWorld<'e> {
             })
             .filter_map(|(id, bytes)| {
                 let bytes = bytes.as_ref().ok()?;
-                Some((id.vpath().get_with_slash().to_string(), bytes.as_slice().to_vec()))
+                Some((
+                    id.vpath().get_with_slash().to_string(),
+                    bytes.as_slice().to_vec(),
+                ))
             })
             .collect();
         out.sort();
@@ -139,16 +150,24 @@ impl<'e> LetterWorld<'e> {
             )));
         }
         let path = id.vpath().realize(&self.root)?;
-        let canonical = path.canonicalize().map_err(|err| FileError::from_io(err, &path))?;
+        let canonical = path
+            .canonicalize()
+            .map_err(|err| FileError::from_io(err, &path))?;
         if !canonical.starts_with(&self.root) {
             return Err(FileError::Other(Some(
-                format!("{} is outside the letter's root folder and cannot be read", path.display()).into(),
+                format!(
+                    "{} is outside the letter's root folder and cannot be read",
+                    path.display()
+                )
+                .into(),
             )));
         }
         if canonical.is_dir() {
             return Err(FileError::IsDirectory);
         }
-        std::fs::read(&canonical).map(Bytes::new).map_err(|err| FileError::from_io(err, &path))
+        std::fs::read(&canonical)
+            .map(Bytes::new)
+            .map_err(|err| FileError::from_io(err, &path))
     }
 }
 
@@ -178,7 +197,10 @@ impl World for LetterWorld<'_> {
             .or_insert_with(|| {
                 let bytes = self.file(id)?;
                 let text = bytes.as_str().map_err(|_| FileError::InvalidUtf8)?;
-                Ok(Source::new(id, text.trim_start_matches('\u{feff}').to_string()))
+                Ok(Source::new(
+                    id,
+                    text.trim_start_matches('\u{feff}').to_string(),
+                ))
             })
             .clone()
     }

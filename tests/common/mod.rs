@@ -1,0 +1,73 @@
+//! Helpers shared by the integration tests: running the binary, scratch folders,
+//! reading PDFs.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `missive` with `args` in `cwd`.
+pub fn missive(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_missive"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the missive binary runs")
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Copies a folder tree (files only) into `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else if entry.path().extension().is_none_or(|e| e != "pdf") {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The text of a PDF, with runs of white space folded to one space.
+pub fn pdf_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = pdf_extract::extract_text_from_mem(&bytes).expect("the PDF's text can be extracted");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Asserts that `parts` occur in `text` in this order.
+pub fn assert_in_order(text: &str, parts: &[&str]) {
+    let mut from = 0;
+    for part in parts {
+        match text[from..].find(part) {
+            Some(i) => from += i + part.len(),
+            None => panic!("`{part}` missing (or out of order) after byte {from} in:\n{text}"),
+        }
+    }
+}
+
+/// Number of pages of a PDF.
+pub fn page_count(path: &Path) -> usize {
+    lopdf::Document::load(path)
+        .expect("a valid PDF")
+        .get_pages()
+        .len()
+}
+
+/// Writes a letter file into `dir` and returns its path.
+pub fn write_letter(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
