@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
+use typst::layout::{Frame, FrameItem};
 use typst::syntax::{FileId, VirtualRoot};
 use typst_layout::PagedDocument;
 
@@ -39,13 +40,69 @@ pub fn compile(
     let mut mapper = mapper;
     let warnings: Diagnostics = warnings.iter().map(|w| mapper.convert(w)).collect();
     match output {
-        Ok(document) => Ok(Compiled { document, warnings }),
+        Ok(document) => {
+            let mut warnings = warnings;
+            warnings.extend(missing_glyphs(&document, letter));
+            Ok(Compiled { document, warnings })
+        }
         Err(errors) => {
             let mut all: Diagnostics = errors.iter().map(|e| mapper.convert(e)).collect();
             all.extend(warnings);
             Err(all)
         }
     }
+}
+
+/// A warning naming the characters no font could draw (they would print as blank boxes),
+/// pointing at the first one's occurrence in the letter or its house file.
+fn missing_glyphs(document: &PagedDocument, letter: &Letter) -> Diagnostics {
+    fn walk(frame: &Frame, missing: &mut Vec<char>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, missing),
+                FrameItem::Text(text) => {
+                    for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                        for c in text.text.get(glyph.range()).unwrap_or_default().chars() {
+                            if !c.is_whitespace() && !missing.contains(&c) {
+                                missing.push(c);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut missing);
+    }
+    let Some(&first) = missing.first() else {
+        return Vec::new();
+    };
+    let shown: Vec<String> = missing
+        .iter()
+        .take(8)
+        .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+        .collect();
+    let more = if missing.len() > 8 {
+        format!(" and {} more", missing.len() - 8)
+    } else {
+        String::new()
+    };
+    let warning = Diagnostic::warning(format!(
+        "no available font has {}{more}; they print as blank boxes",
+        shown.join(", ")
+    ))
+    .hint("add a font that covers them with `--font-path DIR` (`missive fonts` lists the fonts in use)");
+    let files = std::iter::once(&letter.source.file).chain(letter.house.as_ref().map(|h| &h.file));
+    vec![match files
+        .into_iter()
+        .find_map(|f| f.text.find(first).map(|i| (f, i)))
+    {
+        Some((file, offset)) => warning.at(file, offset..offset + first.len_utf8()),
+        None => warning.in_file(&letter.source.file),
+    }]
 }
 
 /// Converts Typst diagnostics, remembering the texts it has named.

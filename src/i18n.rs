@@ -104,7 +104,7 @@ impl Lang {
 
     /// The template's words in this language (English for languages missive lacks).
     pub fn labels(&self) -> Labels {
-        let l = |page, notes, cc, enclosures, subject, reference, cosigners, postscript| Labels {
+        let [
             page,
             notes,
             cc,
@@ -113,91 +113,111 @@ impl Lang {
             reference,
             cosigners,
             postscript,
-        };
-        match self.language.as_str() {
-            "es" => l(
+            place_date,
+        ] = match self.language.as_str() {
+            "es" => [
                 "Página {page} de {total}",
                 "Notas",
-                "c.c.",
-                "Anexos",
-                "Asunto:",
-                "Ref.:",
+                "c.c.: ",
+                "Anexos: ",
+                "Asunto: ",
+                "Ref.: ",
                 "Organizaciones firmantes",
-                "P. D.",
-            ),
-            "fr" => l(
+                "P. D.: ",
+                "{place}, {date}",
+            ],
+            "fr" => [
                 "Page {page} sur {total}",
                 "Notes",
-                "Copie à",
-                "Pièces jointes",
-                "Objet :",
-                "Réf. :",
+                "Copie à : ",
+                "Pièces jointes : ",
+                "Objet : ",
+                "Réf. : ",
                 "Organisations cosignataires",
-                "P.-S.",
-            ),
-            "ru" => l(
+                "P.-S. : ",
+                "{place}, le {date}",
+            ],
+            "ru" => [
                 "Страница {page} из {total}",
                 "Примечания",
-                "Копия",
-                "Приложения",
-                "Тема:",
-                "Исх. №",
+                "Копия: ",
+                "Приложения: ",
+                "Тема: ",
+                "Исх. № ",
                 "Организации, подписавшие письмо",
-                "P.S.",
-            ),
-            "zh" => l(
+                "P.S. ",
+                "{place}, {date}",
+            ],
+            "zh" => [
                 "第{page}页，共{total}页",
                 "注释",
-                "抄送",
-                "附件",
+                "抄送：",
+                "附件：",
                 "事由：",
                 "编号：",
                 "联署机构",
-                "附言",
-            ),
-            "ar" => l(
+                "附言：",
+                "{place}，{date}",
+            ],
+            "ar" => [
                 "الصفحة {page} من {total}",
                 "الهوامش",
-                "نسخة إلى",
-                "المرفقات",
-                "الموضوع:",
-                "المرجع:",
+                "نسخة إلى: ",
+                "المرفقات: ",
+                "الموضوع: ",
+                "المرجع: ",
                 "المنظمات الموقعة",
-                "ملحوظة",
-            ),
-            _ => l(
+                "ملحوظة: ",
+                "{place}، {date}",
+            ],
+            _ => [
                 "Page {page} of {total}",
                 "Notes",
-                "cc",
-                "Enclosures",
-                "Re:",
-                "Our ref.:",
+                "cc: ",
+                "Enclosures: ",
+                "Re: ",
+                "Our ref.: ",
                 "Co-signed by",
-                "P.S.",
-            ),
+                "P.S. ",
+                "{place}, {date}",
+            ],
+        };
+        Labels {
+            page,
+            notes,
+            cc,
+            enclosures,
+            subject,
+            reference,
+            cosigners,
+            postscript,
+            place_date,
         }
     }
 }
 
-/// The fixed words of a letter, handed to templates.
+/// The fixed words of a letter, handed to templates. Labels that precede a value end
+/// with the separator the language uses ("Re: ", "事由：").
 #[derive(Debug, Clone, Serialize)]
 pub struct Labels {
     /// Running page number, with `{page}` and `{total}` placeholders.
     pub page: &'static str,
     /// Heading of the endnotes.
     pub notes: &'static str,
-    /// Label of the copies list.
+    /// Before the copies list.
     pub cc: &'static str,
-    /// Label of the enclosures list.
+    /// Before the enclosures list.
     pub enclosures: &'static str,
-    /// Label before the subject line.
+    /// Before the subject line.
     pub subject: &'static str,
-    /// Label before the sender's reference.
+    /// Before the sender's reference.
     pub reference: &'static str,
     /// Heading of the co-signers list.
     pub cosigners: &'static str,
-    /// Label of the postscript.
+    /// Before the postscript.
     pub postscript: &'static str,
+    /// Place and date, with `{place}` and `{date}` placeholders.
+    pub place_date: &'static str,
 }
 
 #[cfg(test)]

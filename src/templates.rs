@@ -16,14 +16,24 @@ pub struct Builtin {
 }
 
 /// The built-in templates.
-pub const BUILTINS: &[Builtin] = &[Builtin {
-    name: "house",
-    entry: "house.typ",
-    description: "letterhead, addressees, body, signatures in columns, endnotes",
-}];
+pub const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "house",
+        entry: "house.typ",
+        description: "letterhead, addressees, body, signatures in columns, endnotes",
+    },
+    Builtin {
+        name: "coalition",
+        entry: "coalition.typ",
+        description: "the house layout with co-signers in three balanced columns",
+    },
+];
 
 /// Every file of the built-in templates, as (file name, text).
-pub const FILES: &[(&str, &str)] = &[("house.typ", include_str!("../templates/house.typ"))];
+pub const FILES: &[(&str, &str)] = &[
+    ("house.typ", include_str!("../templates/house.typ")),
+    ("coalition.typ", include_str!("../templates/coalition.typ")),
+];
 
 /// The template a letter uses.
 #[derive(Debug, Clone)]
