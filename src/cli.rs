@@ -14,7 +14,7 @@ use crate::letter::{self, Letter};
 use crate::output;
 use crate::render::{self, Format};
 use crate::world::Environment;
-use crate::{display_path, emit};
+use crate::{display_path, emit, house, scaffold, templates, watch};
 
 /// Typesets advocacy letters (TOML front matter + Markdown) into PDF.
 #[derive(Debug, Parser)]
@@ -32,6 +32,39 @@ enum Command {
     Check(CheckArgs),
     /// List the fonts missive can use.
     Fonts(FontArgs),
+    /// Start a new letter with every key, commented, that renders as it is.
+    New {
+        /// Where to write the letter (`.md`).
+        path: PathBuf,
+    },
+    /// Render a letter again every time it, its house file, template or images change.
+    Watch(WatchArgs),
+    /// Work with templates.
+    #[command(subcommand)]
+    Template(TemplateCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TemplateCommand {
+    /// Write the built-in templates into DIR, to customise them.
+    Eject {
+        /// Folder to write into (inside the house folder, to use them).
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+struct WatchArgs {
+    /// The letter source.
+    letter: PathBuf,
+    /// Output file.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "pdf")]
+    format: Format,
+    #[command(flatten)]
+    fonts: FontArgs,
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +106,15 @@ pub fn main() -> ExitCode {
         Command::Render(args) => render(args),
         Command::Check(args) => check(args),
         Command::Fonts(args) => list_fonts(args),
+        Command::New { path } => scaffold::create(&path).map(|()| {
+            eprintln!(
+                "wrote {}; fill it in and run `missive render {0}`",
+                display_path(&path)
+            );
+            true
+        }),
+        Command::Watch(args) => watch(args),
+        Command::Template(TemplateCommand::Eject { dir }) => eject(&dir),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -125,37 +167,58 @@ fn render(args: RenderArgs) -> Result<bool, String> {
             Some(out) => out.clone(),
             None => path.with_extension("pdf"),
         };
-        match render_one(&env, path, &target, &args) {
-            Ok((letter, written, warnings)) => {
-                report(&letter.warnings);
-                report(&warnings);
-                let files: Vec<String> = written.iter().map(|p| display_path(p)).collect();
-                eprintln!("rendered {} -> {}", display_path(path), files.join(", "));
-            }
-            Err(problems) => {
-                report(&problems);
-                eprintln!("failed: {} (nothing written)", display_path(path));
-                all_ok = false;
-            }
-        }
+        let job = Job {
+            output: &target,
+            format: args.format,
+            emit_typst: args.emit_typst.as_deref(),
+        };
+        all_ok &= render_and_report(&env, path, &job).is_some();
     }
     Ok(all_ok)
 }
 
-/// Renders one letter to `target`; returns the letter, the files written and warnings.
-fn render_one(
-    env: &Environment,
-    path: &Path,
-    target: &Path,
-    args: &RenderArgs,
-) -> Result<(Letter, Vec<PathBuf>, Diagnostics), Diagnostics> {
+/// Where and how to write one letter.
+struct Job<'a> {
+    output: &'a Path,
+    format: Format,
+    emit_typst: Option<&'a Path>,
+}
+
+/// A rendered letter and what it was made from.
+struct Rendered {
+    letter: Letter,
+    written: Vec<PathBuf>,
+    warnings: Diagnostics,
+    dependencies: Vec<PathBuf>,
+}
+
+/// Renders one letter and reports the outcome; `None` if it failed.
+fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Option<Rendered> {
+    match render_one(env, path, job) {
+        Ok(rendered) => {
+            report(&rendered.letter.warnings);
+            report(&rendered.warnings);
+            let files: Vec<String> = rendered.written.iter().map(|p| display_path(p)).collect();
+            eprintln!("rendered {} -> {}", display_path(path), files.join(", "));
+            Some(rendered)
+        }
+        Err(problems) => {
+            report(&problems);
+            eprintln!("failed: {} (nothing written)", display_path(path));
+            None
+        }
+    }
+}
+
+/// Renders one letter as `job` says.
+fn render_one(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
     let letter = letter::load(path)?;
     let typeset = render::typeset(env, &letter).map_err(|mut problems| {
         problems.extend(letter.warnings.iter().cloned());
         problems
     })?;
-    let outputs = render::export(&typeset, &letter, args.format, &[])?;
-    if let Some(dir) = &args.emit_typst {
+    let outputs = render::export(&typeset, &letter, job.format, &[])?;
+    if let Some(dir) = job.emit_typst {
         emit::emit(dir, &typeset, env).map_err(|err| {
             vec![Diagnostic::error(format!(
                 "cannot write the Typst project to {}: {err}",
@@ -163,11 +226,8 @@ fn render_one(
             ))]
         })?;
     }
-    let targets = output_paths(target, args.format, outputs.len());
-    if let Some(parent) = target
-        .parent()
-        .filter(|p| args.output.is_some() && !p.as_os_str().is_empty())
-    {
+    let targets = output_paths(job.output, job.format, outputs.len());
+    if let Some(parent) = job.output.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|err| {
             vec![Diagnostic::error(format!(
                 "cannot create the output folder {}: {err}",
@@ -183,7 +243,70 @@ fn render_one(
             ]
         })?;
     }
-    Ok((letter, targets, typeset.warnings))
+    let mut dependencies = letter_files(path);
+    dependencies.extend(
+        typeset
+            .files
+            .iter()
+            .map(|(p, _)| letter.root.join(p.trim_start_matches('/'))),
+    );
+    Ok(Rendered {
+        letter,
+        written: targets,
+        warnings: typeset.warnings,
+        dependencies,
+    })
+}
+
+/// The canonical paths of a letter and of its house file, if any.
+fn letter_files(path: &Path) -> Vec<PathBuf> {
+    let Ok(letter) = path.canonicalize() else {
+        return vec![path.to_path_buf()];
+    };
+    let house = letter
+        .parent()
+        .and_then(|dir| house::find(dir).ok().flatten());
+    let mut files = vec![letter];
+    files.extend(house.map(|h| h.dir.join(house::HOUSE_FILE)));
+    files
+}
+
+/// `missive watch`.
+fn watch(args: WatchArgs) -> Result<bool, String> {
+    let env = match environment(&args.fonts.font_paths) {
+        Ok(env) => env,
+        Err(problems) => {
+            report(&problems);
+            return Ok(false);
+        }
+    };
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.letter.with_extension("pdf"));
+    let job = Job {
+        output: &output,
+        format: args.format,
+        emit_typst: None,
+    };
+    watch::run(|| match render_and_report(&env, &args.letter, &job) {
+        Some(rendered) => rendered.dependencies,
+        None => letter_files(&args.letter),
+    })
+    .map(|()| true)
+}
+
+/// `missive template eject`.
+fn eject(dir: &Path) -> Result<bool, String> {
+    let written = templates::eject(dir)?;
+    for path in &written {
+        eprintln!("wrote {}", display_path(path));
+    }
+    eprintln!(
+        "use one with `template = \"{}\"` (relative to the letter or missive.toml)",
+        display_path(&written[0])
+    );
+    Ok(true)
 }
 
 /// Output file names: the target itself for PDF or a single page, `NAME-N.ext` per page otherwise.

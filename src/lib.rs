@@ -22,11 +22,13 @@ pub mod output;
 pub mod pdf;
 pub mod project;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod templates;
 pub mod toml_input;
 pub mod typst_code;
+pub mod watch;
 pub mod world;
 
 use std::path::Path;

@@ -72,3 +72,19 @@ pub fn builtin_file(project_path: &str) -> Option<&'static str> {
         .find(|(file, _)| *file == name)
         .map(|(_, text)| *text)
 }
+
+/// Writes the built-in template files into `dir`, refusing to overwrite any file.
+pub fn eject(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let paths: Vec<std::path::PathBuf> = FILES.iter().map(|(name, _)| dir.join(name)).collect();
+    if let Some(existing) = paths.iter().find(|p| p.exists()) {
+        return Err(format!(
+            "{} already exists; eject never overwrites a file",
+            existing.display()
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (path, (_, text)) in paths.iter().zip(FILES) {
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(paths)
+}

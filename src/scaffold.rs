@@ -1,0 +1,94 @@
+//! `missive new`: a new letter with every front-matter key, the optional ones commented
+//! out, that renders as it is.
+
+use std::path::Path;
+
+use chrono::Local;
+
+use crate::house;
+
+/// The text of a new letter dated `date`; `has_house` leaves the letterhead to the house.
+pub fn letter_text(date: &str, has_house: bool) -> String {
+    let letterhead = if has_house {
+        "# The house's missive.toml gives the letterhead; override any of its keys here:\n\
+         # [letterhead]\n\
+         # organization = \"…\"\n"
+    } else {
+        "# No missive.toml was found above this letter, so it carries its own letterhead.\n\
+         # Put these keys in a missive.toml to share them with every letter below it.\n\
+         [letterhead]\n\
+         organization = \"Name of the organisation\"\n\
+         address = [\"Street and number\", \"Postcode and city\", \"Country\"]\n\
+         contacts = [\"Telephone\", \"E-mail or website\"]\n\
+         # logo = \"logo.svg\"          # SVG, PNG or JPEG, relative to this file\n\
+         # logo_alt = \"Logo of …\"     # required for accessible (PDF/UA) output\n\
+         # accent = \"#0b5394\"\n\
+         # sidebar = [\"Board of directors\", \"…\"]\n"
+    };
+    format!(
+        r#"+++
+# Plain keys come first: every key after a [table] or [[table]] header belongs to it.
+date = {date}
+place = "City"
+subject = "Subject of the letter"
+salutation = "Dear Minister,"
+# closing = "Sincerely,"        # default from missive.toml
+# lang = "en"                   # en, en-GB, es, fr, ar, ru, zh
+# reference = "Our reference"
+# paper = "a4"                  # or "us-letter"
+# template = "house"            # "coalition", or a path to a .typ file
+# cc = ["Name of a person receiving a copy"]
+# enclosures = ["Title of an enclosed document"]
+# postscript = "A short P.S."
+
+[[to]]
+name = "Name of the addressee"
+address = ["Title", "Institution", "Street and number", "City and country"]
+
+[[signatories]]
+name = "Your name"
+title = "Your title"
+# organization = "Only if it differs from the letterhead"
+# signature = "signatures/you.png"   # image of the signature, relative to this file
+
+# [[cosigners]]                 # for sign-on letters, one table per co-signer
+# name = "Organisation"
+# detail = "Country"
+
+{letterhead}+++
+
+Write the letter here, in Markdown. A footnote marker like this one[^source] becomes a
+numbered endnote after the signatures.
+
+## A section heading
+
+Paragraphs are separated by blank lines. *Emphasis*, **strong text**, [links](https://example.org),
+lists and block quotes work as in any Markdown.
+
+[^source]: Author, "Title of the source," Publisher, date, <https://example.org/source>.
+"#
+    )
+}
+
+/// Writes a new letter at `path`; refuses to overwrite a file.
+pub fn create(path: &Path) -> Result<(), String> {
+    if path.exists() {
+        return Err(format!(
+            "{} already exists; missive new never overwrites a file",
+            path.display()
+        ));
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let dir = parent
+        .canonicalize()
+        .map_err(|e| format!("cannot open {}: {e}", parent.display()))?;
+    let has_house = house::find(&dir).map(|h| h.is_some()).unwrap_or(false);
+    let date = Local::now().date_naive().format("%Y-%m-%d").to_string();
+    std::fs::write(path, letter_text(&date, has_house))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
