@@ -53,6 +53,16 @@ impl Lang {
         Some(lang)
     }
 
+    /// The tag in its normal form: `en`, `en-GB`, `zh-Hans-CN`.
+    pub fn tag(&self) -> String {
+        let mut tag = self.language.clone();
+        for part in [&self.script, &self.region].into_iter().flatten() {
+            tag.push('-');
+            tag.push_str(part);
+        }
+        tag
+    }
+
     /// Whether missive has dates and labels for this language.
     pub fn is_supported(&self) -> bool {
         SUPPORTED.contains(&self.language.as_str())
@@ -240,6 +250,7 @@ mod tests {
             ("zh", Some("Hans"), Some("CN"))
         );
         assert_eq!(Lang::parse("en_GB").unwrap().region.as_deref(), Some("GB"));
+        assert_eq!(Lang::parse("zh-hans-cn").unwrap().tag(), "zh-Hans-CN");
         assert!(Lang::parse("english").is_none());
         assert!(Lang::parse("e").is_none());
         assert!(Lang::parse("en-").is_none());

@@ -194,7 +194,7 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
         title,
         authors: signatories.iter().map(|s| s.name.clone()).collect(),
         lang: LangData {
-            tag: lang_tag(front.lang.as_ref(), house.as_ref()),
+            tag: lang.tag(),
             language: lang.language.clone(),
             region: lang.region.clone(),
             dir: if lang.is_rtl() { "rtl" } else { "ltr" },
@@ -252,12 +252,6 @@ fn letter_dir(path: &Path) -> Result<PathBuf, Diagnostics> {
             source::io_reason(&err)
         ))]
     })
-}
-
-fn lang_tag(letter: Option<&Spanned<String>>, house: Option<&House>) -> String {
-    letter
-        .or(house.and_then(|h| h.config.lang.as_ref()))
-        .map_or_else(|| "en".to_string(), |l| l.get_ref().clone())
 }
 
 /// A file that names values: where its TOML starts and which folder paths are relative to.

@@ -58,7 +58,7 @@ pub struct LetterData {
 /// Language of a letter.
 #[derive(Debug, Clone, Serialize)]
 pub struct LangData {
-    /// The tag as written (`en-GB`).
+    /// The tag in its normal form (`en-GB`).
     pub tag: String,
     /// ISO 639 code for Typst's `text(lang:)`.
     pub language: String,
