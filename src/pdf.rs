@@ -7,6 +7,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::letter::Letter;
+use crate::pdf_errors;
 
 /// The creator written into every PDF's metadata.
 pub fn creator() -> String {
@@ -20,8 +21,14 @@ pub fn letter_datetime(letter: &Letter) -> Datetime {
         .expect("a checked calendar date")
 }
 
-/// Exports a laid-out letter to PDF bytes.
-pub fn export(document: &PagedDocument, letter: &Letter, standards: &[PdfStandard]) -> Result<Vec<u8>, Diagnostics> {
+/// Exports a laid-out letter to PDF bytes. `files` are the files it read (project path,
+/// bytes), to say which of the letter's images a standard's error is about.
+pub fn export(
+    document: &PagedDocument,
+    letter: &Letter,
+    standards: &[PdfStandard],
+    files: &[(String, Vec<u8>)],
+) -> Result<Vec<u8>, Diagnostics> {
     let standards = PdfStandards::new(standards).map_err(|err| {
         vec![Diagnostic::error(format!("these PDF standards cannot be combined: {}", err.message()))]
     })?;
@@ -34,15 +41,6 @@ pub fn export(document: &PagedDocument, letter: &Letter, standards: &[PdfStandar
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| {
-                let mut d = Diagnostic::error(format!("PDF export failed: {}", e.message)).in_file(&letter.source.file);
-                for hint in &e.hints {
-                    d = d.hint(hint.v.to_string());
-                }
-                d
-            })
-            .collect()
+        errors.iter().map(|error| pdf_errors::explain(error, document, letter, files)).collect()
     })
 }
