@@ -10,11 +10,13 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fonts::{self, FontOrigin};
+use crate::house::HOUSE_FILE;
 use crate::letter::{self, Letter};
 use crate::output;
 use crate::render::{self, Format};
+use crate::standard::PdfStandardArg;
 use crate::world::Environment;
-use crate::{display_path, emit, house, scaffold, templates, watch};
+use crate::{display_path, emit, extract, house, scaffold, templates, watch};
 
 /// Typesets advocacy letters (TOML front matter + Markdown) into PDF.
 #[derive(Debug, Parser)]
@@ -42,6 +44,9 @@ enum Command {
     /// Work with templates.
     #[command(subcommand)]
     Template(TemplateCommand),
+    /// Write back the sources an archival PDF carries (letter, house file, templates,
+    /// images), so that the letter can be rendered again from the PDF alone.
+    Extract(ExtractArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,7 +69,22 @@ struct WatchArgs {
     #[arg(long, value_enum, default_value = "pdf")]
     format: Format,
     #[command(flatten)]
+    standards: PdfStandardArg,
+    #[command(flatten)]
     fonts: FontArgs,
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// A PDF rendered with `--pdf-standard a-3b` (or a-3u, a-3a, a-4f).
+    #[arg(value_name = "PDF")]
+    pdf: PathBuf,
+    /// Folder to write the files into (default: `NAME-source` next to the PDF).
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Overwrite existing files whose content differs.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +108,8 @@ struct RenderArgs {
     /// Write the complete Typst project of the letter into this folder.
     #[arg(long, value_name = "DIR")]
     emit_typst: Option<PathBuf>,
+    #[command(flatten)]
+    standards: PdfStandardArg,
     #[command(flatten)]
     fonts: FontArgs,
 }
@@ -115,6 +137,7 @@ pub fn main() -> ExitCode {
         }),
         Command::Watch(args) => watch(args),
         Command::Template(TemplateCommand::Eject { dir }) => eject(&dir),
+        Command::Extract(args) => extract(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -151,6 +174,11 @@ fn render(args: RenderArgs) -> Result<bool, String> {
     if args.letters.len() > 1 && args.emit_typst.is_some() {
         return Err("--emit-typst takes one letter at a time".into());
     }
+    if args.format != Format::Pdf && args.standards.pdf_standard.is_some() {
+        return Err(
+            "--pdf-standard applies to PDF output only (drop it, or use --format pdf)".into(),
+        );
+    }
     let env = match environment(&args.fonts.font_paths) {
         Ok(env) => env,
         Err(problems) => {
@@ -171,6 +199,7 @@ fn render(args: RenderArgs) -> Result<bool, String> {
             output: &target,
             format: args.format,
             emit_typst: args.emit_typst.as_deref(),
+            standards: &args.standards,
         };
         all_ok &= render_and_report(&env, path, &job).is_some();
     }
@@ -182,6 +211,7 @@ struct Job<'a> {
     output: &'a Path,
     format: Format,
     emit_typst: Option<&'a Path>,
+    standards: &'a PdfStandardArg,
 }
 
 /// A rendered letter and what it was made from.
@@ -213,11 +243,16 @@ fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Option<Render
 /// Renders one letter as `job` says.
 fn render_one(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
     let letter = letter::load(path)?;
-    let typeset = render::typeset(env, &letter).map_err(|mut problems| {
+    let standards = if job.format == Format::Pdf {
+        job.standards.for_letter(&letter)
+    } else {
+        &[]
+    };
+    let typeset = render::typeset(env, &letter, standards).map_err(|mut problems| {
         problems.extend(letter.warnings.iter().cloned());
         problems
     })?;
-    let outputs = render::export(&typeset, &letter, job.format, &[])?;
+    let outputs = render::export(&typeset, &letter, job.format)?;
     if let Some(dir) = job.emit_typst {
         emit::emit(dir, &typeset, env).map_err(|err| {
             vec![Diagnostic::error(format!(
@@ -288,6 +323,7 @@ fn watch(args: WatchArgs) -> Result<bool, String> {
         output: &output,
         format: args.format,
         emit_typst: None,
+        standards: &args.standards,
     };
     watch::run(|| match render_and_report(&env, &args.letter, &job) {
         Some(rendered) => rendered.dependencies,
@@ -341,6 +377,93 @@ fn check(args: CheckArgs) -> Result<bool, String> {
         }
     }
     Ok(all_ok)
+}
+
+/// `missive extract`.
+fn extract(args: ExtractArgs) -> Result<bool, String> {
+    let name = display_path(&args.pdf);
+    let fail = |why: String| {
+        report(&[Diagnostic::error(format!("{name}: {why}"))]);
+        Ok(false)
+    };
+    let bytes = match std::fs::read(&args.pdf) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            return fail(format!(
+                "cannot read it: {}",
+                crate::source::io_reason(&err)
+            ));
+        }
+    };
+    let pdf = match extract::Pdf::parse(&bytes) {
+        Ok(pdf) => pdf,
+        Err(why) => return fail(why),
+    };
+    let files = match pdf.embedded_files() {
+        Ok(files) if files.is_empty() => {
+            return fail(
+                "the PDF carries no embedded files; only PDFs rendered with \
+                 `--pdf-standard a-3b` (or a-3u, a-3a, a-4f) carry their letter's sources"
+                    .into(),
+            );
+        }
+        Ok(files) => files,
+        Err(why) => return fail(why),
+    };
+    let dir = args.output.clone().unwrap_or_else(|| {
+        let stem = args.pdf.file_stem().unwrap_or_default().to_string_lossy();
+        args.pdf.with_file_name(format!("{stem}-source"))
+    });
+    let written = match extract::write_files(&dir, &files, args.force) {
+        Ok(written) => written,
+        Err(why) => return fail(why),
+    };
+    let count = if written.len() == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{} files", written.len())
+    };
+    eprintln!("extracted {count} from {name} into {}:", display_path(&dir));
+    for (file, path) in files.iter().zip(&written) {
+        eprintln!(
+            "  {}: {}",
+            display_path(path),
+            file.description.as_deref().unwrap_or("no description")
+        );
+    }
+    let Some(letter) = files
+        .iter()
+        .zip(&written)
+        .find(|(file, _)| file.is_letter())
+        .map(|(_, path)| path)
+    else {
+        return Ok(true);
+    };
+    let standards = pdf.claimed_standards();
+    let option = if standards.is_empty() {
+        String::new()
+    } else {
+        format!(" --pdf-standard {}", standards.join(","))
+    };
+    eprintln!(
+        "render it again with: missive render {}{option}",
+        display_path(letter)
+    );
+    if !files.iter().any(|file| file.name == HOUSE_FILE) {
+        let above = dir.canonicalize().ok().and_then(|d| {
+            d.ancestors()
+                .find(|a| a.join(HOUSE_FILE).is_file())
+                .map(|a| a.join(HOUSE_FILE))
+        });
+        if let Some(house) = above {
+            eprintln!(
+                "note: the letter had no house file, but {} would apply to it there; \
+                 extract into a folder outside that house to render it as it was",
+                display_path(&house)
+            );
+        }
+    }
+    Ok(true)
 }
 
 /// `missive fonts`.

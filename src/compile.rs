@@ -2,6 +2,7 @@
 //! positions in the generated `main.typ` are mapped back to the letter where the text
 //! came from the letter (raw Typst fences); template errors point at the template.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use typst::WorldExt;
@@ -173,20 +174,24 @@ impl Mapper<'_> {
             });
             return (generated.clone(), range);
         }
-        let vpath = id.vpath().get_with_slash();
-        let name = match id.root() {
-            VirtualRoot::Package(spec) => format!("{spec}{vpath}"),
-            VirtualRoot::Project if templates::builtin_file(vpath).is_some() => {
-                format!(
-                    "<built-in>{}",
-                    vpath.trim_start_matches(templates::BUILTIN_DIR)
-                )
-            }
-            VirtualRoot::Project => {
-                crate::display_path(&self.letter.root.join(vpath.trim_start_matches('/')))
-            }
-        };
+        let name = file_name(&self.letter.root, id);
         let text = self.world.text_of(id).unwrap_or_default();
         (SourceText::new(name, text), range)
+    }
+}
+
+/// The name diagnostics give a project file other than `main.typ`: `<built-in>/house.typ`
+/// for a built-in template file, else its path on disk as the user should see it.
+pub fn file_name(root: &Path, id: FileId) -> String {
+    let vpath = id.vpath().get_with_slash();
+    match id.root() {
+        VirtualRoot::Package(spec) => format!("{spec}{vpath}"),
+        VirtualRoot::Project if templates::builtin_file(vpath).is_some() => {
+            format!(
+                "<built-in>{}",
+                vpath.trim_start_matches(templates::BUILTIN_DIR)
+            )
+        }
+        VirtualRoot::Project => crate::display_path(&root.join(vpath.trim_start_matches('/'))),
     }
 }

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
+use typst_pdf::PdfStandard;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
-use crate::source;
 use crate::toml_input::{Fragment, Key, Shape};
+use crate::{source, standard};
 
 /// Name of the house file.
 pub const HOUSE_FILE: &str = "missive.toml";
@@ -30,6 +31,8 @@ pub struct HouseConfig {
     /// The letterhead.
     #[serde(default)]
     pub letterhead: Letterhead,
+    /// PDF standards of every PDF, as on the command line (`"a-3b,ua-1"`).
+    pub pdf_standard: Option<Spanned<String>>,
 }
 
 /// Keys of a house file.
@@ -39,6 +42,7 @@ pub const HOUSE_KEYS: &[Key] = &[
     Key("closing", Shape::Value),
     Key("paper", Shape::Value),
     Key("letterhead", Shape::Table(LETTERHEAD_KEYS)),
+    Key("pdf_standard", Shape::Value),
 ];
 
 /// A house file that was found and read.
@@ -50,6 +54,8 @@ pub struct House {
     pub file: Arc<SourceText>,
     /// Its settings.
     pub config: HouseConfig,
+    /// The standards of `pdf_standard`, checked (empty when not set).
+    pub pdf_standards: Vec<PdfStandard>,
 }
 
 /// Finds the nearest `missive.toml` in `dir` (canonical) or a folder above it.
@@ -79,10 +85,19 @@ fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
         range: 0..file.text.len(),
         what: "house file",
     };
-    let config = fragment.parse(HOUSE_KEYS)?;
+    let config: HouseConfig = fragment.parse(HOUSE_KEYS)?;
+    let pdf_standards = match &config.pdf_standard {
+        Some(list) => standard::parse_standards(list.get_ref()).map_err(|reason| {
+            vec![Diagnostic::error(format!("`pdf_standard`: {reason}"))
+                .at(&file, list.span())
+                .hint("write the standards as on the command line, e.g. `pdf_standard = \"a-3b,ua-1\"`")]
+        })?,
+        None => Vec::new(),
+    };
     Ok(House {
         dir: dir.to_path_buf(),
         file,
         config,
+        pdf_standards,
     })
 }

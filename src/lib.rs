@@ -8,10 +8,12 @@
 //! [`pdf`] and [`render`] export it; [`output`] writes files atomically.
 
 pub mod assets;
+pub mod attachments;
 pub mod cli;
 pub mod compile;
 pub mod diagnostic;
 pub mod emit;
+pub mod extract;
 pub mod fonts;
 pub mod front_matter;
 pub mod house;
@@ -20,11 +22,13 @@ pub mod letter;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
+pub mod pdf_errors;
 pub mod project;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
+pub mod standard;
 pub mod templates;
 pub mod toml_input;
 pub mod typst_code;

@@ -7,6 +7,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::letter::Letter;
+use crate::pdf_errors;
 
 /// The creator written into every PDF's metadata.
 pub fn creator() -> String {
@@ -20,11 +21,13 @@ pub fn letter_datetime(letter: &Letter) -> Datetime {
         .expect("a checked calendar date")
 }
 
-/// Exports a laid-out letter to PDF bytes.
+/// Exports a laid-out letter to PDF bytes. `files` are the files it read (project path,
+/// bytes), to say which of the letter's images a standard's error is about.
 pub fn export(
     document: &PagedDocument,
     letter: &Letter,
     standards: &[PdfStandard],
+    files: &[(String, Vec<u8>)],
 ) -> Result<Vec<u8>, Diagnostics> {
     let standards = PdfStandards::new(standards).map_err(|err| {
         vec![Diagnostic::error(format!(
@@ -43,14 +46,7 @@ pub fn export(
     typst_pdf::pdf(document, &options).map_err(|errors| {
         errors
             .iter()
-            .map(|e| {
-                let mut d = Diagnostic::error(format!("PDF export failed: {}", e.message))
-                    .in_file(&letter.source.file);
-                for hint in &e.hints {
-                    d = d.hint(hint.v.to_string());
-                }
-                d
-            })
+            .map(|error| pdf_errors::explain(error, document, letter, files))
             .collect()
     })
 }

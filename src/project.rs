@@ -1,8 +1,10 @@
 //! The Typst project generated for a letter: `/main.typ`, which imports the template and
-//! hands it the data, the endnotes and the body, and `/letter.json`, the data itself.
+//! hands it the data, the endnotes and the body (and, for archival PDFs, attaches the
+//! letter's sources), and `/letter.json`, the data itself.
 
 use std::fmt::Write as _;
 
+use crate::attachments::Attachment;
 use crate::letter::Letter;
 use crate::typst_code::str_literal;
 use crate::world::DATA_PATH;
@@ -18,8 +20,8 @@ pub struct Project {
     pub body_offset: usize,
 }
 
-/// Generates the project for a checked letter.
-pub fn generate(letter: &Letter) -> Project {
+/// Generates the project for a checked letter, attaching `attachments` to the PDF.
+pub fn generate(letter: &Letter, attachments: &[Attachment]) -> Project {
     let mut main = String::new();
     let _ = writeln!(
         main,
@@ -47,6 +49,21 @@ pub fn generate(letter: &Letter) -> Project {
     main.push_str("))\n\n");
     let body_offset = main.len();
     main.push_str(&letter.body.markup);
+    if !attachments.is_empty() {
+        main.push_str(
+            "\n\n// The letter's sources, carried by the archival PDF (`missive extract`).\n",
+        );
+    }
+    for file in attachments {
+        let _ = writeln!(
+            main,
+            "#pdf.attach({}, relationship: {}, mime-type: {}, description: {})",
+            str_literal(&file.path),
+            str_literal(file.relationship),
+            str_literal(file.mime_type),
+            str_literal(file.description),
+        );
+    }
     let data = serde_json::to_vec_pretty(&letter.data).expect("letter data is always serializable");
     Project {
         main,
