@@ -546,3 +546,43 @@ fn pdf_a1b_with_a_translucent_logo_names_the_logo() {
     // PDF/A-2 allows transparency.
     assert_ok(&archive.render(&["--pdf-standard", "a-2b"]));
 }
+
+#[test]
+fn ua_render_of_the_built_in_template_names_a_missing_logo_alt() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for file in ["missive.toml", "logo.svg", "2026-03-02-spyware-exports.md"] {
+        std::fs::copy(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples/house")
+                .join(file),
+            root.join(file),
+        )
+        .unwrap();
+    }
+    let house = std::fs::read_to_string(root.join("missive.toml")).unwrap();
+    let without_alt: String = house
+        .lines()
+        .filter(|l| !l.starts_with("logo_alt"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(root.join("missive.toml"), without_alt).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_missive"))
+        .args([
+            "render",
+            "2026-03-02-spyware-exports.md",
+            "--pdf-standard",
+            "a-3b,ua-1",
+        ])
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        report.contains("has no `logo_alt`") && report.contains("missive.toml:8:8"),
+        "{report}"
+    );
+    assert!(!root.join("2026-03-02-spyware-exports.pdf").exists());
+}
