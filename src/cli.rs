@@ -32,6 +32,8 @@ enum Command {
     Check(CheckArgs),
     /// List the fonts missive can use.
     Fonts(FontArgs),
+    /// Turn archived plain-text letters into letter sources, reporting what was recognised.
+    Import(crate::import::ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +75,7 @@ pub fn main() -> ExitCode {
         Command::Render(args) => render(args),
         Command::Check(args) => check(args),
         Command::Fonts(args) => list_fonts(args),
+        Command::Import(args) => import(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -196,6 +199,11 @@ fn check(args: CheckArgs) -> Result<bool, String> {
         }
     }
     Ok(all_ok)
+}
+
+/// `missive import`.
+fn import(args: crate::import::ImportArgs) -> Result<bool, String> {
+    crate::import::run(&args, &report)
 }
 
 /// `missive fonts`.

@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
+use crate::import::chrome::{ChromeRules, IMPORT_KEYS};
 use crate::source;
 use crate::toml_input::{Fragment, Key, Shape};
 
@@ -30,6 +31,9 @@ pub struct HouseConfig {
     /// The letterhead.
     #[serde(default)]
     pub letterhead: Letterhead,
+    /// Rules of `missive import` for the site chrome around scraped letters.
+    #[serde(default)]
+    pub import: ChromeRules,
 }
 
 /// Keys of a house file.
@@ -39,6 +43,7 @@ pub const HOUSE_KEYS: &[Key] = &[
     Key("closing", Shape::Value),
     Key("paper", Shape::Value),
     Key("letterhead", Shape::Table(LETTERHEAD_KEYS)),
+    Key("import", Shape::Table(IMPORT_KEYS)),
 ];
 
 /// A house file that was found and read.
