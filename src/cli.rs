@@ -1,7 +1,7 @@
 //! The command line: arguments (clap), one function per command, exit codes
 //! (0 success, 1 a letter failed, 2 usage error).
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -47,6 +47,8 @@ enum Command {
     /// Write back the sources an archival PDF carries (letter, house file, templates,
     /// images), so that the letter can be rendered again from the PDF alone.
     Extract(ExtractArgs),
+    /// Turn archived plain-text letters into letter sources, reporting what was recognised.
+    Import(crate::import::ImportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -138,6 +140,7 @@ pub fn main() -> ExitCode {
         Command::Watch(args) => watch(args),
         Command::Template(TemplateCommand::Eject { dir }) => eject(&dir),
         Command::Extract(args) => extract(args),
+        Command::Import(args) => import(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -151,7 +154,13 @@ pub fn main() -> ExitCode {
 
 /// Prints diagnostics to stderr in the rustc style.
 fn report(diagnostics: &[Diagnostic]) {
-    let mut stderr = StandardStream::stderr(ColorChoice::Auto);
+    // termcolor's `Auto` looks at TERM and NO_COLOR only: no colours into files and pipes.
+    let color = if std::io::stderr().is_terminal() {
+        ColorChoice::Auto
+    } else {
+        ColorChoice::Never
+    };
+    let mut stderr = StandardStream::stderr(color);
     for diagnostic in diagnostics {
         let _ = diagnostic.emit(&mut stderr);
     }
@@ -464,6 +473,11 @@ fn extract(args: ExtractArgs) -> Result<bool, String> {
         }
     }
     Ok(true)
+}
+
+/// `missive import`.
+fn import(args: crate::import::ImportArgs) -> Result<bool, String> {
+    crate::import::run(&args, &report)
 }
 
 /// `missive fonts`.

@@ -10,6 +10,7 @@ use typst_pdf::PdfStandard;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
+use crate::import::chrome::{ChromeRules, IMPORT_KEYS};
 use crate::toml_input::{Fragment, Key, Shape};
 use crate::{source, standard};
 
@@ -33,6 +34,9 @@ pub struct HouseConfig {
     pub letterhead: Letterhead,
     /// PDF standards of every PDF, as on the command line (`"a-3b,ua-1"`).
     pub pdf_standard: Option<Spanned<String>>,
+    /// Rules of `missive import` for the site chrome around scraped letters.
+    #[serde(default)]
+    pub import: ChromeRules,
 }
 
 /// Keys of a house file.
@@ -43,6 +47,7 @@ pub const HOUSE_KEYS: &[Key] = &[
     Key("paper", Shape::Value),
     Key("letterhead", Shape::Table(LETTERHEAD_KEYS)),
     Key("pdf_standard", Shape::Value),
+    Key("import", Shape::Table(IMPORT_KEYS)),
 ];
 
 /// A house file that was found and read.

@@ -5,7 +5,8 @@
 //! [`letter`] merges them, checks everything and converts the body ([`markdown`]);
 //! [`project`] writes the Typst entry file and data ([`schema`]); [`world`] serves them
 //! with the [`templates`] and [`fonts`] to Typst; [`compile`] lays the letter out;
-//! [`pdf`] and [`render`] export it; [`output`] writes files atomically.
+//! [`pdf`] and [`render`] export it; [`output`] writes files atomically. [`import`] turns
+//! archived plain-text letters into letter sources.
 
 pub mod assets;
 pub mod attachments;
@@ -18,6 +19,7 @@ pub mod fonts;
 pub mod front_matter;
 pub mod house;
 pub mod i18n;
+pub mod import;
 pub mod letter;
 pub mod markdown;
 pub mod output;

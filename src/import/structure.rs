@@ -1,0 +1,484 @@
+//! The parts of a letter in its lines: place and date, addressees, reference, subject,
+//! salutation, body, sign-off and endnotes — and the lines that fit none of them.
+//!
+//! The salutation and the date anchor the head: addressees are the blocks between them.
+//! The list of endnotes is found after the salutation; the sign-off is read backwards from
+//! it ([`signoff`]); what lies between is the body ([`body`]).
+
+use std::fmt;
+
+use super::body::{self, Block};
+use super::date::{self, DateLine};
+use super::lines::{self, Line, fold, join_wrapped, labelled};
+use super::notes::{self, Note};
+use super::signoff::{self, SignOff};
+
+/// Lines `first..=last` (1-based numbers in the text file) a part was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First line.
+    pub first: usize,
+    /// Last line.
+    pub last: usize,
+}
+
+impl Span {
+    /// One line.
+    pub fn line(line: &Line) -> Span {
+        Span {
+            first: line.number,
+            last: line.number,
+        }
+    }
+
+    /// From the first to the last of some lines.
+    pub fn of(lines: &[Line]) -> Span {
+        let first = lines.first().map_or(0, |l| l.number);
+        Span {
+            first,
+            last: lines.last().map_or(first, |l| l.number),
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.first == self.last {
+            write!(f, "line {}", self.first)
+        } else {
+            write!(f, "lines {}-{}", self.first, self.last)
+        }
+    }
+}
+
+/// A recognised part and where it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<T> {
+    /// The part.
+    pub value: T,
+    /// Its lines.
+    pub span: Span,
+}
+
+/// One addressee.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addressee {
+    /// First line of the block: name and honorific.
+    pub name: String,
+    /// The other lines.
+    pub address: Vec<String>,
+}
+
+/// Everything recognised in a letter.
+#[derive(Debug, Default)]
+pub struct Recognised {
+    /// Date, place and language of the date.
+    pub date: Option<Found<DateLine>>,
+    /// Addressees, in order.
+    pub to: Vec<Found<Addressee>>,
+    /// The sender's reference.
+    pub reference: Option<Found<String>>,
+    /// Subject line.
+    pub subject: Option<Found<String>>,
+    /// "Dear …,".
+    pub salutation: Option<Found<String>>,
+    /// Paragraphs, headings and list items.
+    pub body: Vec<Found<Block>>,
+    /// Closing, signatories, cc, enclosures, P.S.
+    pub signoff: SignOff,
+    /// Endnotes, in order.
+    pub notes: Vec<Note>,
+    /// The heading over the endnotes, if any (not kept: the template titles the notes).
+    pub notes_heading: Option<Line>,
+    /// Lines that fit no part, by line number.
+    pub unplaced: Vec<Line>,
+}
+
+/// Index of the first line that surely belongs to the letter: its date, salutation or
+/// subject line. Chrome is only looked for before it and after the letter.
+pub fn letter_start(lines: &[Line]) -> Option<usize> {
+    (0..lines.len()).find(|&i| {
+        let text = &lines[i].text;
+        !text.is_empty()
+            && (date::recognise(text).is_some()
+                || is_salutation(lines, i)
+                || subject(text).is_some())
+    })
+}
+
+/// Recognises the parts of a letter whose chrome has been blanked out.
+pub fn recognise(lines: &[Line]) -> Recognised {
+    let mut letter = Recognised::default();
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let within = |count: usize| non_blank.get(count).copied().unwrap_or(lines.len());
+    let salutation = (0..within(60)).find(|&i| is_salutation(lines, i));
+    let date = (0..salutation.unwrap_or(within(25)))
+        .find_map(|i| date::recognise(&lines[i].text).map(|date| (i, date)));
+    let head_start = date.as_ref().map_or(0, |(i, _)| i + 1);
+    if let Some((i, value)) = date.clone() {
+        letter.date = Some(Found {
+            value,
+            span: Span::line(&lines[i]),
+        });
+    }
+
+    let body_start = match salutation {
+        Some(s) => {
+            letter.salutation = Some(Found {
+                value: lines[s].text.clone(),
+                span: Span::line(&lines[s]),
+            });
+            head(lines, head_start, s, &mut letter);
+            subject_after_salutation(lines, s + 1, &mut letter)
+        }
+        None if date.is_some() => {
+            let end = lines::blocks(&lines[head_start..])
+                .into_iter()
+                .map(|b| b.start + head_start..b.end + head_start)
+                .find(|b| !is_head_block(&lines[b.clone()]))
+                .map_or(lines.len(), |b| b.start);
+            head(lines, head_start, end, &mut letter);
+            end
+        }
+        None => 0,
+    };
+    if let Some((d, _)) = date {
+        before_date(lines, d, &mut letter);
+    }
+
+    let section = notes::find(lines, body_start);
+    let letter_end = section.as_ref().map_or(lines.len(), |s| s.start);
+    letter.signoff = signoff::recognise(lines, body_start, letter_end);
+    letter.unplaced.append(&mut letter.signoff.unplaced);
+    letter.body = body::recognise(&lines[body_start..letter.signoff.start]);
+    if let Some(section) = section {
+        letter.notes = section.notes;
+        letter.notes_heading = section.heading;
+        let rest = signoff::after_notes(lines, section.end..lines.len(), &mut letter.signoff);
+        letter.unplaced.extend(rest);
+    }
+    letter.unplaced.sort_by_key(|l| l.number);
+    letter
+}
+
+/// Salutation openers that need a final `,` or `:` ("Mr. President:", "Madame la Ministre,").
+const OPENERS: &[&str] = &[
+    "your excellency",
+    "excellency",
+    "honorable",
+    "hon.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "madam",
+    "sir",
+    "president",
+    "secretary",
+    "minister",
+    "ambassador",
+    "governor",
+    "senator",
+    "dear",
+    "excelentisimo",
+    "excelentisima",
+    "estimado",
+    "estimada",
+    "estimados",
+    "estimadas",
+    "apreciado",
+    "apreciada",
+    "distinguido",
+    "distinguida",
+    "querido",
+    "querida",
+    "senor",
+    "senora",
+    "senores",
+    "sr.",
+    "sra.",
+    "ministra",
+    "ministro",
+    "madame",
+    "monsieur",
+    "mesdames",
+    "messieurs",
+    "cher ",
+    "chere ",
+    "chers ",
+    "cheres ",
+    "excellence",
+];
+
+/// Whether line `i` is the salutation.
+fn is_salutation(lines: &[Line], i: usize) -> bool {
+    let text = &lines[i].text;
+    if text.is_empty() || text.chars().count() > 100 {
+        return false;
+    }
+    let folded = fold(text);
+    if folded.starts_with("dear ")
+        || [
+            "to whom it may concern",
+            "a quien corresponda",
+            "a quien pueda interesar",
+        ]
+        .iter()
+        .any(|p| folded.starts_with(p))
+    {
+        return true;
+    }
+    // Other openers also begin address lines: ask for the final punctuation, few words,
+    // and the line to end its block or be followed by running text.
+    let opener = OPENERS.iter().any(|o| folded.starts_with(o));
+    let punctuated = text.ends_with(',') || text.ends_with(':');
+    let ends_block = lines
+        .get(i + 1)
+        .is_none_or(|next| next.is_blank() || next.len() > 60);
+    opener && punctuated && ends_block && text.split_whitespace().count() <= 8
+}
+
+/// The subject after `Re:`, `Subject:`, `Asunto:`, `Objet :` …
+fn subject(text: &str) -> Option<&str> {
+    if reference(text).is_some() {
+        return None;
+    }
+    labelled(
+        text,
+        &[
+            "re",
+            "subject",
+            "subj",
+            "asunto",
+            "objet",
+            "objeto",
+            "regarding",
+            "concerning",
+            "ref",
+            "ref.",
+            "reference",
+            "referencia",
+        ],
+    )
+}
+
+/// The sender's reference after `Our ref:`, `N/Réf. :`, or `Ref:` followed by a code.
+fn reference(text: &str) -> Option<&str> {
+    let explicit = [
+        "our ref",
+        "our ref.",
+        "our reference",
+        "reference no.",
+        "ref. no.",
+        "n/ref",
+        "n/ref.",
+        "notre ref",
+        "notre reference",
+        "nuestra ref",
+        "nuestra ref.",
+        "nuestra referencia",
+    ];
+    if let Some(value) = labelled(text, &explicit).filter(|v| !v.is_empty()) {
+        return Some(value);
+    }
+    let code = |v: &&str| {
+        v.chars().any(|c| c.is_ascii_digit())
+            && v.chars().count() <= 40
+            && v.split_whitespace().count() <= 4
+    };
+    labelled(text, &["ref", "ref.", "reference"]).filter(code)
+}
+
+/// Whether a line only says how the letter was sent ("Via email").
+fn is_delivery(text: &str) -> bool {
+    let folded = fold(text);
+    [
+        "via ",
+        "by email",
+        "by e-mail",
+        "by fax",
+        "by hand",
+        "by post",
+        "by registered",
+        "sent via",
+        "sent by",
+        "por correo",
+        "par courriel",
+        "par e-mail",
+        "par email",
+    ]
+    .iter()
+    .any(|p| folded.starts_with(p))
+}
+
+/// Whether a block can stand in the head of a letter without a salutation: short lines
+/// that do not end sentences (an address), or a subject or reference line.
+fn is_head_block(block: &[Line]) -> bool {
+    let address = block.len() <= 10
+        && block
+            .iter()
+            .all(|l| l.len() <= 80 && !lines::ends_sentence(&l.text));
+    address || subject(&block[0].text).is_some() || reference(&block[0].text).is_some()
+}
+
+/// Reads `lines[from..to]`: addressee blocks, reference and subject lines.
+fn head(lines: &[Line], from: usize, to: usize, letter: &mut Recognised) {
+    for block in lines::blocks(&lines[from..to]) {
+        let block = &lines[block.start + from..block.end + from];
+        let mut address: Vec<&Line> = Vec::new();
+        let mut k = 0;
+        while k < block.len() {
+            let line = &block[k];
+            if let Some(value) = reference(&line.text).filter(|_| letter.reference.is_none()) {
+                letter.reference = Some(Found {
+                    value: value.to_string(),
+                    span: Span::line(line),
+                });
+            } else if let Some(value) = subject(&line.text).filter(|_| letter.subject.is_none()) {
+                // A subject runs to the end of its block (it may be wrapped).
+                let mut text = value.to_string();
+                for more in &block[k + 1..] {
+                    join_wrapped(&mut text, &more.text);
+                }
+                letter.subject = Some(Found {
+                    value: text,
+                    span: Span::of(&block[k..]),
+                });
+                break;
+            } else {
+                address.push(line);
+            }
+            k += 1;
+        }
+        match address.as_slice() {
+            [] => {}
+            lines if lines.iter().all(|l| is_delivery(&l.text)) => {
+                letter.unplaced.extend(lines.iter().map(|l| (*l).clone()));
+            }
+            [name, rest @ ..] => letter.to.push(Found {
+                value: Addressee {
+                    name: name.text.clone(),
+                    address: rest.iter().map(|l| l.text.clone()).collect(),
+                },
+                span: Span {
+                    first: name.number,
+                    last: rest.last().unwrap_or(name).number,
+                },
+            }),
+        }
+    }
+}
+
+/// A subject block right after the salutation; returns where the body starts.
+fn subject_after_salutation(lines: &[Line], from: usize, letter: &mut Recognised) -> usize {
+    let Some(first) = (from..lines.len()).find(|&i| !lines[i].is_blank()) else {
+        return from;
+    };
+    let Some(value) = subject(&lines[first].text).filter(|_| letter.subject.is_none()) else {
+        return from;
+    };
+    let end = (first..lines.len())
+        .find(|&i| lines[i].is_blank())
+        .unwrap_or(lines.len());
+    let mut text = value.to_string();
+    for more in &lines[first + 1..end] {
+        join_wrapped(&mut text, &more.text);
+    }
+    letter.subject = Some(Found {
+        value: text,
+        span: Span::of(&lines[first..end]),
+    });
+    end
+}
+
+/// Lines before the date: a letterhead or a page title, not placed — except that when no
+/// addressee stands between date and salutation, the block just before the date is the
+/// addressee (the French order: addressee, then "Paris, le …").
+fn before_date(lines: &[Line], date: usize, letter: &mut Recognised) {
+    let mut blocks = lines::blocks(&lines[..date]);
+    if letter.to.is_empty()
+        && let Some(last) = blocks.pop()
+    {
+        head(lines, last.start, last.end, letter);
+    }
+    for block in blocks {
+        letter.unplaced.extend(lines[block].iter().cloned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::lines::split;
+
+    fn names(letter: &Recognised) -> Vec<(&str, usize)> {
+        letter
+            .to
+            .iter()
+            .map(|t| (t.value.name.as_str(), t.value.address.len()))
+            .collect()
+    }
+
+    #[test]
+    fn head_with_two_addressees_reference_and_subject() {
+        let letter = recognise(&split(
+            "Letterhead Org\n\nGeneva, 3 March 2023\n\nOur ref: LG/2023/14\n\nH.E. Ana Ruiz\nMinister of Justice\nMadrid\n\nDr. Omar Haddad\nRapporteur\n\nRe: Detention of\nlawyers\n\nDear Minister,\n\nWe write.\n",
+        ));
+        assert_eq!(
+            letter.date.as_ref().unwrap().value.place.as_deref(),
+            Some("Geneva")
+        );
+        assert_eq!(letter.reference.as_ref().unwrap().value, "LG/2023/14");
+        assert_eq!(
+            names(&letter),
+            [("H.E. Ana Ruiz", 2), ("Dr. Omar Haddad", 1)]
+        );
+        assert_eq!(
+            letter.subject.as_ref().unwrap().value,
+            "Detention of lawyers"
+        );
+        assert_eq!(
+            letter.subject.as_ref().unwrap().span,
+            Span {
+                first: 14,
+                last: 15
+            }
+        );
+        assert_eq!(letter.salutation.as_ref().unwrap().value, "Dear Minister,");
+        assert_eq!(letter.unplaced.len(), 1);
+        assert_eq!(letter.unplaced[0].text, "Letterhead Org");
+    }
+
+    #[test]
+    fn addressee_before_the_date_and_subject_after_the_salutation() {
+        let letter = recognise(&split(
+            "Madame la Ministre\nMinistère de la Justice\n\nParis, le 4 juin 2021\n\nMadame la Ministre,\n\nObjet : détention\n\nNous écrivons.\n",
+        ));
+        assert_eq!(names(&letter), [("Madame la Ministre", 1)]);
+        assert_eq!(
+            letter.salutation.as_ref().unwrap().value,
+            "Madame la Ministre,"
+        );
+        assert_eq!(letter.subject.as_ref().unwrap().value, "détention");
+        assert!(letter.unplaced.is_empty());
+    }
+
+    #[test]
+    fn without_salutation_the_body_starts_after_the_address_blocks() {
+        let letter = recognise(&split(
+            "June 4, 2021\n\nMs. Jane Roe\nCity Hall\n\nVia email\n\nWe are writing about the plan.\nIt matters.\n\nAna Ruiz\nDirector\n",
+        ));
+        assert_eq!(names(&letter), [("Ms. Jane Roe", 1)]);
+        assert_eq!(letter.unplaced.len(), 1);
+        assert_eq!(letter.body.len(), 1);
+        assert_eq!(letter.signoff.signatories.len(), 1);
+    }
+
+    #[test]
+    fn addressee_lines_ending_in_commas_are_not_the_salutation() {
+        let lines =
+            split("Mr. John Smith,\nMinister of Justice,\nNairobi\n\nDear Minister,\n\nText.\n");
+        assert!(!is_salutation(&lines, 0));
+        assert!(is_salutation(&lines, 4));
+    }
+}

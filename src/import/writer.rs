@@ -1,0 +1,326 @@
+//! Writing the letter source: TOML front matter, serialised by the `toml` crate so that
+//! every value is quoted and escaped correctly, then a Markdown body in which the
+//! imported text is escaped to read literally, with footnotes for the endnotes.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use chrono::Datelike;
+use serde::Serialize;
+use toml::value::{Date, Datetime};
+
+use super::body::{Block, Marker};
+use super::notes::{self, Piece};
+use super::structure::Recognised;
+
+/// The front matter as written by `missive import` (the keys of the letter format).
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Datetime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salutation: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closing: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    cc: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    enclosures: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    postscript: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    to: Vec<To<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    signatories: Vec<Signatory<'a>>,
+}
+
+#[derive(Serialize)]
+struct To<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    address: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Signatory<'a> {
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organization: Option<&'a str>,
+}
+
+/// A written letter source, and what the writer noticed about the notes.
+#[derive(Debug)]
+pub struct Written {
+    /// The letter source.
+    pub source: String,
+    /// Markers `[n]` in the text with no endnote `n` (kept as text).
+    pub markers_without_note: Vec<u32>,
+    /// Endnotes whose number no marker in the text carries.
+    pub notes_without_marker: Vec<u32>,
+    /// Endnotes with a number but no text: not written, their markers kept as text.
+    pub notes_without_text: Vec<u32>,
+}
+
+/// Writes the letter source.
+pub fn write(letter: &Recognised) -> Result<Written, String> {
+    let mut source = String::from("+++\n");
+    if !letter.unplaced.is_empty() {
+        source.push_str("# Lines `missive import` could not place (not part of the letter):\n");
+        for line in &letter.unplaced {
+            let _ = writeln!(source, "#   line {}: {}", line.number, line.text);
+        }
+    }
+    source.push_str(&front_matter(letter)?);
+    source.push_str("+++\n");
+
+    let (notes, empty): (Vec<_>, Vec<_>) = letter.notes.iter().partition(|n| !n.text.is_empty());
+    let defined: BTreeSet<u32> = notes.iter().map(|n| n.number).collect();
+    let mut markers = BTreeSet::new();
+    let mut body = String::new();
+    let mut previous: Option<Marker> = None;
+    for block in &letter.body {
+        let item = match &block.value {
+            Block::Item {
+                marker: marker @ (Marker::Number(_) | Marker::Bullet),
+                ..
+            } => Some(*marker),
+            _ => None,
+        };
+        let same_list = matches!(
+            (previous, item),
+            (Some(Marker::Number(_)), Some(Marker::Number(_)))
+                | (Some(Marker::Bullet), Some(Marker::Bullet))
+        );
+        body.push_str(if same_list { "\n" } else { "\n\n" });
+        previous = item;
+        let text = match &block.value {
+            Block::Paragraph(text) | Block::Heading(text) | Block::Item { text, .. } => {
+                inline(text, &defined, &mut markers)
+            }
+        };
+        match &block.value {
+            Block::Heading(_) => body.push_str("## "),
+            Block::Item {
+                marker: Marker::Number(n),
+                ..
+            } => {
+                let _ = write!(body, "{n}. ");
+            }
+            Block::Item {
+                marker: Marker::Bullet,
+                ..
+            } => body.push_str("- "),
+            _ => {}
+        }
+        body.push_str(&text);
+    }
+    for note in notes {
+        let text = inline(&note.text, &BTreeSet::new(), &mut BTreeSet::new());
+        let _ = write!(body, "\n\n[^{}]: {text}", note.number);
+    }
+    source.push_str(body.trim_start_matches('\n'));
+    source.push('\n');
+    Ok(Written {
+        source,
+        markers_without_note: markers
+            .difference(&defined)
+            .filter(|n| !empty.iter().any(|e| e.number == **n))
+            .copied()
+            .collect(),
+        notes_without_marker: defined.difference(&markers).copied().collect(),
+        notes_without_text: empty.iter().map(|n| n.number).collect(),
+    })
+}
+
+fn front_matter(letter: &Recognised) -> Result<String, String> {
+    let date = letter.date.as_ref().map(|d| &d.value);
+    let signoff = &letter.signoff;
+    let front = FrontMatter {
+        date: date.map(|d| Datetime {
+            date: Some(Date {
+                year: d.date.year() as u16,
+                month: d.date.month() as u8,
+                day: d.date.day() as u8,
+            }),
+            time: None,
+            offset: None,
+        }),
+        place: date.and_then(|d| d.place.as_deref()),
+        lang: date.and_then(|d| d.lang),
+        reference: letter.reference.as_ref().map(|r| r.value.as_str()),
+        subject: letter.subject.as_ref().map(|s| s.value.as_str()),
+        salutation: letter.salutation.as_ref().map(|s| s.value.as_str()),
+        closing: signoff.closing.as_ref().map(|c| c.value.as_str()),
+        cc: signoff.cc.iter().map(|c| c.value.as_str()).collect(),
+        enclosures: signoff
+            .enclosures
+            .iter()
+            .map(|e| e.value.as_str())
+            .collect(),
+        postscript: signoff.postscript.as_ref().map(|p| p.value.as_str()),
+        to: letter
+            .to
+            .iter()
+            .map(|t| To {
+                name: &t.value.name,
+                address: t.value.address.iter().map(String::as_str).collect(),
+            })
+            .collect(),
+        signatories: signoff
+            .signatories
+            .iter()
+            .map(|s| Signatory {
+                name: &s.value.name,
+                title: s.value.title.as_deref(),
+                organization: s.value.organization.as_deref(),
+            })
+            .collect(),
+    };
+    toml::to_string(&front).map_err(|err| format!("cannot write the front matter: {err}"))
+}
+
+/// Running text as Markdown that reads literally: Markdown's punctuation escaped, markers
+/// of defined notes as footnote references (others kept as text), links as autolinks.
+/// Records every marker met in `markers`.
+fn inline(text: &str, defined: &BTreeSet<u32>, markers: &mut BTreeSet<u32>) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for piece in notes::pieces(text) {
+        match piece {
+            Piece::Text(text) => escape(text, &mut out),
+            Piece::Marker(n) => {
+                markers.insert(n);
+                if defined.contains(&n) {
+                    let _ = write!(out, "[^{n}]");
+                } else {
+                    let _ = write!(out, "\\[{n}\\]");
+                }
+            }
+            Piece::Link(url) => {
+                let _ = write!(out, "<{url}>");
+            }
+        }
+    }
+    escape_line_start(out)
+}
+
+/// Backslash-escapes the characters that are Markdown syntax anywhere in a line.
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if "\\`*_[]<>#&|~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Escapes what is Markdown syntax only at the start of a block: list markers (`-`, `+`,
+/// `1.`, `1)`), and a footnote reference followed by `:` (a definition).
+fn escape_line_start(mut line: String) -> String {
+    if line.starts_with(['-', '+', '=']) {
+        line.insert(0, '\\');
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && line[digits..].starts_with(['.', ')']) {
+        line.insert(digits, '\\');
+    }
+    if line.starts_with("[^")
+        && let Some(close) = line.find(']')
+        && line[close + 1..].starts_with(':')
+    {
+        line.insert(close + 1, '\\');
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown;
+    use crate::typst_code::str_literal;
+
+    /// Converts Markdown the way `missive render` does; images resolve to themselves.
+    fn markup(markdown: &str) -> String {
+        markdown::convert(markdown, &|p: &str| Ok(p.to_string())).markup
+    }
+
+    #[test]
+    fn escaped_text_renders_literally() {
+        for text in [
+            "* not a list",
+            "- not a list",
+            "+ nor this",
+            "1. not numbered",
+            "2) nor this",
+            "# not a heading",
+            "> not a quote",
+            "---",
+            "=== x",
+            "a *b* _c_ `d` [e](f) <g> &amp; | t | ~~s~~ \\ ![i](j) [^x]",
+            "[^1]: not a definition",
+            "[label]: /not-a-reference",
+            "<div>not html</div>",
+            "``` not a fence",
+            "~~~ nor this",
+            "Prices: $5 @home #tag 50% {x} \"q\" 'r'",
+        ] {
+            let written = inline(text, &BTreeSet::new(), &mut BTreeSet::new());
+            assert_eq!(
+                markup(&written),
+                format!("#{}\n", str_literal(text)),
+                "{text:?} written as {written:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn front_matter_is_read_back_by_the_letter_parser() {
+        use crate::diagnostic::SourceText;
+        use crate::front_matter::{FRONT_MATTER_KEYS, FrontMatter};
+        use crate::import::{lines, structure};
+        use crate::toml_input::Fragment;
+
+        let text = "June 4, 2021\n\nThe \"Chair\" of C:\\Legal\n'Quoted' House\n\nRe: Tabs\tand \"quotes\" \\ here\n\nDear Chair \"Lu\",\n\nText.\n\nSincerely,\n\nAna \"Nan\" Ruiz\nDirector\n";
+        let letter = structure::recognise(&lines::split(text));
+        let written = write(&letter).unwrap();
+        let file = SourceText::new("l.md", written.source.clone());
+        let end = written.source[4..].find("+++\n").unwrap() + 4;
+        let front: FrontMatter = Fragment {
+            file: &file,
+            range: 4..end,
+            what: "front matter",
+        }
+        .parse(FRONT_MATTER_KEYS)
+        .unwrap_or_else(|e| panic!("{}: {}", written.source, e[0]));
+        assert_eq!(front.to[0].name, "The \"Chair\" of C:\\Legal");
+        assert_eq!(front.to[0].address, ["'Quoted' House"]);
+        assert_eq!(
+            front.subject.as_deref(),
+            Some("Tabs and \"quotes\" \\ here")
+        );
+        assert_eq!(front.salutation.as_deref(), Some("Dear Chair \"Lu\","));
+        assert_eq!(front.signatories[0].name, "Ana \"Nan\" Ruiz");
+        assert_eq!(front.date.unwrap().into_inner().to_string(), "2021-06-04");
+    }
+
+    #[test]
+    fn markers_become_references_only_for_defined_notes() {
+        let mut markers = BTreeSet::new();
+        let defined = BTreeSet::from([1]);
+        assert_eq!(
+            inline("a.[1] b[2] see https://x.org/a_b.", &defined, &mut markers),
+            "a.[^1] b\\[2\\] see <https://x.org/a_b>."
+        );
+        assert_eq!(markers, BTreeSet::from([1, 2]));
+        assert_eq!(inline("[1]: x", &defined, &mut markers), "[^1]\\: x");
+    }
+}
