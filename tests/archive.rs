@@ -2,8 +2,12 @@
 //! sources embedded under PDF/A-3, `missive extract` and the byte-identical round trip,
 //! and PDF/UA errors that name the letter key to fix. The PDFs are inspected with lopdf.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{missive, stderr};
 
 use lopdf::{Dictionary, Document, Object};
 
@@ -111,19 +115,6 @@ fn write(root: &Path, relative: &str, text: &str) {
     let path = root.join(relative);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
-}
-
-fn missive(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_missive"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the missive binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn assert_ok(output: &Output) {
