@@ -76,7 +76,7 @@ pub struct Signatory {
     pub organization: Option<String>,
     /// Signature image, relative to the letter.
     pub signature: Option<Spanned<String>>,
-    /// Alternative text of the signature image (default: "Signature of NAME").
+    /// Alternative text of the signature image (default: "Signature of NAME" in the letter's language).
     pub signature_alt: Option<String>,
 }
 

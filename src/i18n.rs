@@ -112,6 +112,18 @@ impl Lang {
         }
     }
 
+    /// The default alternative text of a signature image: "Signature of NAME".
+    pub fn signature_alt(&self, name: &str) -> String {
+        match self.language.as_str() {
+            "es" => format!("Firma de {name}"),
+            "fr" => format!("Signature de {name}"),
+            "ru" => format!("Подпись: {name}"),
+            "zh" => format!("{name}的签名"),
+            "ar" => format!("توقيع {name}"),
+            _ => format!("Signature of {name}"),
+        }
+    }
+
     /// The template's words in this language (English for languages missive lacks).
     pub fn labels(&self) -> Labels {
         let [

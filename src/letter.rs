@@ -144,10 +144,11 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
             title: s.title.clone(),
             organization: s.organization.clone(),
             signature,
-            signature_alt: s
-                .signature_alt
-                .clone()
-                .unwrap_or_else(|| format!("Signature of {}", s.name)),
+            // Without a valid `lang` the letter fails below anyway.
+            signature_alt: s.signature_alt.clone().unwrap_or_else(|| {
+                lang.as_ref()
+                    .map_or_else(String::new, |l| l.signature_alt(&s.name))
+            }),
         });
     }
 
