@@ -188,7 +188,7 @@ fn coalition(n: usize) -> String {
 #[test]
 fn coalition_letters_list_every_cosigner_in_bounded_pages() {
     let dir = tempfile::tempdir().unwrap();
-    for (n, max_pages) in [(10, 1), (150, 4), (300, 7), (600, 13)] {
+    for (n, max_pages) in [(10, 1), (150, 3), (300, 5), (600, 8)] {
         let name = format!("c{n}.md");
         write_letter(dir.path(), &name, &coalition(n));
         let out = missive(dir.path(), &["render", &name]);
