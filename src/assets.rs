@@ -2,7 +2,10 @@
 //! relative to the file that names them, inside the root, present, of a known kind.
 //! A checked path is returned as a Typst project path (`/signatures/ruiz.png`).
 
+use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
+
+use typst::visualize::{ExchangeFormat, ImageFormat, RasterFormat, VectorFormat};
 
 /// Image formats Typst can place.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"];
@@ -78,7 +81,57 @@ pub fn resolve(
                 .join(", ")
         ));
     }
+    if let Some(problem) = image_content_problem(&canonical, &extension, written) {
+        return Err(problem);
+    }
     project_path(root, &joined).ok_or_else(outside)
+}
+
+/// Whether an image file's content is not what its extension says (a renamed file, a web
+/// page saved under an image's name, an empty or damaged file), judged from its first
+/// bytes as Typst judges them. `None` for files that are not images or look right.
+fn image_content_problem(path: &Path, extension: &str, written: &str) -> Option<String> {
+    let expected: ImageFormat = match extension {
+        "png" => ExchangeFormat::Png.into(),
+        "jpg" | "jpeg" => ExchangeFormat::Jpg.into(),
+        "gif" => ExchangeFormat::Gif.into(),
+        "webp" => ExchangeFormat::Webp.into(),
+        "svg" => VectorFormat::Svg.into(),
+        "pdf" => VectorFormat::Pdf.into(),
+        _ => return None,
+    };
+    let mut head = Vec::with_capacity(2048);
+    let read = std::fs::File::open(path).and_then(|file| file.take(2048).read_to_end(&mut head));
+    if let Err(err) = read {
+        return Some(format!("`{written}` cannot be read: {err}"));
+    }
+    match ImageFormat::detect(&head) {
+        Some(found) if found == expected => None,
+        Some(found) => Some(format!(
+            "`{written}` holds an image in {} format but its name ends in `.{extension}`; rename it to match its content",
+            format_name(found)
+        )),
+        None if head.is_empty() => Some(format!(
+            "`{written}` is an empty file, not an image; copy the image again"
+        )),
+        None => Some(format!(
+            "`{written}` is not an image in {} format, nor in any format missive reads (the file may be damaged, or a web page saved under an image's name); export the image again",
+            format_name(expected)
+        )),
+    }
+}
+
+/// The usual name of an image format.
+fn format_name(format: ImageFormat) -> &'static str {
+    match format {
+        ImageFormat::Raster(RasterFormat::Exchange(ExchangeFormat::Png)) => "PNG",
+        ImageFormat::Raster(RasterFormat::Exchange(ExchangeFormat::Jpg)) => "JPEG",
+        ImageFormat::Raster(RasterFormat::Exchange(ExchangeFormat::Gif)) => "GIF",
+        ImageFormat::Raster(RasterFormat::Exchange(ExchangeFormat::Webp)) => "WebP",
+        ImageFormat::Raster(_) => "raw pixel",
+        ImageFormat::Vector(VectorFormat::Svg) => "SVG",
+        ImageFormat::Vector(VectorFormat::Pdf) => "PDF",
+    }
 }
 
 /// The project path (`/a/b.png`) of a file under `root`.
@@ -117,7 +170,7 @@ mod tests {
         let root = dir.path().canonicalize().unwrap();
         std::fs::create_dir_all(root.join("letters/2026")).unwrap();
         std::fs::create_dir_all(root.join("img")).unwrap();
-        std::fs::write(root.join("img/logo.png"), b"x").unwrap();
+        std::fs::write(root.join("img/logo.png"), b"\x89PNG\r\n\x1a\n").unwrap();
         let base = root.join("letters/2026");
         let ok = resolve(&root, &base, "../../img/logo.png", IMAGE_EXTENSIONS);
         assert_eq!(ok.unwrap(), "/img/logo.png");
@@ -130,5 +183,27 @@ mod tests {
         std::fs::write(root.join("img/notes.txt"), b"x").unwrap();
         let kind = resolve(&root, &root, "img/notes.txt", IMAGE_EXTENSIONS).unwrap_err();
         assert!(kind.contains("not a supported"), "{kind}");
+    }
+
+    #[test]
+    fn image_content_must_match_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        std::fs::write(root.join("drawn.png"), svg).unwrap();
+        std::fs::write(root.join("page.png"), b"<html>Not found</html>").unwrap();
+        std::fs::write(root.join("empty.jpg"), b"").unwrap();
+        std::fs::write(root.join("drawn.svg"), svg).unwrap();
+        let check = |name: &str| resolve(&root, &root, name, IMAGE_EXTENSIONS);
+        let renamed = check("drawn.png").unwrap_err();
+        assert!(
+            renamed.contains("holds an image in SVG format"),
+            "{renamed}"
+        );
+        let page = check("page.png").unwrap_err();
+        assert!(page.contains("is not an image in PNG format"), "{page}");
+        let empty = check("empty.jpg").unwrap_err();
+        assert!(empty.contains("empty file"), "{empty}");
+        assert_eq!(check("drawn.svg").unwrap(), "/drawn.svg");
     }
 }

@@ -8,10 +8,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
+use crate::check::{self, Checked};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fonts::{self, FontOrigin};
 use crate::house::HOUSE_FILE;
-use crate::letter::{self, Letter};
+use crate::letter::Letter;
 use crate::output;
 use crate::render::{self, Format};
 use crate::standard::PdfStandardArg;
@@ -121,11 +122,40 @@ struct CheckArgs {
     /// Letter sources (`*.md`).
     #[arg(required = true, value_name = "LETTER")]
     letters: Vec<PathBuf>,
+    #[command(flatten)]
+    standards: PdfStandardArg,
+    #[command(flatten)]
+    fonts: FontArgs,
 }
 
 /// Runs the command line and returns the exit status.
+///
+/// The command runs on a thread with a stack of [`check::STACK_SIZE`], so that deeply
+/// nested input meets Typst's own limits (a clear error) before the stack's end.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let worker = std::thread::Builder::new()
+        .name("missive".into())
+        .stack_size(check::STACK_SIZE)
+        .spawn(move || run(cli));
+    match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        // The panic message is already printed; 101 is Rust's status for a panic.
+        Ok(Err(_)) => ExitCode::from(101),
+        Err(err) => {
+            say(format_args!("error: cannot start a thread: {err}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints a line to stderr; a closed stderr (`missive check … 2>&1 | head`) is not an error.
+fn say(line: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Runs one command.
+fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => render(args),
         Command::Check(args) => check(args),
@@ -146,7 +176,7 @@ pub fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(usage) => {
-            eprintln!("error: {usage}");
+            say(format_args!("error: {usage}"));
             ExitCode::from(2)
         }
     }
@@ -238,12 +268,19 @@ fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Option<Render
             report(&rendered.letter.warnings);
             report(&rendered.warnings);
             let files: Vec<String> = rendered.written.iter().map(|p| display_path(p)).collect();
-            eprintln!("rendered {} -> {}", display_path(path), files.join(", "));
+            say(format_args!(
+                "rendered {} -> {}",
+                display_path(path),
+                files.join(", ")
+            ));
             Some(rendered)
         }
         Err(problems) => {
             report(&problems);
-            eprintln!("failed: {} (nothing written)", display_path(path));
+            say(format_args!(
+                "failed: {} (nothing written)",
+                display_path(path)
+            ));
             None
         }
     }
@@ -251,15 +288,12 @@ fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Option<Render
 
 /// Renders one letter as `job` says.
 fn render_one(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
-    let letter = letter::load(path)?;
-    let standards = if job.format == Format::Pdf {
-        job.standards.for_letter(&letter)
-    } else {
-        &[]
-    };
-    let typeset = render::typeset(env, &letter, standards).map_err(|mut problems| {
-        problems.extend(letter.warnings.iter().cloned());
-        problems
+    let Checked { letter, typeset } = check::check_letter(env, path, |letter| {
+        if job.format == Format::Pdf {
+            job.standards.for_letter(letter).to_vec()
+        } else {
+            Vec::new()
+        }
     })?;
     let outputs = render::export(&typeset, &letter, job.format)?;
     if let Some(dir) = job.emit_typst {
@@ -370,17 +404,36 @@ fn output_paths(target: &Path, format: Format, count: usize) -> Vec<PathBuf> {
         .collect()
 }
 
-/// `missive check`.
+/// `missive check`: every check of `render`, typesetting included (and the export, in
+/// memory, when the letter is made to PDF standards), without writing anything.
 fn check(args: CheckArgs) -> Result<bool, String> {
+    let env = match environment(&args.fonts.font_paths) {
+        Ok(env) => env,
+        Err(problems) => {
+            report(&problems);
+            return Ok(false);
+        }
+    };
     let mut all_ok = true;
     for path in &args.letters {
-        match letter::load(path) {
-            Ok(letter) => {
-                report(&letter.warnings);
-                eprintln!("ok: {}", display_path(path));
+        let checked = check::check_letter(&env, path, |letter| {
+            args.standards.for_letter(letter).to_vec()
+        })
+        .and_then(|checked| {
+            if !checked.typeset.standards.is_empty() {
+                render::export(&checked.typeset, &checked.letter, Format::Pdf)?;
+            }
+            Ok(checked)
+        });
+        match checked {
+            Ok(checked) => {
+                report(&checked.letter.warnings);
+                report(&checked.typeset.warnings);
+                say(format_args!("ok: {}", display_path(path)));
             }
             Err(problems) => {
                 report(&problems);
+                say(format_args!("failed: {}", display_path(path)));
                 all_ok = false;
             }
         }

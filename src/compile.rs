@@ -1,20 +1,25 @@
 //! Compiling a letter's project with Typst, and turning Typst's diagnostics into ours:
-//! positions in the generated `main.typ` are mapped back to the letter where the text
-//! came from the letter (raw Typst fences); template errors point at the template.
+//! positions in the generated `main.typ` are mapped back to the letter's line and column
+//! (exactly inside raw-Typst fences, at the element otherwise); template errors point at
+//! the template. The laid-out pages are then checked for characters no font has and for
+//! text off the page ([`crate::layout_check`]).
 
+use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::layout::{Frame, FrameItem};
-use typst::syntax::{FileId, VirtualRoot};
+use typst::syntax::{DiagSpan, FileId, RootedPath, VirtualPath, VirtualRoot};
 use typst_layout::PagedDocument;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::layout_check;
 use crate::letter::Letter;
 use crate::project::Project;
-use crate::templates;
+use crate::templates::{self, Template};
 use crate::world::{LetterWorld, MAIN_ID};
 
 /// A laid-out letter and the warnings Typst gave.
@@ -32,23 +37,29 @@ pub fn compile(
     project: &Project,
 ) -> Result<Compiled, Diagnostics> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
-    let mapper = Mapper {
+    let mut mapper = Mapper {
         world,
         letter,
         project,
         generated: None,
+        texts: HashMap::new(),
     };
-    let mut mapper = mapper;
-    let warnings: Diagnostics = warnings.iter().map(|w| mapper.convert(w)).collect();
+    let mut mapped: Diagnostics = warnings.iter().map(|w| mapper.convert(w)).collect();
     match output {
         Ok(document) => {
-            let mut warnings = warnings;
-            warnings.extend(missing_glyphs(&document, letter));
-            Ok(Compiled { document, warnings })
+            mapped.extend(missing_glyphs(&document, letter));
+            for problem in layout_check::check(&document) {
+                let warning = Diagnostic::warning(problem.message).hint(problem.hint);
+                mapped.push(mapper.locate(warning, problem.span.into()));
+            }
+            Ok(Compiled {
+                document,
+                warnings: mapped,
+            })
         }
         Err(errors) => {
             let mut all: Diagnostics = errors.iter().map(|e| mapper.convert(e)).collect();
-            all.extend(warnings);
+            all.extend(mapped);
             Err(all)
         }
     }
@@ -106,65 +117,154 @@ fn missing_glyphs(document: &PagedDocument, letter: &Letter) -> Diagnostics {
     }]
 }
 
+/// What a position in the project stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Raw Typst the letter's writer typed (a ```` ```{=typst} ```` fence): exact.
+    Typed,
+    /// Markup missive generated for an element of the letter's body: its first line.
+    Converted,
+    /// The generated frame of `main.typ` (template import, data, endnote list).
+    Generated,
+    /// A template or other file under the root, or a built-in template.
+    File,
+}
+
 /// Converts Typst diagnostics, remembering the texts it has named.
 struct Mapper<'a> {
     world: &'a LetterWorld<'a>,
     letter: &'a Letter,
     project: &'a Project,
     generated: Option<Arc<SourceText>>,
+    texts: HashMap<FileId, Arc<SourceText>>,
 }
 
 impl Mapper<'_> {
     fn convert(&mut self, diagnostic: &SourceDiagnostic) -> Diagnostic {
+        let message = diagnostic.message.to_string();
         let mut out = match diagnostic.severity {
-            TypstSeverity::Error => Diagnostic::error(diagnostic.message.to_string()),
-            TypstSeverity::Warning => Diagnostic::warning(diagnostic.message.to_string()),
+            TypstSeverity::Error => Diagnostic::error(message),
+            TypstSeverity::Warning => Diagnostic::warning(message),
         };
-        for hint in &diagnostic.hints {
-            out = out.hint(hint.v.to_string());
+        let origin = self.origin(diagnostic.span);
+        if origin == Some(Origin::Generated)
+            && let Some(missing) = self.missing_template_export(diagnostic)
+        {
+            return missing;
+        }
+        let root = self.letter.root.display();
+        if origin == Some(Origin::Converted) && diagnostic.message.contains("depth exceeded") {
+            out = out.hint(
+                "lists, block quotes or emphasis are nested too deeply here for the template; use fewer levels",
+            );
+        } else {
+            for hint in &diagnostic.hints {
+                let hint = hint.v.as_str();
+                if hint.contains("--root") {
+                    continue;
+                }
+                out = out.hint(if hint.contains("outside of the project sandbox") {
+                    format!("a letter can read only files inside its root folder {root}")
+                } else {
+                    hint.to_string()
+                });
+            }
+        }
+        if diagnostic
+            .message
+            .contains("outside the letter's root folder")
+        {
+            out = out.hint(format!(
+                "a letter can read only files inside its root folder {root}; links that lead out of it are refused"
+            ));
+        }
+        if diagnostic.message.starts_with("file not found") {
+            out = out.hint(format!(
+                "paths are relative to the file that names them; a path starting with `/` starts at the letter's root folder {root}"
+            ));
         }
         for trace in &diagnostic.trace {
-            if let Some(location) = self.location_of(trace.span.into()) {
-                out = out.hint(format!("{} at {location}", trace.v));
-            }
+            out = out.hint(match self.location_of(trace.span.into()) {
+                Some(location) => format!("{} at {location}", trace.v),
+                None => trace.v.to_string(),
+            });
         }
-        let span = diagnostic.span;
+        self.locate(out, diagnostic.span)
+    }
+
+    /// Points a diagnostic at the file and range a span stands for, or names the letter.
+    fn locate(&mut self, diagnostic: Diagnostic, span: DiagSpan) -> Diagnostic {
         match (span.id(), self.world.range(span)) {
             (Some(id), Some(range)) => {
-                let (file, range) = self.place(id, range);
-                out.at(&file, range)
+                let (file, range, _) = self.place(id, range);
+                diagnostic.at(&file, range)
             }
-            _ => out.in_file(&self.letter.source.file),
+            _ => diagnostic.in_file(&self.letter.source.file),
         }
     }
 
-    /// A short `file:line:column` for a trace point.
-    fn location_of(&mut self, span: typst::syntax::DiagSpan) -> Option<String> {
+    fn origin(&mut self, span: DiagSpan) -> Option<Origin> {
         let id = span.id()?;
         let range = self.world.range(span)?;
-        let (file, range) = self.place(id, range);
+        Some(self.place(id, range).2)
+    }
+
+    /// `file:line:column` for a trace point, unless it is in the generated frame.
+    fn location_of(&mut self, span: DiagSpan) -> Option<String> {
+        let id = span.id()?;
+        let range = self.world.range(span)?;
+        let (file, range, origin) = self.place(id, range);
+        if origin == Origin::Generated {
+            return None;
+        }
         let (line, column) = file.line_column(range.start);
         Some(format!("{}:{line}:{column}", file.name))
     }
 
-    /// The file and range a position in the project stands for.
+    /// "unresolved import" of `letter` or `note-ref` from a custom template.
+    fn missing_template_export(&mut self, diagnostic: &SourceDiagnostic) -> Option<Diagnostic> {
+        if diagnostic.message != "unresolved import" {
+            return None;
+        }
+        let Template::File(path) = &self.letter.template else {
+            return None;
+        };
+        let range = self.world.range(diagnostic.span)?;
+        let name = self.project.main.get(range)?;
+        let vpath = VirtualPath::new(path).ok()?;
+        let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
+        let (file, _, _) = self.place(id, 0..0);
+        Some(
+            Diagnostic::error(format!(
+                "the template {} does not define `{name}`",
+                file.name
+            ))
+            .at(&file, 0..0)
+            .hint("a template defines `letter(data, notes: (), body)` and `note-ref(n, first: false)`; see docs/templates.md"),
+        )
+    }
+
+    /// The file, range and origin a position in the project stands for.
     fn place(
         &mut self,
         id: FileId,
-        range: std::ops::Range<usize>,
-    ) -> (Arc<SourceText>, std::ops::Range<usize>) {
+        range: Range<usize>,
+    ) -> (Arc<SourceText>, Range<usize>, Origin) {
         if id == *MAIN_ID {
             let letter = &self.letter;
-            let in_body = range.start.checked_sub(self.project.body_offset);
-            if let Some(offset) = in_body {
-                for raw in &letter.body.raw_spans {
-                    if raw.markup.contains(&offset) {
-                        let start =
-                            letter.source.body.start + raw.source + (offset - raw.markup.start);
-                        let len = range.len().min(raw.markup.end - offset);
-                        return (letter.source.file.clone(), start..start + len);
-                    }
-                }
+            if let Some(mark) = self.project.source_of(range.start) {
+                let body = &letter.source.body;
+                let start = (body.start + mark.source).min(body.end);
+                let text = &letter.source.file.text;
+                let line_end = text[start..]
+                    .find(['\n', '\r'])
+                    .map_or(text.len(), |i| start + i);
+                let (end, origin) = if mark.verbatim {
+                    ((start + range.len()).min(line_end), Origin::Typed)
+                } else {
+                    (line_end, Origin::Converted)
+                };
+                return (letter.source.file.clone(), start..end, origin);
             }
             let generated = self.generated.get_or_insert_with(|| {
                 SourceText::new(
@@ -172,11 +272,18 @@ impl Mapper<'_> {
                     self.project.main.clone(),
                 )
             });
-            return (generated.clone(), range);
+            return (generated.clone(), range, Origin::Generated);
         }
-        let name = file_name(&self.letter.root, id);
-        let text = self.world.text_of(id).unwrap_or_default();
-        (SourceText::new(name, text), range)
+        let file = match self.texts.get(&id) {
+            Some(file) => file.clone(),
+            None => {
+                let name = file_name(&self.letter.root, id);
+                let file = SourceText::new(name, self.world.text_of(id).unwrap_or_default());
+                self.texts.insert(id, file.clone());
+                file
+            }
+        };
+        (file, range, Origin::File)
     }
 }
 

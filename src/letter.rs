@@ -129,9 +129,11 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
     let mut signatories = Vec::new();
     for (i, s) in front.signatories.iter().enumerate() {
         if s.name.trim().is_empty() {
+            let header = table_header(&source, "signatories", i)
+                .unwrap_or(source.front.start..source.front.start);
             checker.problems.push(
                 Diagnostic::error(format!("`signatories[{}]` has no name", i + 1))
-                    .in_file(&source.file)
+                    .at(&source.file, header)
                     .hint("give each `[[signatories]]` table a `name = \"…\"`"),
             );
         }
@@ -228,7 +230,8 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
         postscript: front.postscript,
         letterhead,
         labels,
-    };
+    }
+    .with_spaces_for_tabs();
     Ok(Letter {
         source,
         root,
@@ -238,6 +241,22 @@ pub fn load(path: &Path) -> Result<Letter, Diagnostics> {
         body,
         warnings: problems,
     })
+}
+
+/// The byte range of the `n`-th (from 0) `[[name]]` header line of the front matter.
+fn table_header(source: &LetterSource, name: &str, n: usize) -> Option<Range<usize>> {
+    let header = format!("[[{name}]]");
+    let front = source.front_text();
+    let mut offset = 0;
+    let mut found = Vec::new();
+    for line in front.split_inclusive('\n') {
+        if line.trim() == header {
+            let start = source.front.start + offset + (line.len() - line.trim_start().len());
+            found.push(start..start + header.len());
+        }
+        offset += line.len();
+    }
+    found.into_iter().nth(n)
 }
 
 /// The canonical folder of a letter file.

@@ -10,6 +10,7 @@
 
 pub mod assets;
 pub mod attachments;
+pub mod check;
 pub mod cli;
 pub mod compile;
 pub mod diagnostic;
@@ -20,6 +21,7 @@ pub mod front_matter;
 pub mod house;
 pub mod i18n;
 pub mod import;
+pub mod layout_check;
 pub mod letter;
 pub mod markdown;
 pub mod output;
@@ -44,5 +46,9 @@ pub fn display_path(path: &Path) -> String {
     let relative = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf));
-    relative.as_deref().unwrap_or(path).display().to_string()
+    match relative.as_deref() {
+        Some(relative) if relative.as_os_str().is_empty() => ".".to_string(),
+        Some(relative) => relative.display().to_string(),
+        None => path.display().to_string(),
+    }
 }

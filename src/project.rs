@@ -3,9 +3,11 @@
 //! letter's sources), and `/letter.json`, the data itself.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use crate::attachments::Attachment;
 use crate::letter::Letter;
+use crate::markdown::Mark;
 use crate::typst_code::str_literal;
 use crate::world::DATA_PATH;
 
@@ -16,8 +18,44 @@ pub struct Project {
     pub main: String,
     /// Bytes of `/letter.json`.
     pub data: Vec<u8>,
-    /// Byte offset in `main` where the body's markup starts.
-    pub body_offset: usize,
+    /// Where the markup of the letter's body and endnotes sits in `main`: marks with
+    /// offsets in `main` (and in the letter's body), in order.
+    pub marks: Vec<Mark>,
+    /// The ranges of `main` that hold converted markup (each endnote, the body).
+    pub converted: Vec<Range<usize>>,
+}
+
+impl Project {
+    /// Where in the letter's body the text at a byte offset of `main` comes from: exactly
+    /// for raw Typst, else the start of the element it belongs to. `None` outside the
+    /// converted markup.
+    pub fn source_of(&self, offset: usize) -> Option<Mark> {
+        if !self.converted.iter().any(|r| r.contains(&offset)) {
+            return None;
+        }
+        let index = self.marks.partition_point(|m| m.markup <= offset);
+        let mark = self.marks.get(index.checked_sub(1)?)?;
+        Some(if mark.verbatim {
+            Mark {
+                markup: offset,
+                source: mark.source + (offset - mark.markup),
+                verbatim: true,
+            }
+        } else {
+            *mark
+        })
+    }
+
+    /// Appends converted markup to `main`, with its marks moved to their place in `main`.
+    fn push_converted(&mut self, markup: &str, marks: &[Mark]) {
+        let offset = self.main.len();
+        self.marks.extend(marks.iter().map(|m| Mark {
+            markup: offset + m.markup,
+            ..*m
+        }));
+        self.main.push_str(markup);
+        self.converted.push(offset..self.main.len());
+    }
 }
 
 /// Generates the project for a checked letter, attaching `attachments` to the PDF.
@@ -43,12 +81,20 @@ pub fn generate(letter: &Letter, attachments: &[Attachment]) -> Project {
         "#show: letter.with(json({}), notes: (",
         str_literal(DATA_PATH)
     );
+    let mut project = Project {
+        main,
+        data: Vec::new(),
+        marks: Vec::new(),
+        converted: Vec::new(),
+    };
     for note in &letter.body.notes {
-        let _ = writeln!(main, "  [{note}],");
+        project.main.push_str("  [");
+        project.push_converted(&note.markup, &note.marks);
+        project.main.push_str("],\n");
     }
-    main.push_str("))\n\n");
-    let body_offset = main.len();
-    main.push_str(&letter.body.markup);
+    project.main.push_str("))\n\n");
+    project.push_converted(&letter.body.markup, &letter.body.marks);
+    let main = &mut project.main;
     if !attachments.is_empty() {
         main.push_str(
             "\n\n// The letter's sources, carried by the archival PDF (`missive extract`).\n",
@@ -64,10 +110,7 @@ pub fn generate(letter: &Letter, attachments: &[Attachment]) -> Project {
             str_literal(file.description),
         );
     }
-    let data = serde_json::to_vec_pretty(&letter.data).expect("letter data is always serializable");
-    Project {
-        main,
-        data,
-        body_offset,
-    }
+    project.data =
+        serde_json::to_vec_pretty(&letter.data).expect("letter data is always serializable");
+    project
 }

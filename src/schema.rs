@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::i18n::Labels;
+use crate::typst_code::spaces_for_tabs;
 
 /// Version of the data schema handed to templates.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -53,6 +54,54 @@ pub struct LetterData {
     pub letterhead: LetterheadData,
     /// The template's own words in the letter's language.
     pub labels: Labels,
+}
+
+impl LetterData {
+    /// The data with tabs (and vertical tabs, form feeds) in its text turned into spaces:
+    /// Typst draws them as nothing, so that `"Re:\tExports"` would read "Re:Exports".
+    pub fn with_spaces_for_tabs(mut self) -> Self {
+        let one = |s: &mut String| *s = spaces_for_tabs(s);
+        let maybe = |s: &mut Option<String>| {
+            if let Some(s) = s {
+                one(s);
+            }
+        };
+        let all = |list: &mut Vec<String>| list.iter_mut().for_each(one);
+        one(&mut self.title);
+        all(&mut self.authors);
+        for field in [
+            &mut self.place,
+            &mut self.reference,
+            &mut self.subject,
+            &mut self.salutation,
+            &mut self.closing,
+            &mut self.postscript,
+            &mut self.letterhead.organization,
+            &mut self.letterhead.logo_alt,
+        ] {
+            maybe(field);
+        }
+        for to in &mut self.to {
+            one(&mut to.name);
+            all(&mut to.address);
+        }
+        for s in &mut self.signatories {
+            one(&mut s.name);
+            maybe(&mut s.title);
+            maybe(&mut s.organization);
+            one(&mut s.signature_alt);
+        }
+        for c in &mut self.cosigners {
+            one(&mut c.name);
+            maybe(&mut c.detail);
+        }
+        all(&mut self.cc);
+        all(&mut self.enclosures);
+        all(&mut self.letterhead.address);
+        all(&mut self.letterhead.contacts);
+        all(&mut self.letterhead.sidebar);
+        self
+    }
 }
 
 /// Language of a letter.

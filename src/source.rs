@@ -49,17 +49,29 @@ pub fn read(path: &Path) -> Result<LetterSource, Diagnostics> {
 
 /// Turns the file's bytes into text: UTF-8 only, BOM dropped, no NUL bytes.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostics> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        let file = SourceText::new(name, String::from_utf8_lossy(&bytes[..2]).into_owned());
+        return Err(vec![
+            Diagnostic::error(format!("{name} is UTF-16 text; missive reads UTF-8"))
+                .at(&file, 0..file.text.len())
+                .hint(
+                    "save the file as UTF-8 (most editors offer it under \"Save as… / Encoding\")",
+                ),
+        ]);
+    }
     let mut text = String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
-        let file = SourceText::new(name, valid);
+        let byte = err.as_bytes()[offset];
+        // The text as far as it can be shown: invalid bytes become U+FFFD, and the
+        // valid part before the first one keeps its offsets.
+        let file = SourceText::new(name, String::from_utf8_lossy(err.as_bytes()).into_owned());
         let (line, column) = file.line_column(offset);
         vec![
             Diagnostic::error(format!(
-                "{name} is not valid UTF-8: invalid byte 0x{:02x} at byte offset {offset} (line {line}, column {column})",
-                err.as_bytes()[offset]
+                "{name} is not valid UTF-8: invalid byte 0x{byte:02x} at byte offset {offset} (line {line}, column {column})"
             ))
-            .hint("save the letter as UTF-8 (most editors offer it under \"Save as… / Encoding\")"),
+            .at(&file, offset..offset + '\u{fffd}'.len_utf8())
+            .hint("save the file as UTF-8 (most editors offer it under \"Save as… / Encoding\"); a letter from an old archive may be Latin-1 or Windows-1252"),
         ]
     })?;
     if text.starts_with('\u{feff}') {
@@ -82,7 +94,7 @@ pub fn split(path: PathBuf, file: Arc<SourceText>) -> Result<LetterSource, Diagn
     if text.trim().is_empty() {
         return Err(vec![
             Diagnostic::error("the letter is empty")
-                .in_file(&file)
+                .at(&file, 0..0)
                 .hint("a letter starts with TOML front matter between `+++` lines; `missive new` writes one to start from"),
         ]);
     }
@@ -208,5 +220,12 @@ mod tests {
             err[0].message
         );
         assert!(decode("x", b"a\0b".to_vec()).is_err());
+        assert_eq!(
+            err[0].location().as_deref(),
+            Some("x:2:3"),
+            "the report points at the byte"
+        );
+        let utf16 = decode("x", b"\xff\xfe+\0+\0".to_vec()).unwrap_err();
+        assert!(utf16[0].message.contains("UTF-16"), "{}", utf16[0]);
     }
 }

@@ -53,13 +53,14 @@ impl Fragment<'_> {
             .iter()
             .map(|err| {
                 let span = err.span().unwrap_or(0..0);
-                Diagnostic::error(format!(
-                    "invalid TOML in the {}: {}",
-                    self.what,
-                    err.message()
-                ))
-                .at(self.file, self.at(span))
-                .hint(syntax_hint(err.message()))
+                let mut message = err.message().to_string();
+                let key = self.text().get(span.clone()).unwrap_or("").trim();
+                if message == "duplicate key" && !key.is_empty() && !key.contains('\n') {
+                    message = format!("duplicate key `{key}`");
+                }
+                Diagnostic::error(format!("invalid TOML in the {}: {message}", self.what))
+                    .at(self.file, self.at(span.clone()))
+                    .hint(syntax_hint(&message, line_at(self.text(), span.start)))
             })
             .collect();
         if !problems.is_empty() {
@@ -73,23 +74,81 @@ impl Fragment<'_> {
             let span = err.span().unwrap_or(0..0);
             let path = key_path_at(table.get_ref(), span.start);
             let message = err.message().trim_end_matches('\n');
+            let hint = type_hint(message, &path);
             let message = if path.is_empty() {
                 format!("in the {}: {message}", self.what)
             } else {
                 format!("`{path}`: {message}")
             };
-            vec![Diagnostic::error(message).at(self.file, self.at(span))]
+            let diagnostic = Diagnostic::error(message).at(self.file, self.at(span));
+            vec![match hint {
+                Some(hint) => diagnostic.hint(hint),
+                None => diagnostic,
+            }]
         })
     }
 }
 
-fn syntax_hint(message: &str) -> &'static str {
-    if message.contains("duplicate key") {
-        "each key may appear once per table; remove or rename one of them"
+/// The line of `text` that `offset` is on.
+fn line_at(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    text.get(start..end).unwrap_or("")
+}
+
+/// How to fix a TOML syntax error, from its message and the line it is on.
+fn syntax_hint(message: &str, line: &str) -> String {
+    let trimmed = line.trim_start();
+    let yaml_key = trimmed
+        .split_once(':')
+        .is_some_and(|(key, _)| !key.is_empty() && !key.contains(['=', '"', '\'', ' ']));
+    if yaml_key && !trimmed.starts_with('[') {
+        let (key, value) = trimmed.split_once(':').unwrap_or_default();
+        format!(
+            "TOML writes `=` where YAML writes `:`: `{key} = {}`",
+            value.trim()
+        )
+    } else if message.contains("basic string") {
+        "close the text with `\"` on the same line; for text over several lines use `\"\"\"…\"\"\"`"
+            .into()
+    } else if message.contains("duplicate key") {
+        "each key may appear once per table; remove or rename one of them".into()
+    } else if message.contains("date")
+        || message.contains("time")
+        || trimmed
+            .split('=')
+            .next()
+            .is_some_and(|key| key.trim() == "date")
+    {
+        "a TOML date is written bare as YYYY-MM-DD and must be a day of the calendar, e.g. `date = 2026-03-02`".into()
     } else if message.contains("string") || message.contains("invalid") {
         "TOML text values are quoted: key = \"value\"; dates are written bare: date = 2026-03-02"
+            .into()
     } else {
-        "each line of TOML is `key = value`; tables start with `[name]` or `[[name]]`"
+        "each line of TOML is `key = value`; tables start with `[name]` or `[[name]]`".into()
+    }
+}
+
+/// How to fix a value of the wrong type, from serde's message and the key's path.
+fn type_hint(message: &str, path: &str) -> Option<String> {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let key = key.split('[').next().unwrap_or(key);
+    let key = if key.is_empty() { "key" } else { key };
+    if message.contains("expected a TOML datetime") {
+        Some(format!(
+            "write the date bare, without quotes: `{key} = 2026-03-02`"
+        ))
+    } else if message.contains("expected a string") {
+        Some(format!("write text in double quotes: `{key} = \"…\"`"))
+    } else if message.contains("expected a sequence") {
+        Some(format!(
+            "write a list in square brackets: `{key} = [\"…\", \"…\"]`"
+        ))
+    } else if message.contains("unknown variant") {
+        Some("use one of the values listed, in double quotes".into())
+    } else {
+        None
     }
 }
 
@@ -254,6 +313,20 @@ mod tests {
         assert!(
             text.starts_with("l.md:5:8: error: `signatories[2].name`"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn hints_say_how_to_fix_common_mistakes() {
+        let hint = |text: &str| parse(text).unwrap_err()[0].hints.join(" ");
+        assert!(hint("subject: \"x\"\n").contains("`subject = \"x\"`"));
+        assert!(hint("subject = 3\n").contains("double quotes"));
+        assert!(hint("subject = \"x\nsubject = 1\n").contains("close the text"));
+        let dup = parse("subject = \"a\"\nsubject = \"b\"\n").unwrap_err();
+        assert!(
+            dup[0].message.contains("duplicate key `subject`"),
+            "{}",
+            dup[0]
         );
     }
 

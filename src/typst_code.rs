@@ -22,6 +22,16 @@ pub fn push_str_literal(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// Characters that Typst draws as nothing in shown text, though writers mean a space:
+/// tab, vertical tab, form feed (old archives hold page breaks as form feeds).
+const SPACE_LIKE: [char; 3] = ['\t', '\u{b}', '\u{c}'];
+
+/// `text` with tabs, vertical tabs and form feeds turned into spaces, for text that is
+/// shown (not code, whose tabs `raw` lays out itself).
+pub fn spaces_for_tabs(text: &str) -> String {
+    text.replace(SPACE_LIKE, " ")
+}
+
 /// `text` as a Typst string literal.
 pub fn str_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -32,6 +42,11 @@ pub fn str_literal(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_and_form_feeds_become_spaces() {
+        assert_eq!(spaces_for_tabs("a\tb\u{c}c\u{b}d\ne"), "a b c d\ne");
+    }
 
     #[test]
     fn escapes_quotes_backslashes_and_controls() {
