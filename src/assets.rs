@@ -21,7 +21,7 @@ pub fn resolve(
 ) -> Result<String, String> {
     let trimmed = written.trim();
     if trimmed.is_empty() {
-        return Err("the path is empty".into());
+        return Err("path is empty".into());
     }
     if trimmed.contains("://") {
         return Err(format!(

@@ -502,7 +502,7 @@ impl<'r> Converter<'r> {
                         }
                         Err(reason) => self.body.problems.push(Problem {
                             is_error: true,
-                            message: reason,
+                            message: format!("image {reason}"),
                             hint: "images are given relative to the letter and must lie inside the house folder".into(),
                             range,
                         }),

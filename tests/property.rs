@@ -4,7 +4,7 @@
 //! Each case writes a letter, checks and typesets it in-process with one shared
 //! [`Environment`] (no PDF export: the text is read from the laid-out frames), so that
 //! thousands of cases run in CI time. `PROPTEST_CASES` sets the number of cases of each
-//! of the two properties (default 5,000 each, 10,000 in all).
+//! property (default 5,000 each for the two about shown text, 10,000 in all).
 //!
 //! The text is drawn from Latin, Greek, Cyrillic, CJK, emoji, general punctuation,
 //! every printable ASCII character, and pieces of Typst, Markdown and template syntax
@@ -319,6 +319,70 @@ fn body_text_is_shown_literally() {
             .map(|p| ("paragraph", p.as_str()))
             .collect();
         assert_literal(&named, &shown, files_read)
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+}
+
+#[test]
+fn checked_keys_take_any_text_without_panic() {
+    // Keys whose text is checked or used, not shown: any value is either used or refused
+    // with an error at its line, never a panic or an unplaced problem.
+    let (_dir, path) = scratch();
+    let counter = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config {
+        cases: config().cases / 5,
+        ..config()
+    });
+    let keys = [
+        "lang",
+        "template",
+        "signatories.signature",
+        "signatories.signature_alt",
+        "letterhead.accent",
+        "letterhead.logo",
+        "letterhead.logo_alt",
+    ];
+    let strategy = proptest::collection::vec(proptest::option::of(text()), keys.len());
+    let result = runner.run(&strategy, |values| {
+        evict_now_and_then(&counter);
+        let line = |i: usize| match &values[i] {
+            Some(value) => format!(
+                "{} = {}\n",
+                keys[i].rsplit('.').next().unwrap(),
+                toml_string(value)
+            ),
+            None => String::new(),
+        };
+        let letter = format!(
+            "+++\ndate = 2026-03-02\n{}{}\n[[signatories]]\nname = \"Ana Ruiz\"\n{}{}\n\
+             [letterhead]\n{}{}{}+++\nBody.\n",
+            line(0),
+            line(1),
+            line(2),
+            line(3),
+            line(4),
+            line(5),
+            line(6)
+        );
+        std::fs::write(&path, letter).unwrap();
+        match letter::load(&path) {
+            Ok(letter) => {
+                render::typeset(env(), &letter, &[])
+                    .map_err(|problems| TestCaseError::fail(format!("{}", problems[0])))?;
+            }
+            Err(problems) => {
+                for problem in problems.iter().filter(|p| p.is_error()) {
+                    let location = problem.location().unwrap_or_default();
+                    prop_assert!(
+                        location.contains("letter.md:"),
+                        "an error without its line: {problem}"
+                    );
+                }
+            }
+        }
+        Ok(())
     });
     if let Err(failure) = result {
         panic!("{failure}");
