@@ -148,17 +148,17 @@ fn shown_text(body: &str, converted: &Body) -> Vec<String> {
             }
             Event::Start(Tag::CodeBlock(_)) => in_code += 1,
             Event::End(TagEnd::CodeBlock) => in_code -= 1,
-            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                if kept.iter().all(|k| *k) {
-                    let text = if in_code > 0 || matches!(event, Event::Code(_)) {
-                        text.to_string()
-                    } else {
-                        spaces_for_tabs(text)
-                    };
-                    let text = text.trim();
-                    if !text.is_empty() {
-                        pieces.push(text.to_string());
-                    }
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text)
+                if kept.iter().all(|k| *k) =>
+            {
+                let text = if in_code > 0 || matches!(event, Event::Code(_)) {
+                    text.to_string()
+                } else {
+                    spaces_for_tabs(text)
+                };
+                let text = text.trim();
+                if !text.is_empty() {
+                    pieces.push(text.to_string());
                 }
             }
             _ => {}
