@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
+use crate::batch::{self, BatchArgs};
 use crate::check::{self, Checked};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fonts::{self, FontOrigin};
@@ -50,6 +51,9 @@ enum Command {
     Extract(ExtractArgs),
     /// Turn archived plain-text letters into letter sources, reporting what was recognised.
     Import(crate::import::ImportArgs),
+    /// Regenerate every letter of an archive into a mirrored folder, in parallel, in one
+    /// process; unchanged letters are skipped, a bad letter never stops the rest.
+    Batch(BatchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,7 +154,7 @@ pub fn main() -> ExitCode {
 }
 
 /// Prints a line to stderr; a closed stderr (`missive check … 2>&1 | head`) is not an error.
-fn say(line: std::fmt::Arguments) {
+pub(crate) fn say(line: std::fmt::Arguments) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
@@ -171,6 +175,7 @@ fn run(cli: Cli) -> ExitCode {
         Command::Template(TemplateCommand::Eject { dir }) => eject(&dir),
         Command::Extract(args) => extract(args),
         Command::Import(args) => import(args),
+        Command::Batch(args) => return batch(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -183,7 +188,7 @@ fn run(cli: Cli) -> ExitCode {
 }
 
 /// Prints diagnostics to stderr in the rustc style.
-fn report(diagnostics: &[Diagnostic]) {
+pub(crate) fn report(diagnostics: &[Diagnostic]) {
     // termcolor's `Auto` looks at TERM and NO_COLOR only: no colours into files and pipes.
     let color = if std::io::stderr().is_terminal() {
         ColorChoice::Auto
@@ -402,6 +407,26 @@ fn output_paths(target: &Path, format: Format, count: usize) -> Vec<PathBuf> {
     (1..=count)
         .map(|n| target.with_file_name(format!("{stem}-{n}.{}", format.extension())))
         .collect()
+}
+
+/// `missive batch`: exit 0 all rendered or up to date, 1 a letter failed, 2 usage error,
+/// 130 stopped by Ctrl-C.
+fn batch(args: BatchArgs) -> ExitCode {
+    let jobs = batch::start_threads(args.jobs);
+    let env = match environment(&args.font_paths) {
+        Ok(env) => env,
+        Err(problems) => {
+            report(&problems);
+            return ExitCode::from(1);
+        }
+    };
+    match batch::run(&args, &env, jobs) {
+        Ok(summary) => ExitCode::from(summary.exit_status()),
+        Err(usage) => {
+            say(format_args!("error: {usage}"));
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// `missive check`: every check of `render`, typesetting included (and the export, in

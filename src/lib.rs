@@ -10,6 +10,7 @@
 
 pub mod assets;
 pub mod attachments;
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod compile;

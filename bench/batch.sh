@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Benchmark of `missive batch` (issue 7). Generates N distinct letters (default 1,000) as
+# missive sources and as main files for the community template in ../shared/bench, and
+# prints:
+#   1. cold batch wall time and letters/s, -j1 and -j2
+#   2. stock typst CLI, two at a time (xargs -P2), on the community-template letters
+#   3. stock typst CLI, two at a time, on missive's own --emit-typst projects
+#   4. layout passes of the built-in template (typst compile --timings, distinct `iter (N)`)
+#   5. no-op re-run, and re-run after editing one letter
+#   6. peak RSS at 250 and at N letters
+# Usage: bench/batch.sh [N]      (env: BENCH_DIR to keep the files, COMMUNITY_TEMPLATE)
+# Needs: python3, /usr/bin/time; installs typst-cli 0.15.1 and fonts-linuxlibertine if missing.
+set -euo pipefail
+
+N=${1:-1000}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+COMMUNITY_TEMPLATE=${COMMUNITY_TEMPLATE:-$ROOT/../shared/bench/community-letter.typ}
+LIBERTINE=/usr/share/fonts/opentype/linux-libertine
+WORK=${BENCH_DIR:-$(mktemp -d /tmp/missive-bench.XXXXXX)}
+JOBS=2
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------------------
+if ! command -v typst >/dev/null; then
+  say "installing the stock typst CLI 0.15.1 (cargo install)…"
+  cargo install typst-cli --version 0.15.1 --locked
+fi
+if [ ! -f "$LIBERTINE/LinLibertine_R.otf" ]; then
+  say "installing fonts-linuxlibertine…"
+  apt-get update -qq && apt-get install -y -qq fonts-linuxlibertine >/dev/null
+fi
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+command -v pdfinfo >/dev/null || { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
+(cd "$ROOT" && cargo build --release --quiet)
+MISSIVE=$ROOT/target/release/missive
+say "typst: $(typst --version); missive: $($MISSIVE --version); work folder: $WORK"
+
+# --- letters ---------------------------------------------------------------------------
+rm -rf "$WORK/archive" "$WORK/community" "$WORK/archive-250" "$WORK"/out-* "$WORK/emitted"
+python3 "$HERE/gen_letters.py" --count "$N" --out "$WORK"
+cp "$COMMUNITY_TEMPLATE" "$WORK/community/template/letter.typ"
+mkdir -p "$WORK/archive-250"
+cp "$WORK/archive/missive.toml" "$WORK/archive-250/"
+(cd "$WORK/archive" && find . -name '*.md' | sort | head -250 | xargs cp --parents -t "$WORK/archive-250")
+
+# measure OUT PREP CMD…: runs PREP (shell code, untimed) then CMD, $REPS times; sets WALL
+# (s) and CPU (user + system s) of the fastest run, and RSS (MiB, peak of the largest
+# process, the highest of the runs). The machine's cores may be shared with other work:
+# the fastest of several runs is the least disturbed one, and CPU time is less sensitive.
+REPS=${REPS:-3}
+measure() {
+  local out=$1 prep=$2; shift 2
+  WALL=""; RSS=0
+  for _ in $(seq "$REPS"); do
+    sh -c "$prep"
+    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.txt" "$@" >"$out" 2>&1 || true
+    read -r wall user sys rss_kb <"$WORK/time.txt"
+    if [ -z "$WALL" ] || python3 -c "import sys; sys.exit(0 if $wall < $WALL else 1)"; then
+      WALL=$wall; CPU=$(python3 -c "print(round($user + $sys, 2))")
+    fi
+    if [ $((rss_kb / 1024)) -gt "$RSS" ]; then RSS=$((rss_kb / 1024)); fi
+  done
+}
+rate() { python3 -c "print(f'{$1 / $2:.1f}')"; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+ms() { python3 -c "print(f'{1000 * $1 / $2:.1f}')"; }
+
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- 1. cold batch, -j1 and -j2 ---------------------------------------------------------
+measure "$WORK/j1.log" "rm -rf '$WORK/out-j1'" "$MISSIVE" batch "$WORK/archive" --out "$WORK/out-j1" -j1
+J1=$WALL; J1_CPU=$CPU; RSS_J1=$RSS
+measure "$WORK/j2.log" "rm -rf '$WORK/out-j2'" "$MISSIVE" batch "$WORK/archive" --out "$WORK/out-j2" -j2 --report "$WORK/report.json"
+J2=$WALL; J2_CPU=$CPU; RSS_N=$RSS
+tail -1 "$WORK/j2.log" >&2
+grep -q " 0 failed" "$WORK/j2.log" || { say "batch failed:"; tail -20 "$WORK/j2.log" >&2; exit 1; }
+PAGES=$(python3 -c "
+import json, collections
+r = json.load(open('$WORK/report.json'))
+c = collections.Counter(l['pages'] for l in r['letters'])
+print(', '.join(f'{k} page(s): {c[k]}' for k in sorted(c)))")
+
+# --- 2. stock CLI on the community template, two at a time ----------------------------
+(cd "$WORK/community" && find letters -name '*.typ' | sort >list.txt)
+measure "$WORK/community.log" "rm -f '$WORK'/community/letters/*.pdf" sh -c "cd '$WORK/community' && xargs -P$JOBS -I{} typst compile --root . \
+  --font-path '$LIBERTINE' --ignore-system-fonts {} <list.txt"
+COMMUNITY=$WALL; COMMUNITY_CPU=$CPU
+COMMUNITY_PAGES=$(cd "$WORK/community/letters" && for f in *.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | sort | uniq -c | awk '{printf "%s page(s): %s, ", $2, $1}')
+
+# --- 3. stock CLI on missive's emitted projects, two at a time -------------------------
+mkdir -p "$WORK/emitted/fonts"
+(cd "$WORK/archive" && find . -name '*.md' | sort | sed 's|^\./||') >"$WORK/emitted/sources.txt"
+# Emit every letter's project (not timed); the fonts, the same files in every project,
+# are pooled in one folder instead of 1,000 copies.
+xargs -P$JOBS -I{} sh -c 'p=$(echo "{}" | tr / _); "$0" render "$1/{}" -o "$2/$p.pdf" --emit-typst "$2/$p" >/dev/null 2>&1' \
+  "$MISSIVE" "$WORK/archive" "$WORK/emitted" <"$WORK/emitted/sources.txt"
+for d in "$WORK"/emitted/*/fonts; do cp -n "$d"/* "$WORK/emitted/fonts/"; rm -rf "$d"; done
+(cd "$WORK/emitted" && ls -d */ | grep -v '^fonts/' | sed 's|/$||' >projects.txt)
+measure "$WORK/emitted.log" "rm -f '$WORK'/emitted/*/stock.pdf" sh -c "cd '$WORK/emitted' && xargs -P$JOBS -I{} typst compile --root {} \
+  --font-path fonts --ignore-system-fonts {}/main.typ {}/stock.pdf <projects.txt"
+EMITTED=$WALL; EMITTED_CPU=$CPU
+
+# --- 4. layout passes of the built-in template -------------------------------------------
+PASSES=""
+for p in $(head -20 "$WORK/emitted/projects.txt"); do
+  typst compile --root "$WORK/emitted/$p" --font-path "$WORK/emitted/fonts" --ignore-system-fonts \
+    --timings "$WORK/timings.json" "$WORK/emitted/$p/main.typ" "$WORK/timings.pdf" >/dev/null 2>&1
+  PASSES="$PASSES $(python3 -c "
+import json
+print(len({e['name'] for e in json.load(open('$WORK/timings.json')) if e.get('name', '').startswith('iter (')}))")"
+done
+PASSES_MAX=$(echo $PASSES | tr ' ' '\n' | sort -n | tail -1)
+
+# --- 5. no-op re-run and one-edit re-run --------------------------------------------------
+measure "$WORK/noop.log" true "$MISSIVE" batch "$WORK/archive" --out "$WORK/out-j2" -j2
+NOOP=$WALL; tail -1 "$WORK/noop.log" >&2
+EDITED=$(find "$WORK/archive" -name '*.md' | sort | sed -n 500p)
+measure "$WORK/edit.log" "printf '\\nOne more sentence, added to check the incremental re-run.\\n' >>'$EDITED'" "$MISSIVE" batch "$WORK/archive" --out "$WORK/out-j2" -j2
+EDIT=$WALL; tail -1 "$WORK/edit.log" >&2
+
+# --- 6. peak RSS at 250 letters (N from the cold -j2 run) --------------------------------
+measure "$WORK/rss250.log" "rm -rf '$WORK/out-250'" "$MISSIVE" batch "$WORK/archive-250" --out "$WORK/out-250" -j2
+RSS_250=$RSS
+
+# --- figures -------------------------------------------------------------------------------
+cat <<REPORT
+missive batch benchmark: $N letters ($PAGES), $(nproc) cores, best of $REPS runs
+(wall time; CPU = user + system time of all processes; load average before: $LOAD)
+1. cold batch -j1: $J1 s, $(rate "$N" "$J1") letters/s ($(ms "$J1" "$N") ms/letter, CPU $(ms "$J1_CPU" "$N") ms/letter), peak RSS $RSS_J1 MiB
+   cold batch -j2: $J2 s, $(rate "$N" "$J2") letters/s ($(ms "$J2" "$N") ms/letter, CPU $(ms "$J2_CPU" "$N") ms/letter)
+   -j2 speed-up over -j1: $(ratio "$J1" "$J2")x (target >= 1.8x)
+2. stock typst CLI, community template, xargs -P2: $COMMUNITY s ($(ms "$COMMUNITY" "$N") ms/letter, CPU $(ms "$COMMUNITY_CPU" "$N") ms/letter; ${COMMUNITY_PAGES%, })
+   batch -j2 is $(ratio "$COMMUNITY" "$J2")x faster per letter in wall time, $(ratio "$COMMUNITY_CPU" "$J2_CPU")x in CPU time (target >= 3x)
+3. stock typst CLI, missive's emitted projects, xargs -P2: $EMITTED s ($(ms "$EMITTED" "$N") ms/letter, CPU $(ms "$EMITTED_CPU" "$N") ms/letter)
+   batch -j2 is $(ratio "$EMITTED" "$J2")x faster per letter in wall time, $(ratio "$EMITTED_CPU" "$J2_CPU")x in CPU time (target >= 1.4x)
+4. layout passes of the built-in template (distinct 'iter (N)' spans, 20 letters):$PASSES; max $PASSES_MAX (target <= 2)
+5. no-op re-run: $NOOP s (target <= 0.5 s); after editing one letter: $EDIT s
+6. peak RSS: $RSS_250 MiB at 250 letters, $RSS_N MiB at $N letters; ratio $(ratio "$RSS_N" "$RSS_250") (targets <= 1.2, <= 200 MiB)
+REPORT

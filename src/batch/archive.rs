@@ -1,0 +1,127 @@
+//! Finding the letters of an archive: every `*.md` file under it, in a stable order,
+//! skipping hidden files and folders (`.git`, editors' backups) and the output folder when
+//! it lies inside the archive. `missive.toml` files are house files, not letters.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A letter's place in the archive.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Entry {
+    /// Path relative to the archive, `/`-separated (`2021/june/minister.md`).
+    pub rel: String,
+}
+
+impl Entry {
+    /// The path without its extension: what the shard and the output are derived from.
+    pub fn stem(&self) -> &str {
+        stem(&self.rel)
+    }
+
+    /// Path of the PDF relative to the output folder.
+    pub fn output(&self) -> String {
+        format!("{}.pdf", self.stem())
+    }
+}
+
+/// A path without its extension (`a/b.md` → `a/b`).
+pub fn stem(rel: &str) -> &str {
+    let name_start = rel.rfind('/').map_or(0, |i| i + 1);
+    match rel[name_start..].rfind('.') {
+        Some(dot) if dot > 0 => &rel[..name_start + dot],
+        _ => rel,
+    }
+}
+
+/// Every letter under `archive`, sorted by path; `skip` (canonical) is not entered.
+pub fn letters(archive: &Path, skip: Option<&Path>) -> io::Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    walk(archive, "", skip, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+fn walk(dir: &Path, prefix: &str, skip: Option<&Path>, out: &mut Vec<Entry>) -> io::Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|err| with_path(err, dir))?;
+    for entry in entries {
+        let entry = entry.map_err(|err| with_path(err, dir))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let rel = format!("{prefix}{name}");
+        let kind = entry.file_type().map_err(|err| with_path(err, &path))?;
+        // Follow symbolic links to files, never to folders (no cycles, no escaping the tree).
+        if kind.is_dir() {
+            if skip.is_some_and(|skip| path.canonicalize().is_ok_and(|c| c == skip)) {
+                continue;
+            }
+            walk(&path, &format!("{rel}/"), skip, out)?;
+        } else if is_letter(&name) && path.is_file() {
+            out.push(Entry { rel });
+        }
+    }
+    Ok(())
+}
+
+fn is_letter(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+}
+
+fn with_path(err: io::Error, path: &Path) -> io::Error {
+    io::Error::new(err.kind(), format!("{}: {err}", path.display()))
+}
+
+/// The path of `rel` (`/`-separated) under `base`.
+pub fn join(base: &Path, rel: &str) -> PathBuf {
+    rel.split('/')
+        .fold(base.to_path_buf(), |path, part| path.join(part))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_and_outputs() {
+        assert_eq!(stem("a/b.md"), "a/b");
+        assert_eq!(stem("a.b/c"), "a.b/c");
+        assert_eq!(stem("x.y.md"), "x.y");
+        assert_eq!(
+            Entry {
+                rel: "2021/letter.MD".into()
+            }
+            .output(),
+            "2021/letter.pdf"
+        );
+    }
+
+    #[test]
+    fn finds_letters_and_skips_hidden_and_output_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "a.md",
+            "b/c.md",
+            "b/notes.txt",
+            ".hidden/d.md",
+            "b/.e.md",
+            "out/f.md",
+            "missive.toml",
+        ] {
+            let path = join(root, file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let out = root.join("out").canonicalize().unwrap();
+        let found: Vec<String> = letters(root, Some(&out))
+            .unwrap()
+            .into_iter()
+            .map(|e| e.rel)
+            .collect();
+        assert_eq!(found, ["a.md", "b/c.md"]);
+    }
+}

@@ -1,0 +1,156 @@
+//! Content hashes for the incremental manifest: a letter's key is a hash of everything
+//! that shapes its PDF (the source, the house file, the files Typst read under the root,
+//! the built-in templates, the fonts and missive's version), so an unchanged key means an
+//! unchanged PDF and the letter can be skipped without compiling it.
+//!
+//! SipHash-1-3 with 128 bits (the `siphasher` crate Typst already builds on) is a fixed,
+//! specified algorithm: keys stay valid across runs, machines and Rust versions, which
+//! `std`'s `DefaultHasher` does not promise.
+
+use std::hash::Hasher as _;
+
+use siphasher::sip128::{Hasher128 as _, SipHasher13};
+
+use crate::pdf;
+use crate::standard::{self, PdfStandardArg};
+use crate::templates;
+use crate::world::Environment;
+
+/// A 128-bit content hash.
+pub type Hash = u128;
+
+/// Hashes a sequence of fields; each is length-prefixed so that no two different
+/// sequences feed the hasher the same bytes.
+#[derive(Default)]
+pub struct Fields(SipHasher13);
+
+impl Fields {
+    /// Adds one field.
+    pub fn field(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.write_u64(bytes.len() as u64);
+        self.0.write(bytes);
+        self
+    }
+
+    /// The hash of the fields added so far.
+    pub fn finish(&self) -> Hash {
+        self.0.finish128().as_u128()
+    }
+}
+
+/// The hash of one file's content.
+pub fn content(bytes: &[u8]) -> Hash {
+    Fields::default().field(bytes).finish()
+}
+
+/// What every letter of a run shares: missive's and Typst's versions (as written into the
+/// PDF), the PDF standards given on the command line (a house's own are in its file), the
+/// built-in templates and every font face with its data.
+pub fn environment(env: &Environment, standards: &PdfStandardArg) -> Hash {
+    let mut fields = Fields::default();
+    fields.field(pdf::creator().as_bytes());
+    match &standards.pdf_standard {
+        Some(list) => {
+            let names: Vec<&str> = list.0.iter().map(|s| standard::name(*s)).collect();
+            fields
+                .field(b"--pdf-standard")
+                .field(names.join(",").as_bytes())
+        }
+        None => fields.field(b"house standards"),
+    };
+    for (name, text) in templates::FILES {
+        fields.field(name.as_bytes()).field(text.as_bytes());
+    }
+    for face in env.faces() {
+        fields
+            .field(&face.font.index().to_le_bytes())
+            .field(face.font.data().as_slice());
+    }
+    fields.finish()
+}
+
+/// The inputs of one letter, each already hashed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterInputs {
+    /// The letter file's bytes.
+    pub source: Hash,
+    /// The text of its house file, if it has one.
+    pub house: Option<Hash>,
+    /// The files Typst read under the root (templates, images), by project path, sorted.
+    pub files: Vec<(String, Hash)>,
+}
+
+impl LetterInputs {
+    /// The letter's key in an environment with hash `environment`, as 32 hex digits.
+    pub fn key(&self, environment: Hash) -> String {
+        let mut fields = Fields::default();
+        fields
+            .field(&environment.to_le_bytes())
+            .field(&self.source.to_le_bytes());
+        match self.house {
+            Some(house) => fields.field(b"house").field(&house.to_le_bytes()),
+            None => fields.field(b"no house"),
+        };
+        for (path, hash) in &self.files {
+            fields.field(path.as_bytes()).field(&hash.to_le_bytes());
+        }
+        format!("{:032x}", fields.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_length_prefixed() {
+        let ab_c = Fields::default().field(b"ab").field(b"c").finish();
+        let a_bc = Fields::default().field(b"a").field(b"bc").finish();
+        assert_ne!(ab_c, a_bc);
+        assert_eq!(content(b"letter"), content(b"letter"));
+    }
+
+    #[test]
+    fn key_changes_with_every_input() {
+        let inputs = LetterInputs {
+            source: 1,
+            house: Some(2),
+            files: vec![("/t.typ".into(), 3)],
+        };
+        let key = inputs.key(9);
+        assert_eq!(key.len(), 32);
+        assert_ne!(key, inputs.key(10));
+        assert_ne!(
+            key,
+            LetterInputs {
+                source: 4,
+                ..inputs.clone()
+            }
+            .key(9)
+        );
+        assert_ne!(
+            key,
+            LetterInputs {
+                house: None,
+                ..inputs.clone()
+            }
+            .key(9)
+        );
+        assert_ne!(
+            key,
+            LetterInputs {
+                files: vec![("/u.typ".into(), 3)],
+                ..inputs.clone()
+            }
+            .key(9)
+        );
+        assert_ne!(
+            key,
+            LetterInputs {
+                files: vec![("/t.typ".into(), 5)],
+                ..inputs.clone()
+            }
+            .key(9)
+        );
+    }
+}
