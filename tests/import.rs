@@ -114,6 +114,15 @@ impl Imported {
 }
 
 /// Imports `text` into `dir` (exit status 0 expected) and reads what was written.
+/// Asserts that the import report says `part`, showing the report otherwise.
+fn assert_reported(letter: &Imported, part: &str) {
+    assert!(
+        letter.report.contains(part),
+        "`{part}` not in the report:\n{}",
+        letter.report
+    );
+}
+
 fn import(text: &Path, dir: &Path) -> Imported {
     let output = missive(&[
         OsStr::new("import"),
@@ -274,12 +283,9 @@ fn web_page_with_one_signatory_headings_list_and_cc() {
             letter.report
         );
     }
-    assert!(
-        letter
-            .report
-            .contains("not placed  line 6: Open Letter on the Harbour Detention Centre"),
-        "{}",
-        letter.report
+    assert_reported(
+        &letter,
+        "not placed  line 6: Open Letter on the Harbour Detention Centre",
     );
     assert!(
         letter
@@ -376,13 +382,7 @@ fn coalition_letter_with_three_signatories_and_many_endnotes() {
             .body
             .contains("<https://example.org/cases/2022-05-04?lang=en&view=full>.")
     );
-    assert!(
-        letter
-            .report
-            .contains("endnotes    14 ([1] to [14], 4 with links)"),
-        "{}",
-        letter.report
-    );
+    assert_reported(&letter, "endnotes    14 ([1] to [14], 4 with links)");
     for chrome in [
         "Home",
         "Skip to main content",
@@ -394,11 +394,7 @@ fn coalition_letter_with_three_signatories_and_many_endnotes() {
             "{chrome:?} left in the source"
         );
     }
-    assert!(
-        letter.report.contains("not placed  none"),
-        "{}",
-        letter.report
-    );
+    assert_reported(&letter, "not placed  none");
     assert_checks(&letter);
 
     let Some(pdf) = rendered_text(&letter) else {
@@ -444,11 +440,7 @@ fn spanish_date_numbered_notes_and_a_house_rule_for_chrome() {
     assert!(letter.body.contains("[^2]: Ministerio de Trabajo, estadísticas de inspección, <https://example.gob/estadisticas/2020>.\n"));
     assert!(!letter.body.contains("Notas"));
     // "Inicio" is no built-in rule: not placed, reported, kept as a comment.
-    assert!(
-        letter.report.contains("not placed  line 2: Inicio"),
-        "{}",
-        letter.report
-    );
+    assert_reported(&letter, "not placed  line 2: Inicio");
     assert!(letter.source.contains("#   line 2: Inicio\n"));
     assert_checks(&letter);
 
@@ -460,18 +452,11 @@ fn spanish_date_numbered_notes_and_a_house_rule_for_chrome() {
     )
     .unwrap();
     let letter = import(&fixture("spanish_date.txt"), ruled.path());
-    assert!(
-        letter
-            .report
-            .contains("dropped     line 2: Inicio  [missive.toml drop_lines \"inicio\"]"),
-        "{}",
-        letter.report
+    assert_reported(
+        &letter,
+        "dropped     line 2: Inicio  [missive.toml drop_lines \"inicio\"]",
     );
-    assert!(
-        letter.report.contains("not placed  none"),
-        "{}",
-        letter.report
-    );
+    assert_reported(&letter, "not placed  none");
     assert!(!letter.source.contains("Inicio"));
     assert_checks(&letter);
 }
@@ -514,19 +499,10 @@ fn french_date_addressee_before_it_and_a_closing_formula() {
         "{}",
         letter.body
     );
-    assert!(
-        letter
-            .report
-            .contains("dropped     line 1: Aller au contenu"),
-        "{}",
-        letter.report
-    );
-    assert!(
-        letter
-            .report
-            .contains("not placed  line 4: Collectif Justice et Quartiers"),
-        "{}",
-        letter.report
+    assert_reported(&letter, "dropped     line 1: Aller au contenu");
+    assert_reported(
+        &letter,
+        "not placed  line 4: Collectif Justice et Quartiers",
     );
     assert_checks(&letter);
 }
@@ -683,18 +659,8 @@ fn seed_letter() {
     );
     assert!(!letter.source.contains("Skip to main content"));
     assert!(!letter.source.contains("tax deductible"));
-    assert!(
-        letter
-            .report
-            .contains("dropped     line 1: Skip to main content"),
-        "{}",
-        letter.report
-    );
-    assert!(
-        letter.report.contains("not placed  none"),
-        "{}",
-        letter.report
-    );
+    assert_reported(&letter, "dropped     line 1: Skip to main content");
+    assert_reported(&letter, "not placed  none");
     assert_checks(&letter);
 
     // Every body paragraph of the scraped text, in order: the blocks between the
