@@ -310,21 +310,8 @@ fn render_one(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
         })?;
     }
     let targets = output_paths(job.output, job.format, outputs.len());
-    if let Some(parent) = job.output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|err| {
-            vec![Diagnostic::error(format!(
-                "cannot create the output folder {}: {err}",
-                display_path(parent)
-            ))]
-        })?;
-    }
     for (file, bytes) in targets.iter().zip(&outputs) {
-        output::write_atomic(file, bytes).map_err(|err| {
-            vec![
-                Diagnostic::error(format!("cannot write {}: {err}", display_path(file)))
-                    .hint("check that the output folder exists and is writable"),
-            ]
-        })?;
+        output::write_output(file, bytes)?;
     }
     let mut dependencies = letter_files(path);
     dependencies.extend(

@@ -224,10 +224,6 @@ pub fn write_files(
         ));
     }
     for (file, target) in files.iter().zip(&targets) {
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
-        }
         output::write_atomic(target, &file.data)
             .map_err(|err| format!("cannot write {}: {err}", target.display()))?;
     }

@@ -353,25 +353,19 @@ impl<'r> Converter<'r> {
             }
             Tag::TableRow => self.frames.push(Frame::Table),
             Tag::TableCell => self.code("["),
-            Tag::Emphasis => {
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {
                 self.open(&range);
-                self.code("#emph[");
-            }
-            Tag::Strong => {
-                self.open(&range);
-                self.code("#strong[");
-            }
-            Tag::Strikethrough => {
-                self.open(&range);
-                self.code("#strike[");
-            }
-            Tag::Superscript => {
-                self.open(&range);
-                self.code("#super[");
-            }
-            Tag::Subscript => {
-                self.open(&range);
-                self.code("#sub[");
+                self.code(match tag {
+                    Tag::Emphasis => "#emph[",
+                    Tag::Strong => "#strong[",
+                    Tag::Strikethrough => "#strike[",
+                    Tag::Superscript => "#super[",
+                    _ => "#sub[",
+                });
             }
             Tag::Link {
                 link_type,

@@ -4,12 +4,17 @@
 use std::io::Write as _;
 use std::path::Path;
 
-/// Writes `bytes` to `path` atomically.
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::display_path;
+use crate::source::io_reason;
+
+/// Writes `bytes` to `path` atomically, creating its folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
     let mut file = tempfile::Builder::new()
         .prefix(".missive-")
         .suffix(".tmp")
@@ -24,4 +29,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     file.persist(path).map_err(|err| err.error)?;
     Ok(())
+}
+
+/// [`write_atomic`] for an output of a letter, failing with a diagnostic that names it.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
+    write_atomic(path, bytes).map_err(|err| {
+        vec![
+            Diagnostic::error(format!(
+                "cannot write {}: {}",
+                display_path(path),
+                io_reason(&err)
+            ))
+            .hint(
+                "check that the output folder can be created and written, and the disk is not full",
+            ),
+        ]
+    })
 }

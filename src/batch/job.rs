@@ -5,11 +5,12 @@ use std::path::Path;
 
 use super::fingerprint::{self, Hash, LetterInputs};
 use super::manifest::Record;
+use crate::check::{self, Checked};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output;
 use crate::render::{self, Format};
 use crate::standard::PdfStandardArg;
 use crate::world::Environment;
-use crate::{display_path, letter, output};
 
 /// A letter rendered and written.
 pub struct Rendered {
@@ -36,28 +37,15 @@ pub fn render(
     let source_hash = std::fs::read(source)
         .ok()
         .map(|bytes| fingerprint::content(&bytes));
-    let letter = letter::load(source)?;
-    let standards = standards.for_letter(&letter);
-    let typeset = render::typeset(env, &letter, standards).map_err(|mut problems| {
-        problems.extend(letter.warnings.iter().cloned());
-        problems
-    })?;
+    let Checked { letter, typeset } =
+        check::check_letter(env, source, |letter| standards.for_letter(letter).to_vec())?;
     let pdf = render::export(&typeset, &letter, Format::Pdf)?
         .into_iter()
         .next()
         .ok_or_else(|| {
             vec![Diagnostic::error("the PDF export produced no file").in_file(&letter.source.file)]
         })?;
-    let cannot_write = |err: std::io::Error| {
-        vec![
-            Diagnostic::error(format!("cannot write {}: {err}", display_path(target)))
-                .hint("check that the output folder is writable and the disk is not full"),
-        ]
-    };
-    if let Some(folder) = target.parent() {
-        std::fs::create_dir_all(folder).map_err(cannot_write)?;
-    }
-    output::write_atomic(target, &pdf).map_err(cannot_write)?;
+    output::write_output(target, &pdf)?;
 
     let inputs = source_hash.map(|source| LetterInputs {
         source,
