@@ -13,14 +13,15 @@ use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::layout::{Frame, FrameItem};
 use typst::syntax::{DiagSpan, FileId, RootedPath, VirtualPath, VirtualRoot};
+use typst::text::Lang;
 use typst_layout::PagedDocument;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
-use crate::layout_check;
 use crate::letter::Letter;
 use crate::project::Project;
 use crate::templates::{self, Template};
 use crate::world::{LetterWorld, MAIN_ID};
+use crate::{layout_check, links};
 
 /// A laid-out letter and the warnings Typst gave.
 pub struct Compiled {
@@ -45,6 +46,14 @@ pub fn compile(
         texts: HashMap::new(),
     };
     let mut mapped: Diagnostics = warnings.iter().map(|w| mapper.convert(w)).collect();
+    let output = output.and_then(|document| {
+        let lang = &letter.data.lang;
+        links::resolve(
+            document,
+            lang.language.parse().unwrap_or(Lang::ENGLISH),
+            lang.region.as_deref().and_then(|r| r.parse().ok()),
+        )
+    });
     match output {
         Ok(document) => {
             mapped.extend(missing_glyphs(&document, letter));

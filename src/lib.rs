@@ -24,6 +24,7 @@ pub mod i18n;
 pub mod import;
 pub mod layout_check;
 pub mod letter;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod pdf;

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::attachments::Attachment;
 use crate::letter::Letter;
+use crate::links;
 use crate::markdown::Mark;
 use crate::typst_code::str_literal;
 use crate::world::DATA_PATH;
@@ -71,6 +72,7 @@ pub fn generate(letter: &Letter, attachments: &[Attachment]) -> Project {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
     );
+    let _ = writeln!(main, "{}", links::show_rule());
     let _ = writeln!(
         main,
         "#import {}: letter, note-ref",

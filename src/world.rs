@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 
 use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime, Duration};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, Value};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -16,7 +16,7 @@ use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
 use crate::fonts::FaceEntry;
-use crate::templates;
+use crate::{links, templates};
 
 /// Project path of the generated entry file.
 pub const MAIN_PATH: &str = "/main.typ";
@@ -53,7 +53,14 @@ impl Environment {
             })
             .collect();
         Self {
-            library: LazyHash::new(Library::builder().build()),
+            library: LazyHash::new(
+                Library::builder()
+                    .with_inputs(Dict::from_iter([(
+                        links::INPUT.into(),
+                        Value::Str(links::INPUT_VALUE.into()),
+                    )]))
+                    .build(),
+            ),
             fonts: crate::fonts::store(&faces),
             faces,
             builtins,

@@ -88,23 +88,42 @@ fn markers_and_notes_link_to_each_other() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = render_long(dir.path());
     let doc = lopdf::Document::load(&pdf).unwrap();
-    let links = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter(|d| {
-            d.get(b"Subtype")
-                .and_then(|s| s.as_name())
-                .is_ok_and(|n| n == b"Link")
-        })
-        .filter(|d| {
-            d.has(b"Dest")
-                || d.get(b"A")
-                    .is_ok_and(|a| a.as_dict().is_ok_and(|a| a.has(b"D")))
-        })
-        .count();
+    let pages = doc.get_pages();
+    let page_number = |id: lopdf::ObjectId| pages.iter().find(|(_, p)| **p == id).map(|(n, _)| *n);
+    // (page of the link, page it leads to, its alternative text)
+    let mut links = Vec::new();
+    for (&number, &page) in &pages {
+        let Ok(annots) = doc.get_dictionary(page).and_then(|p| p.get(b"Annots")) else {
+            continue;
+        };
+        let annots = doc
+            .dereference(annots)
+            .unwrap()
+            .1
+            .as_array()
+            .unwrap()
+            .clone();
+        for annot in annots {
+            let annot = doc.dereference(&annot).unwrap().1.as_dict().unwrap();
+            let Ok(dest) = annot.get(b"Dest") else {
+                continue;
+            };
+            let dest = doc.dereference(dest).unwrap().1.as_array().unwrap();
+            let target = page_number(dest[0].as_reference().unwrap()).expect("a page");
+            let alt = annot.get(b"Contents").and_then(|c| c.as_str()).unwrap();
+            links.push((number, target, String::from_utf8_lossy(alt).into_owned()));
+        }
+    }
     // 23 first markers to notes, 23 notes back to their markers, plus repeated markers.
-    assert!(links >= 46, "internal links: {links}");
+    assert!(links.len() >= 46, "internal links: {links:?}");
+    for (_, target, alt) in &links {
+        assert_eq!(alt, &format!("page {target}"), "{links:?}");
+    }
+    // The notes are on pages 2 and 3: markers on page 1 lead forward to them, the notes
+    // on page 2 lead back to page 1, those on page 3 back to page 2.
+    for (from, to) in [(1, 2), (1, 3), (2, 1), (3, 2)] {
+        assert!(links.iter().any(|l| (l.0, l.1) == (from, to)), "{links:?}");
+    }
 }
 
 #[test]
