@@ -2,7 +2,8 @@
 //!
 //! - [`archive`] finds the letters; [`shard`] keeps this process's part of them.
 //! - [`manifest`] and [`plan`] skip letters whose inputs ([`fingerprint`]) are unchanged.
-//! - Worker threads typeset the rest with one shared [`Environment`] (fonts parsed once,
+//! - The threads of Rayon's pool (N of them, `-j N`) typeset the rest, each taking letters
+//!   from a queue in path order, with one shared [`Environment`] (fonts parsed once,
 //!   templates and Typst's memoization shared), each letter through [`job::render`], the
 //!   same steps as `missive render`, so the bytes are the same.
 //! - This thread coordinates: it records results in the manifest, shows [`progress`],
@@ -10,11 +11,14 @@
 //!   regularly, and stops handing out letters on Ctrl-C ([`interrupt`]).
 //! - [`report`] is the `--report` JSON.
 //!
-//! Workers are plain threads pulling letters from a queue in path order, not rayon tasks:
-//! a rayon worker waiting inside Typst's own parallel layout or PDF export may steal
-//! another letter and hold two letters' memory at once, while a thread per job keeps
-//! exactly N letters in flight and makes "stop handing out letters" a single flag.
-//! Typst's internal rayon pool is sized to N as well, so `-j N` bounds the cores used.
+//! The letters run on the pool's own threads (`rayon::broadcast`), not on threads of their
+//! own: Typst and its PDF writer hand work to the pool (page streams are compressed by
+//! `rayon::spawn`), and from a pool thread that work runs on the same thread or is taken
+//! by an idle one, instead of waking a second set of threads and waiting for them
+//! (1,000 letters, 2 cores, median of 5 runs: -j2 4.98 -> 4.84 s). The letters are
+//! not Rayon tasks, so a thread waiting inside Typst's parallel work never steals a
+//! second letter: exactly N letters are in flight, and "stop handing out letters" is a
+//! single flag.
 
 pub mod archive;
 mod fingerprint;
@@ -115,8 +119,8 @@ impl Summary {
     }
 }
 
-/// Sizes the thread pool Typst uses inside layout and PDF export to the number of jobs and
-/// returns that number. Call it before anything else starts threads.
+/// Sizes Rayon's pool, which typesets the letters and runs Typst's own parallel work, to
+/// the number of jobs and returns that number. Call it before anything else starts threads.
 pub fn start_threads(jobs: Option<NonZeroUsize>) -> usize {
     let jobs = jobs
         .or_else(|| std::thread::available_parallelism().ok())
@@ -225,45 +229,32 @@ pub fn run(args: &BatchArgs, env: &Environment, jobs: usize) -> Result<Summary, 
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::channel::<(usize, Result<job::Rendered, Diagnostics>, f64)>();
     let mut last_save = Instant::now();
-    let workers = std::thread::scope(|scope| -> Result<usize, String> {
-        let mut workers = 0;
-        for n in 0..jobs.min(queue.len()) {
-            let sender = sender.clone();
-            let (queue, next, mine) = (&queue, &next, &mine);
-            let worker = move || {
-                while !interrupt::requested() {
-                    let Some(&index) = queue.get(next.fetch_add(1, Ordering::SeqCst)) else {
-                        break;
-                    };
-                    let entry = &mine[index];
-                    let source = archive::join(archive_dir, &entry.rel);
-                    let target = archive::join(&args.out, &entry.output());
-                    let clock = Instant::now();
-                    let outcome = catch_unwind(AssertUnwindSafe(|| {
-                        job::render(env, environment, &args.standards, &source, &target)
-                    }))
-                    .unwrap_or_else(|panic| Err(vec![panicked(panic.as_ref(), &source)]));
-                    if sender
-                        .send((index, outcome, clock.elapsed().as_secs_f64() * 1000.0))
-                        .is_err()
-                    {
-                        break;
-                    }
-                }
+    // Each thread of the pool takes letters from the queue until it is empty.
+    let worker = |sender: &mpsc::Sender<_>| {
+        while !interrupt::requested() {
+            let Some(&index) = queue.get(next.fetch_add(1, Ordering::SeqCst)) else {
+                break;
             };
-            match std::thread::Builder::new()
-                .name(format!("missive-batch-{n}"))
-                .stack_size(check::STACK_SIZE)
-                .spawn_scoped(scope, worker)
-            {
-                Ok(_) => workers += 1,
-                Err(err) => say(format_args!(
-                    "warning: cannot start worker thread {}: {err}",
-                    n + 1
-                )),
+            let entry = &mine[index];
+            let source = archive::join(archive_dir, &entry.rel);
+            let target = archive::join(&args.out, &entry.output());
+            let clock = Instant::now();
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                job::render(env, environment, &args.standards, &source, &target)
+            }))
+            .unwrap_or_else(|panic| Err(vec![panicked(panic.as_ref(), &source)]));
+            let ms = clock.elapsed().as_secs_f64() * 1000.0;
+            if sender.send((index, outcome, ms)).is_err() {
+                break;
             }
         }
-        drop(sender);
+    };
+    std::thread::scope(|scope| -> Result<(), String> {
+        scope.spawn(move || {
+            rayon::broadcast(|_| worker(&sender));
+            // Dropping the last sender ends the loop below.
+            drop(sender);
+        });
         let mut announced = false;
         loop {
             match receiver.recv_timeout(Duration::from_millis(200)) {
@@ -292,14 +283,11 @@ pub fn run(args: &BatchArgs, env: &Environment, jobs: usize) -> Result<Summary, 
                 last_save = Instant::now();
             }
         }
-        Ok(workers)
+        Ok(())
     })?;
     let typeset_seconds = typesetting.elapsed().as_secs_f64();
     save(&coordinator.records)?;
     progress.finish();
-    if workers == 0 && !queue.is_empty() {
-        return Err("cannot start any worker thread".into());
-    }
 
     let letters: Vec<LetterReport> = reports
         .into_iter()
