@@ -7,12 +7,13 @@
 //! address [`PREFIX`]`label` (only when missive's [`INPUT`] is set, so an emitted project
 //! compiled by the stock Typst CLI resolves its links itself), and [`resolve`] points the
 //! laid-out links at the labelled elements, exactly as Typst would have: same destination,
-//! same alternative text ("Page 3").
+//! same alternative text ("page 3").
+
+use std::collections::HashMap;
 
 use typst::diag::{SourceDiagnostic, SourceResult};
 use typst::ecow::{EcoString, EcoVec, eco_format};
-use typst::foundations::NativeElement;
-use typst::foundations::{Label, Repr};
+use typst::foundations::{Label, NativeElement, Repr};
 use typst::introspection::{DocumentPosition, Introspector, Location, Tag};
 use typst::layout::{Frame, FrameItem, PageElem};
 use typst::model::{Destination, LinkElem, LinkMarker, LinkTarget};
@@ -39,32 +40,42 @@ pub fn show_rule() -> String {
 
 /// Points every deferred link of `document` at its label, with the alternative text
 /// Typst gives a link to a location (the word for "page" in `lang`, and the page number).
-/// A label that is missing or used twice is an error at the link, as in Typst.
+/// A label that is missing or used twice is an error at the `link(..)` that names it, as
+/// in Typst. An address that merely looks deferred (a letter's own link to
+/// `missive-label:…`) stays as written, unless a link to that label exists.
 pub fn resolve(
     document: PagedDocument,
     lang: Lang,
     region: Option<Region>,
 ) -> SourceResult<PagedDocument> {
+    let introspector = document.introspector().as_ref();
+    let mut named: HashMap<Label, Vec<Span>> = HashMap::new();
+    for link in introspector.query(&LinkElem::ELEM.select()) {
+        if let Some(link) = link.to_packed::<LinkElem>()
+            && let LinkTarget::Label(label) = link.dest
+        {
+            named.entry(label).or_default().push(link.span());
+        }
+    }
+    if named.is_empty() {
+        return Ok(document);
+    }
     let mut resolver = Resolver {
-        introspector: document.introspector().as_ref(),
+        introspector,
         page_word: PageElem::local_name(lang, region),
+        named,
         errors: EcoVec::new(),
     };
     let mut pages: EcoVec<Page> = EcoVec::new();
-    let mut changed = false;
     for page in document.pages() {
         let mut page = page.clone();
         if let Some(frame) = resolver.frame(&page.frame) {
             page.frame = frame;
-            changed = true;
         }
         pages.push(page);
     }
     if !resolver.errors.is_empty() {
         return Err(resolver.errors);
-    }
-    if !changed {
-        return Ok(document);
     }
     let info = typst::model::Document::info(&document).clone();
     Ok(PagedDocument::new(pages, info))
@@ -73,6 +84,8 @@ pub fn resolve(
 struct Resolver<'a> {
     introspector: &'a dyn Introspector,
     page_word: &'static str,
+    /// Each label a `link(<label>)` names, with the spans of those calls.
+    named: HashMap<Label, Vec<Span>>,
     errors: EcoVec<SourceDiagnostic>,
 }
 
@@ -88,16 +101,17 @@ impl Resolver<'_> {
                     group.frame = inner;
                     FrameItem::Group(group)
                 }),
-                FrameItem::Link(Destination::Url(url), size) => label_of(url)
+                FrameItem::Link(Destination::Url(url), size) => self
+                    .deferred(url)
                     .and_then(|label| self.target(label).ok())
                     .map(|target| FrameItem::Link(Destination::Location(target), *size)),
                 FrameItem::Tag(Tag::Start(content, flags)) => {
                     content.to_packed::<LinkMarker>().and_then(|marker| {
-                        let label = label_of(marker.alt.as_deref()?)?;
+                        let label = self.deferred(marker.alt.as_deref()?)?;
                         let alt = match self.target(label) {
                             Ok(target) => self.alt_text(target),
                             Err(message) => {
-                                self.error(label, content.span(), message);
+                                self.error(label, message);
                                 return None;
                             }
                         };
@@ -128,7 +142,13 @@ impl Resolver<'_> {
         Some(frame)
     }
 
-    /// Where a label is, or Typst's message for a missing or ambiguous label.
+    /// The label a deferred link's address names.
+    fn deferred(&self, url: &str) -> Option<Label> {
+        let label = Label::new(PicoStr::intern(url.strip_prefix(PREFIX)?))?;
+        self.named.contains_key(&label).then_some(label)
+    }
+
+    /// Where a label is, or Typst's message for a missing or repeated label.
     fn target(&self, label: Label) -> Result<Location, EcoString> {
         let element = self.introspector.query_label(label)?;
         element
@@ -136,21 +156,10 @@ impl Resolver<'_> {
             .ok_or_else(|| eco_format!("label `{}` has no location", label.repr()))
     }
 
-    /// Reports a link to a label that is missing or used twice at the `link(..)` call that
-    /// names the label (the deferred link's own span is the rule in `main.typ`).
-    fn error(&mut self, label: Label, fallback: Span, message: EcoString) {
-        let mut spans: Vec<Span> = self
-            .introspector
-            .query(&LinkElem::ELEM.select())
-            .iter()
-            .filter_map(|link| link.to_packed::<LinkElem>())
-            .filter(|link| link.dest == LinkTarget::Label(label))
-            .map(|link| link.span())
-            .collect();
-        if spans.is_empty() {
-            spans.push(fallback);
-        }
-        for span in spans {
+    /// Reports `message` at each `link(..)` that names `label` (the deferred link's own
+    /// span is the rule in `main.typ`), once.
+    fn error(&mut self, label: Label, message: EcoString) {
+        for &span in self.named.get(&label).into_iter().flatten() {
             if !self.errors.iter().any(|e| e.span == span.into()) {
                 self.errors
                     .push(SourceDiagnostic::error(span, message.clone()));
@@ -158,7 +167,7 @@ impl Resolver<'_> {
         }
     }
 
-    /// "Page 3": the alternative text Typst gives a link to a location.
+    /// "page 3": the alternative text Typst gives a link to a location.
     fn alt_text(&self, target: Location) -> EcoString {
         match self.introspector.position(target) {
             Some(DocumentPosition::Paged(position)) => {
@@ -167,9 +176,4 @@ impl Resolver<'_> {
             _ => EcoString::from(self.page_word),
         }
     }
-}
-
-/// The label a deferred link's address names.
-fn label_of(url: &str) -> Option<Label> {
-    Label::new(PicoStr::intern(url.strip_prefix(PREFIX)?))
 }
