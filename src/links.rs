@@ -31,10 +31,12 @@ pub const INPUT: &str = "missive-links";
 /// See [`INPUT`].
 pub const INPUT_VALUE: &str = "after-layout";
 
-/// The show rule `main.typ` starts with.
+/// The show rule `main.typ` starts with, and a comment saying what it is for.
 pub fn show_rule() -> String {
     format!(
-        "#show link: it => if type(it.dest) == label and sys.inputs.at(\"{INPUT}\", default: none) == \"{INPUT_VALUE}\" {{ link(\"{PREFIX}\" + str(it.dest), it.body) }} else {{ it }}"
+        "// Under missive, links to labels are resolved after layout (one layout pass fewer);\n\
+         // without missive's input, as with the stock typst CLI, Typst resolves them.\n\
+         #show link: it => if type(it.dest) == label and sys.inputs.at(\"{INPUT}\", default: none) == \"{INPUT_VALUE}\" {{ link(\"{PREFIX}\" + str(it.dest), it.body) }} else {{ it }}"
     )
 }
 
