@@ -1,8 +1,9 @@
 //! Compiling a letter's project with Typst, and turning Typst's diagnostics into ours:
 //! positions in the generated `main.typ` are mapped back to the letter's line and column
 //! (exactly inside raw-Typst fences, at the element otherwise); template errors point at
-//! the template. The laid-out pages are then checked for characters no font has and for
-//! text off the page ([`crate::layout_check`]).
+//! the template. Links to labels are then pointed at their labels ([`crate::links`]), and
+//! the laid-out pages checked for characters no font has and for text off the page
+//! ([`crate::layout_check`]).
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -33,7 +33,8 @@ fn project_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
-/// What every letter of a run shares: the standard library, fonts, built-in templates.
+/// What every letter of a run shares: the standard library (with missive's
+/// [`links::INPUT`] in `sys.inputs`), fonts, built-in templates.
 /// Build it once and compile any number of letters with it, from any number of threads.
 pub struct Environment {
     library: LazyHash<Library>,
