@@ -65,6 +65,32 @@ pub fn page_count(path: &Path) -> usize {
         .len()
 }
 
+/// The links of a PDF that lead into it, page by page: (page of the link, page it leads to,
+/// its alternative text).
+pub fn internal_links(path: &Path) -> Vec<(u32, u32, String)> {
+    let doc = lopdf::Document::load(path).expect("a valid PDF");
+    let pages = doc.get_pages();
+    let page_number = |id| pages.iter().find(|(_, p)| **p == id).map(|(n, _)| *n);
+    let mut links = Vec::new();
+    for (&number, &page) in &pages {
+        let Ok(annots) = doc.get_dictionary(page).and_then(|p| p.get(b"Annots")) else {
+            continue;
+        };
+        let annots = doc.dereference(annots).unwrap().1.as_array().unwrap();
+        for annot in annots {
+            let annot = doc.dereference(annot).unwrap().1.as_dict().unwrap();
+            let Ok(dest) = annot.get(b"Dest") else {
+                continue;
+            };
+            let dest = doc.dereference(dest).unwrap().1.as_array().unwrap();
+            let target = page_number(dest[0].as_reference().unwrap()).expect("a page");
+            let alt = annot.get(b"Contents").and_then(|c| c.as_str()).unwrap();
+            links.push((number, target, String::from_utf8_lossy(alt).into_owned()));
+        }
+    }
+    links
+}
+
 /// Writes a letter file into `dir` and returns its path.
 pub fn write_letter(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
