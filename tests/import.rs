@@ -3,6 +3,8 @@
 //! Each test runs the binary, reads the letter source it wrote, checks it with
 //! `missive check`, and renders it where the text must come out literally and in order.
 
+mod common;
+
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -170,10 +172,7 @@ fn assert_checks(letter: &Imported) {
 
 /// The letter rendered and extracted with `pdftotext`, or None (with a note) without it.
 fn rendered_text(letter: &Imported) -> Option<String> {
-    if Command::new("pdftotext").arg("-v").output().is_err() {
-        eprintln!(
-            "note: pdftotext (poppler-utils) is not installed; skipping the rendering checks"
-        );
+    if !common::tool_available("pdftotext", &["-v"]) {
         return None;
     }
     let pdf = letter.path.with_extension("pdf");

@@ -97,3 +97,19 @@ pub fn write_letter(dir: &Path, name: &str, text: &str) -> PathBuf {
     std::fs::write(&path, text).unwrap();
     path
 }
+
+/// Whether an outside tool (`pdftotext`, `typst`, …) can be run here: `true` when
+/// `TOOL ARGS…` starts. Without it, a test skips its check with a note, except under CI
+/// (`CI` set), where `.ci/run` installs every tool the tests use and a missing one is a
+/// failure, never a silent pass.
+pub fn tool_available(tool: &str, args: &[&str]) -> bool {
+    if Command::new(tool).args(args).output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "`{tool}` is not installed, and CI is set: .ci/run must install it"
+    );
+    eprintln!("note: `{tool}` is not installed; skipping the checks that need it");
+    false
+}
