@@ -1,4 +1,4 @@
-//! `missive extract`: the files an archival PDF carries (see [`crate::attachments`]) read
+//! `missive extract`: the files an archival PDF carries (see [`crate::export::attachments`]) read
 //! back from the PDF's embedded-files name tree, and written under a folder with their
 //! relative paths, so that the letter can be rendered again from the PDF alone.
 
@@ -7,8 +7,8 @@ use std::path::{Component, Path, PathBuf};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use crate::attachments::LETTER_DESCRIPTION;
-use crate::output;
+use crate::export::attachments::LETTER_DESCRIPTION;
+use crate::export::output;
 
 /// A file embedded in a PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -20,8 +20,8 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use missive::letter;
-use missive::render;
-use missive::world::Environment;
+use missive::typeset as render;
+use missive::typeset::world::Environment;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use typst::layout::{Frame, FrameItem};
@@ -68,7 +68,9 @@ const TOKENS: &[&str] = &[
 /// The fonts and library every case shares.
 fn env() -> &'static Environment {
     static ENV: OnceLock<Environment> = OnceLock::new();
-    ENV.get_or_init(|| Environment::new(missive::fonts::faces(&[]).expect("bundled fonts load")))
+    ENV.get_or_init(|| {
+        Environment::new(missive::typeset::fonts::faces(&[]).expect("bundled fonts load"))
+    })
 }
 
 /// A character from the scripts the property covers.

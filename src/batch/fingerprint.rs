@@ -11,10 +11,10 @@ use std::hash::Hasher as _;
 
 use siphasher::sip128::{Hasher128 as _, SipHasher13};
 
-use crate::pdf;
-use crate::standard::{self, PdfStandardArg};
-use crate::templates;
-use crate::world::Environment;
+use crate::export::pdf;
+use crate::letter::standards::{self as standard, PdfStandardArg};
+use crate::typeset::templates;
+use crate::typeset::world::Environment;
 
 /// A 128-bit content hash.
 pub type Hash = u128;

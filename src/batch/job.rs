@@ -5,12 +5,12 @@ use std::path::Path;
 
 use super::fingerprint::{self, Hash, LetterInputs};
 use super::manifest::Record;
-use crate::check::{self, Checked};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output;
-use crate::render::{self, Format};
-use crate::standard::PdfStandardArg;
-use crate::world::Environment;
+use crate::export::output;
+use crate::export::{self, Format};
+use crate::letter::standards::PdfStandardArg;
+use crate::pipeline::{self, Checked};
+use crate::typeset::world::Environment;
 
 /// A letter rendered and written.
 pub struct Rendered {
@@ -38,8 +38,8 @@ pub fn render(
         .ok()
         .map(|bytes| fingerprint::content(&bytes));
     let Checked { letter, typeset } =
-        check::check_letter(env, source, |letter| standards.for_letter(letter).to_vec())?;
-    let pdf = render::export(&typeset, &letter, Format::Pdf)?
+        pipeline::check_letter(env, source, |letter| standards.for_letter(letter).to_vec())?;
+    let pdf = export::export(&typeset, &letter, Format::Pdf)?
         .into_iter()
         .next()
         .ok_or_else(|| {

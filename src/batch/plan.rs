@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::fingerprint::{self, Hash, LetterInputs};
-use crate::house;
+use crate::letter::house;
 
 /// The root and house a folder's letters are compiled with.
 #[derive(Clone)]

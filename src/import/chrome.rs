@@ -8,7 +8,7 @@
 use serde::Deserialize;
 
 use super::lines::{Line, ends_sentence, fold};
-use crate::toml_input::{Key, Shape};
+use crate::letter::toml_input::{Key, Shape};
 
 /// The `[import]` table of `missive.toml`: patterns added to the built-in ones.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -23,7 +23,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::{display_path, house, letter, output, source};
+use crate::export::output;
+use crate::letter::{self, house, source};
+use crate::paths::display_path;
 
 pub use chrome::ChromeRules;
 pub use report::Report;

@@ -245,8 +245,8 @@ fn escape_line_start(mut line: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown;
-    use crate::typst_code::str_literal;
+    use crate::typeset::markdown;
+    use crate::typeset::typst_code::str_literal;
 
     /// Converts Markdown the way `missive render` does; images resolve to themselves.
     fn markup(markdown: &str) -> String {
@@ -285,9 +285,9 @@ mod tests {
     #[test]
     fn front_matter_is_read_back_by_the_letter_parser() {
         use crate::diagnostic::SourceText;
-        use crate::front_matter::{FRONT_MATTER_KEYS, FrontMatter};
         use crate::import::{lines, structure};
-        use crate::toml_input::Fragment;
+        use crate::letter::front_matter::{FRONT_MATTER_KEYS, FrontMatter};
+        use crate::letter::toml_input::Fragment;
 
         let text = "June 4, 2021\n\nThe \"Chair\" of C:\\Legal\n'Quoted' House\n\nRe: Tabs\tand \"quotes\" \\ here\n\nDear Chair \"Lu\",\n\nText.\n\nSincerely,\n\nAna \"Nan\" Ruiz\nDirector\n";
         let letter = structure::recognise(&lines::split(text));

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::i18n::Labels;
-use crate::typst_code::spaces_for_tabs;
+use crate::typeset::typst_code::spaces_for_tabs;
 
 /// Version of the data schema handed to templates.
 pub const SCHEMA_VERSION: u32 = 1;

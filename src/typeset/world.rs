@@ -15,8 +15,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
-use crate::fonts::FaceEntry;
-use crate::{links, templates};
+use crate::typeset::fonts::FaceEntry;
+use crate::typeset::{links, templates};
 
 /// Project path of the generated entry file.
 pub const MAIN_PATH: &str = "/main.typ";
@@ -62,7 +62,7 @@ impl Environment {
                     )]))
                     .build(),
             ),
-            fonts: crate::fonts::store(&faces),
+            fonts: crate::typeset::fonts::store(&faces),
             faces,
             builtins,
         }

@@ -1,7 +1,7 @@
 //! The letter's Markdown body (CommonMark with footnotes and tables) converted to Typst
 //! markup, with footnotes turned into endnotes numbered in order of first reference.
 //!
-//! All text is written as Typst string literals (see [`crate::typst_code`]), so the output
+//! All text is written as Typst string literals (see [`crate::typeset::typst_code`]), so the output
 //! never runs anything the writer typed. Only a ```` ```{=typst} ```` fence is passed
 //! through as Typst. Every piece of markup remembers where it came from ([`Mark`]), so
 //! that Typst's errors and warnings point at the letter's line and column.
@@ -17,7 +17,7 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
-use crate::typst_code::{push_str_literal, spaces_for_tabs, str_literal};
+use crate::typeset::typst_code::{push_str_literal, spaces_for_tabs, str_literal};
 
 /// Deepest nesting of lists, quotes, emphasis, links and the like that the body may have.
 /// Typst stops at a parsing depth of 256 and a show-rule depth of 64; past this many

@@ -10,8 +10,8 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::display_path;
-use crate::source::io_reason;
+use crate::letter::source::io_reason;
+use crate::paths::display_path;
 
 /// Writes `bytes` to `path` atomically, creating its folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -8,10 +8,10 @@ use std::path::Path;
 use typst::layout::{Frame, FrameItem};
 use typst::text::Font;
 
-use crate::fonts::FontOrigin;
-use crate::render::Typeset;
-use crate::templates;
-use crate::world::{DATA_PATH, Environment, MAIN_PATH};
+use crate::typeset::Typeset;
+use crate::typeset::fonts::FontOrigin;
+use crate::typeset::templates;
+use crate::typeset::world::{DATA_PATH, Environment, MAIN_PATH};
 
 /// Writes the project of a typeset letter into `dir`.
 pub fn emit(dir: &Path, typeset: &Typeset, env: &Environment) -> std::io::Result<()> {

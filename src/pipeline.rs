@@ -9,8 +9,8 @@ use typst_pdf::PdfStandard;
 
 use crate::diagnostic::Diagnostics;
 use crate::letter::{self, Letter};
-use crate::render::{self, Typeset};
-use crate::world::Environment;
+use crate::typeset::world::Environment;
+use crate::typeset::{self, Typeset};
 
 /// Stack size for a thread that checks or renders letters.
 ///
@@ -38,7 +38,7 @@ pub fn check_letter(
 ) -> Result<Checked, Diagnostics> {
     let letter = letter::load(path)?;
     let standards = standards(&letter);
-    match render::typeset(env, &letter, &standards) {
+    match typeset::typeset(env, &letter, &standards) {
         Ok(typeset) => Ok(Checked { letter, typeset }),
         Err(mut problems) => {
             problems.extend(letter.warnings.iter().cloned());

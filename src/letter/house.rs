@@ -9,10 +9,10 @@ use toml::Spanned;
 use typst_pdf::PdfStandard;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
-use crate::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
 use crate::import::chrome::{ChromeRules, IMPORT_KEYS};
-use crate::toml_input::{Fragment, Key, Shape};
-use crate::{source, standard};
+use crate::letter::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
+use crate::letter::toml_input::{Fragment, Key, Shape};
+use crate::letter::{source, standards as standard};
 
 /// Name of the house file.
 pub const HOUSE_FILE: &str = "missive.toml";
@@ -76,7 +76,7 @@ pub fn find(dir: &Path) -> Result<Option<House>, Diagnostics> {
 
 /// Reads and parses a house file.
 fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
-    let name = crate::display_path(path);
+    let name = crate::paths::display_path(path);
     let bytes = std::fs::read(path).map_err(|err| {
         vec![Diagnostic::error(format!(
             "cannot read house file {name}: {}",

@@ -13,12 +13,12 @@ use typst::syntax::{DiagSpan, DiagSpanKind, Source};
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
-use crate::compile;
 use crate::diagnostic::{Diagnostic, SourceText};
-use crate::front_matter::FrontMatter;
 use crate::letter::Letter;
-use crate::templates;
-use crate::world::MAIN_ID;
+use crate::letter::front_matter::FrontMatter;
+use crate::typeset::compile;
+use crate::typeset::templates;
+use crate::typeset::world::MAIN_ID;
 
 /// Explains one error typst-pdf raised while exporting `letter`; `files` are the files the
 /// letter read (project path, bytes).

@@ -1,9 +1,9 @@
 //! Compiling a letter's project with Typst, and turning Typst's diagnostics into ours:
 //! positions in the generated `main.typ` are mapped back to the letter's line and column
 //! (exactly inside raw-Typst fences, at the element otherwise); template errors point at
-//! the template. Links to labels are then pointed at their labels ([`crate::links`]), and
+//! the template. Links to labels are then pointed at their labels ([`crate::typeset::links`]), and
 //! the laid-out pages checked for characters no font has and for text off the page
-//! ([`crate::layout_check`]).
+//! ([`crate::typeset::layout_check`]).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -19,10 +19,10 @@ use typst_layout::PagedDocument;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::letter::Letter;
-use crate::project::Project;
-use crate::templates::{self, Template};
-use crate::world::{LetterWorld, MAIN_ID};
-use crate::{layout_check, links};
+use crate::typeset::project::Project;
+use crate::typeset::templates::{self, Template};
+use crate::typeset::world::{LetterWorld, MAIN_ID};
+use crate::typeset::{layout_check, links};
 
 /// A laid-out letter and the warnings Typst gave.
 pub struct Compiled {
@@ -309,6 +309,8 @@ pub fn file_name(root: &Path, id: FileId) -> String {
                 vpath.trim_start_matches(templates::BUILTIN_DIR)
             )
         }
-        VirtualRoot::Project => crate::display_path(&root.join(vpath.trim_start_matches('/'))),
+        VirtualRoot::Project => {
+            crate::paths::display_path(&root.join(vpath.trim_start_matches('/')))
+        }
     }
 }

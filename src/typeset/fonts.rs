@@ -14,51 +14,51 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 const BUNDLED: &[(&str, &[u8])] = &[
     (
         "LibertinusSerif-Regular.otf",
-        include_bytes!("../fonts/LibertinusSerif-Regular.otf"),
+        include_bytes!("../../fonts/LibertinusSerif-Regular.otf"),
     ),
     (
         "LibertinusSerif-Italic.otf",
-        include_bytes!("../fonts/LibertinusSerif-Italic.otf"),
+        include_bytes!("../../fonts/LibertinusSerif-Italic.otf"),
     ),
     (
         "LibertinusSerif-Bold.otf",
-        include_bytes!("../fonts/LibertinusSerif-Bold.otf"),
+        include_bytes!("../../fonts/LibertinusSerif-Bold.otf"),
     ),
     (
         "LibertinusSerif-BoldItalic.otf",
-        include_bytes!("../fonts/LibertinusSerif-BoldItalic.otf"),
+        include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
     ),
     (
         "LibertinusSerif-Semibold.otf",
-        include_bytes!("../fonts/LibertinusSerif-Semibold.otf"),
+        include_bytes!("../../fonts/LibertinusSerif-Semibold.otf"),
     ),
     (
         "LinBiolinum_R.otf",
-        include_bytes!("../fonts/LinBiolinum_R.otf"),
+        include_bytes!("../../fonts/LinBiolinum_R.otf"),
     ),
     (
         "LinBiolinum_RB.otf",
-        include_bytes!("../fonts/LinBiolinum_RB.otf"),
+        include_bytes!("../../fonts/LinBiolinum_RB.otf"),
     ),
     (
         "LinBiolinum_RI.otf",
-        include_bytes!("../fonts/LinBiolinum_RI.otf"),
+        include_bytes!("../../fonts/LinBiolinum_RI.otf"),
     ),
     (
         "NotoNaskhArabic-Regular.ttf",
-        include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+        include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf"),
     ),
     (
         "NotoNaskhArabic-Bold.ttf",
-        include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf"),
+        include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf"),
     ),
     (
         "wqy-microhei.ttc",
-        include_bytes!("../fonts/wqy-microhei.ttc"),
+        include_bytes!("../../fonts/wqy-microhei.ttc"),
     ),
     (
         "DejaVuSansMono.ttf",
-        include_bytes!("../fonts/DejaVuSansMono.ttf"),
+        include_bytes!("../../fonts/DejaVuSansMono.ttf"),
     ),
 ];
 

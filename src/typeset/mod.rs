@@ -1,37 +1,27 @@
-//! From a checked letter to output bytes: generate the project, compile it in a
-//! [`LetterWorld`], export PDF, PNG or SVG pages.
+//! From a checked letter to a laid-out document: generate the project, compile it in a
+//! [`LetterWorld`].
+
+pub mod compile;
+pub mod fonts;
+pub mod layout_check;
+pub mod links;
+pub mod markdown;
+pub mod project;
+pub mod schema;
+pub mod templates;
+pub mod typst_code;
+pub mod world;
 
 use typst_layout::PagedDocument;
 use typst_pdf::PdfStandard;
 
-use crate::compile::{self, Compiled};
 use crate::diagnostic::Diagnostics;
+use crate::export::{attachments, pdf};
 use crate::letter::Letter;
-use crate::project::{self, Project};
-use crate::world::{Environment, LetterWorld};
-use crate::{attachments, pdf, standard};
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One PDF for the letter.
-    Pdf,
-    /// One PNG per page (144 dpi), for previews.
-    Png,
-    /// One SVG per page, for previews.
-    Svg,
-}
-
-impl Format {
-    /// File extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Png => "png",
-            Format::Svg => "svg",
-        }
-    }
-}
+use crate::letter::standards as standard;
+use compile::Compiled;
+use project::Project;
+use world::{Environment, LetterWorld};
 
 /// A typeset letter: its generated project, its document and Typst's warnings.
 pub struct Typeset {
@@ -93,39 +83,5 @@ fn compile_project(
         warnings,
         files,
         standards: standards.to_vec(),
-    })
-}
-
-/// The output of a typeset letter: one file's bytes for PDF (to the standards it was
-/// typeset for), one per page otherwise.
-pub fn export(
-    typeset: &Typeset,
-    letter: &Letter,
-    format: Format,
-) -> Result<Vec<Vec<u8>>, Diagnostics> {
-    let pages = typeset.document.pages();
-    Ok(match format {
-        Format::Pdf => vec![pdf::export(
-            &typeset.document,
-            letter,
-            &typeset.standards,
-            &typeset.files,
-        )?],
-        Format::Png => pages
-            .iter()
-            .map(|page| {
-                let options = typst_render::RenderOptions {
-                    pixel_per_pt: 2.0.into(),
-                    ..Default::default()
-                };
-                typst_render::render(page, &options)
-                    .encode_png()
-                    .unwrap_or_default()
-            })
-            .collect(),
-        Format::Svg => pages
-            .iter()
-            .map(|page| typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes())
-            .collect(),
     })
 }

@@ -47,9 +47,11 @@ use shard::Shard;
 
 use crate::cli::say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::standard::PdfStandardArg;
-use crate::world::Environment;
-use crate::{check, display_path, output};
+use crate::export::output;
+use crate::letter::standards::PdfStandardArg;
+use crate::paths::display_path;
+use crate::pipeline as check;
+use crate::typeset::world::Environment;
 
 /// Eviction policy, measured on the benchmark's letters (`bench/gen_letters.py`, see
 /// `docs/batch.md`): after every round of N letters typeset or failed (N = jobs), Typst's

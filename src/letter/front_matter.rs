@@ -4,8 +4,8 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::schema::LetterheadData;
-use crate::toml_input::{Key, Shape};
+use crate::letter::toml_input::{Key, Shape};
+use crate::typeset::schema::LetterheadData;
 
 /// A letter's front matter exactly as the writer gave it; checked later by `letter`.
 #[derive(Debug, Default, Deserialize)]

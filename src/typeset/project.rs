@@ -5,12 +5,12 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::attachments::Attachment;
+use crate::export::attachments::Attachment;
 use crate::letter::Letter;
-use crate::links;
-use crate::markdown::Mark;
-use crate::typst_code::str_literal;
-use crate::world::DATA_PATH;
+use crate::typeset::links;
+use crate::typeset::markdown::Mark;
+use crate::typeset::typst_code::str_literal;
+use crate::typeset::world::DATA_PATH;
 
 /// The generated files of a letter.
 #[derive(Debug)]

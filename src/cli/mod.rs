@@ -9,16 +9,22 @@ use clap::{Args, Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::batch::{self, BatchArgs};
-use crate::check::{self, Checked};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fonts::{self, FontOrigin};
-use crate::house::HOUSE_FILE;
+use crate::export::emit;
+use crate::export::output;
+use crate::export::{self, Format};
+use crate::extract;
 use crate::letter::Letter;
-use crate::output;
-use crate::render::{self, Format};
-use crate::standard::PdfStandardArg;
-use crate::world::Environment;
-use crate::{display_path, emit, extract, house, scaffold, templates, watch};
+use crate::letter::house::HOUSE_FILE;
+use crate::letter::standards::PdfStandardArg;
+use crate::letter::{house, scaffold};
+use crate::paths::display_path;
+use crate::pipeline::{self, Checked};
+use crate::typeset::fonts::{self, FontOrigin};
+use crate::typeset::templates;
+use crate::typeset::world::Environment;
+
+mod watch;
 
 /// Typesets advocacy letters (TOML front matter + Markdown) into PDF.
 #[derive(Debug, Parser)]
@@ -134,13 +140,13 @@ struct CheckArgs {
 
 /// Runs the command line and returns the exit status.
 ///
-/// The command runs on a thread with a stack of [`check::STACK_SIZE`], so that deeply
+/// The command runs on a thread with a stack of [`pipeline::STACK_SIZE`], so that deeply
 /// nested input meets Typst's own limits (a clear error) before the stack's end.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let worker = std::thread::Builder::new()
         .name("missive".into())
-        .stack_size(check::STACK_SIZE)
+        .stack_size(pipeline::STACK_SIZE)
         .spawn(move || run(cli));
     match worker.map(std::thread::JoinHandle::join) {
         Ok(Ok(code)) => code,
@@ -293,14 +299,14 @@ fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Option<Render
 
 /// Renders one letter as `job` says.
 fn render_one(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
-    let Checked { letter, typeset } = check::check_letter(env, path, |letter| {
+    let Checked { letter, typeset } = pipeline::check_letter(env, path, |letter| {
         if job.format == Format::Pdf {
             job.standards.for_letter(letter).to_vec()
         } else {
             Vec::new()
         }
     })?;
-    let outputs = render::export(&typeset, &letter, job.format)?;
+    let outputs = export::export(&typeset, &letter, job.format)?;
     if let Some(dir) = job.emit_typst {
         emit::emit(dir, &typeset, env).map_err(|err| {
             vec![Diagnostic::error(format!(
@@ -428,12 +434,12 @@ fn check(args: CheckArgs) -> Result<bool, String> {
     };
     let mut all_ok = true;
     for path in &args.letters {
-        let checked = check::check_letter(&env, path, |letter| {
+        let checked = pipeline::check_letter(&env, path, |letter| {
             args.standards.for_letter(letter).to_vec()
         })
         .and_then(|checked| {
             if !checked.typeset.standards.is_empty() {
-                render::export(&checked.typeset, &checked.letter, Format::Pdf)?;
+                export::export(&checked.typeset, &checked.letter, Format::Pdf)?;
             }
             Ok(checked)
         });
@@ -465,7 +471,7 @@ fn extract(args: ExtractArgs) -> Result<bool, String> {
         Err(err) => {
             return fail(format!(
                 "cannot read it: {}",
-                crate::source::io_reason(&err)
+                crate::letter::source::io_reason(&err)
             ));
         }
     };

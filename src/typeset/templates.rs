@@ -31,8 +31,11 @@ pub const BUILTINS: &[Builtin] = &[
 
 /// Every file of the built-in templates, as (file name, text).
 pub const FILES: &[(&str, &str)] = &[
-    ("house.typ", include_str!("../templates/house.typ")),
-    ("coalition.typ", include_str!("../templates/coalition.typ")),
+    ("house.typ", include_str!("../../templates/house.typ")),
+    (
+        "coalition.typ",
+        include_str!("../../templates/coalition.typ"),
+    ),
 ];
 
 /// The template a letter uses.

@@ -5,12 +5,12 @@
 
 use std::path::Path;
 
-use crate::assets;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::house::HOUSE_FILE;
 use crate::letter::Letter;
-use crate::source;
-use crate::templates::Template;
+use crate::letter::assets;
+use crate::letter::house::HOUSE_FILE;
+use crate::letter::source;
+use crate::typeset::templates::Template;
 
 /// Description of the attached letter source; `missive extract` looks for it.
 pub const LETTER_DESCRIPTION: &str =

@@ -2,6 +2,14 @@
 //! paths resolved inside its root, its body converted. Everything `missive check` checks
 //! happens here, collecting every problem it can before giving up.
 
+pub mod assets;
+pub mod front_matter;
+pub mod house;
+pub mod scaffold;
+pub mod source;
+pub mod standards;
+pub mod toml_input;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,18 +17,18 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use toml::Spanned;
 
-use crate::assets::{self, IMAGE_EXTENSIONS};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, has_errors};
-use crate::front_matter::{FRONT_MATTER_KEYS, FrontMatter, Letterhead, Paper};
-use crate::house::{self, House};
 use crate::i18n::{Lang, SUPPORTED};
-use crate::markdown::{self, Body};
-use crate::schema::{
+use crate::letter::front_matter::{FRONT_MATTER_KEYS, FrontMatter, Letterhead, Paper};
+use crate::letter::toml_input::Fragment;
+use crate::typeset::markdown::{self, Body};
+use crate::typeset::schema::{
     AddresseeData, CosignerData, DateData, LangData, LetterData, SCHEMA_VERSION, SignatoryData,
 };
-use crate::source::{self, LetterSource};
-use crate::templates::{self, Template};
-use crate::toml_input::Fragment;
+use crate::typeset::templates::{self, Template};
+use assets::IMAGE_EXTENSIONS;
+use house::House;
+use source::LetterSource;
 
 /// A checked letter.
 #[derive(Debug)]

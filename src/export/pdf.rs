@@ -6,8 +6,8 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::export::pdf_errors;
 use crate::letter::Letter;
-use crate::pdf_errors;
 
 /// The creator written into every PDF's metadata.
 pub fn creator() -> String {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::Local;
 
-use crate::house;
+use crate::letter::house;
 
 /// The text of a new letter dated `date`; `has_house` leaves the letterhead to the house.
 pub fn letter_text(date: &str, has_house: bool) -> String {
