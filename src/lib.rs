@@ -16,4 +16,5 @@ pub mod import;
 pub mod letter;
 pub mod paths;
 pub mod pipeline;
+pub mod term;
 pub mod typeset;

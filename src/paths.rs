@@ -1,6 +1,10 @@
-//! Paths as the user sees them.
+//! Paths and files as the user sees them: how a path is shown, the folder of a file, the
+//! reason of an I/O error in plain words, and the one message for a file that cannot be
+//! written.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// A path as the user should see it: relative to the working folder when inside it.
 pub fn display_path(path: &Path) -> String {
@@ -12,4 +16,48 @@ pub fn display_path(path: &Path) -> String {
         Some(relative) => relative.display().to_string(),
         None => path.display().to_string(),
     }
+}
+
+/// The folder a file is in: its parent, or `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// The canonical folder of a file, or an error that names the file.
+pub fn canonical_folder_of(path: &Path) -> Result<PathBuf, Diagnostics> {
+    folder_of(path).canonicalize().map_err(|err| {
+        vec![Diagnostic::error(format!(
+            "cannot open the folder of {}: {}",
+            path.display(),
+            io_reason(&err)
+        ))]
+    })
+}
+
+/// The reason of an I/O error in plain words.
+pub fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => err.to_string(),
+    }
+}
+
+/// The error for a file (or folder) that could not be written.
+pub fn cannot_write(path: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!(
+        "cannot write {}: {}",
+        display_path(path),
+        io_reason(err)
+    ))
+    .hint("check that the output folder can be created and written, and the disk is not full")
+}
+
+/// The error for a file that a command would overwrite: the same words in every command.
+pub fn already_exists(path: &Path) -> Diagnostic {
+    Diagnostic::error(format!("{} already exists", display_path(path)))
+        .hint("pass --force to overwrite it")
 }

@@ -137,12 +137,20 @@ fn an_ejected_template_renders_exactly_as_the_built_in_one() {
     let out = missive(dir.path(), &["render", "custom.md"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(pdf_text(&dir.path().join("custom.pdf")).contains("Signed by (36)"));
-    // Ejecting again never overwrites.
-    assert_eq!(
-        missive(dir.path(), &["template", "eject", "templates"])
-            .status
-            .code(),
-        Some(2)
+    // Ejecting again never overwrites without --force: a failed file operation, worded
+    // as in every command.
+    let again = missive(dir.path(), &["template", "eject", "templates"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("templates/house.typ already exists")
+            && stderr(&again).contains("help: pass --force to overwrite it"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("\"Signed by\"")
     );
 }
 
@@ -301,12 +309,13 @@ fn a_new_letter_renders_as_it_is() {
         &pdf_text(&dir.path().join("drafts/letter.pdf")),
         &["Name of the addressee", "Your name", "Notes"],
     );
-    assert_eq!(
-        missive(dir.path(), &["new", "drafts/letter.md"])
-            .status
-            .code(),
-        Some(2),
-        "never overwrites"
+    let again = missive(dir.path(), &["new", "drafts/letter.md"]);
+    assert_eq!(again.status.code(), Some(1), "never overwrites");
+    assert!(
+        stderr(&again).contains("drafts/letter.md already exists")
+            && stderr(&again).contains("help: pass --force to overwrite it"),
+        "{}",
+        stderr(&again)
     );
 }
 

@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use missive::letter;
-use missive::typeset as render;
+use missive::pipeline;
+use missive::typeset;
 use missive::typeset::world::Environment;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -142,7 +142,7 @@ fn frame_text(frame: &Frame, out: &mut String) {
 
 /// Checks and typesets the letter at `path`; returns its text and the files it read.
 fn typeset(path: &Path) -> Result<(String, usize), TestCaseError> {
-    let letter = letter::load(path).map_err(|problems| {
+    let letter = pipeline::prepare(path).map_err(|problems| {
         TestCaseError::fail(format!(
             "the letter was refused: {}",
             problems
@@ -152,7 +152,7 @@ fn typeset(path: &Path) -> Result<(String, usize), TestCaseError> {
                 .join("; ")
         ))
     })?;
-    let typeset = render::typeset(env(), &letter, &[]).map_err(|problems| {
+    let typeset = typeset::typeset(env(), &letter, &[]).map_err(|problems| {
         TestCaseError::fail(format!(
             "typesetting failed: {}",
             problems
@@ -369,9 +369,9 @@ fn checked_keys_take_any_text_without_panic() {
             line(6)
         );
         std::fs::write(&path, letter).unwrap();
-        match letter::load(&path) {
+        match pipeline::prepare(&path) {
             Ok(letter) => {
-                render::typeset(env(), &letter, &[])
+                typeset::typeset(env(), &letter, &[])
                     .map_err(|problems| TestCaseError::fail(format!("{}", problems[0])))?;
             }
             Err(problems) => {

@@ -45,12 +45,11 @@ use progress::Progress;
 use report::{Counts, LetterReport, Orphan, Report, Status};
 use shard::Shard;
 
-use crate::cli::say;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export::output;
-use crate::letter::standards::PdfStandardArg;
 use crate::paths::display_path;
-use crate::pipeline as check;
+use crate::pipeline::{STACK_SIZE, Standards};
+use crate::term::say;
 use crate::typeset::world::Environment;
 
 /// Eviction policy, measured on the benchmark's letters (`bench/gen_letters.py`, see
@@ -66,36 +65,25 @@ const EVICT_MAX_AGE: usize = 1;
 /// How often the manifest is saved while letters are being typeset.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
-/// Arguments of `missive batch`.
-#[derive(Debug, clap::Args)]
-pub struct BatchArgs {
-    /// Folder of letters: every `*.md` under it (hidden folders and the output folder skipped).
-    #[arg(value_name = "ARCHIVE")]
+/// What `missive batch` is asked to do.
+#[derive(Debug)]
+pub struct Options {
+    /// Folder of letters: every `*.md` under it.
     pub archive: PathBuf,
     /// Folder the PDFs are written to, with the archive's folders and file names.
-    #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Letters typeset at once [default: the machine's cores].
-    #[arg(short = 'j', long, value_name = "N")]
-    pub jobs: Option<NonZeroUsize>,
     /// Render every letter, even those whose PDF is up to date.
-    #[arg(long)]
     pub force: bool,
-    /// Write a JSON report of every letter (status, time, pages, errors) to this file.
-    #[arg(long, value_name = "FILE.json")]
+    /// Where to write the JSON report, if anywhere.
     pub report: Option<PathBuf>,
-    /// Render only part I of N of the archive (1 ≤ I ≤ N); N runs with 1/N … N/N split
-    /// it exactly, with no coordination.
-    #[arg(long, value_name = "I/N")]
+    /// This process's part of the archive.
     pub shard: Option<Shard>,
-    /// Remove PDFs whose source letter is gone (they are reported either way).
-    #[arg(long)]
+    /// Remove PDFs whose source letter is gone.
     pub prune: bool,
-    #[command(flatten)]
-    pub standards: PdfStandardArg,
-    /// Also use the fonts in this folder (repeatable).
-    #[arg(long = "font-path", value_name = "DIR")]
-    pub font_paths: Vec<PathBuf>,
+    /// The PDF standards of every letter.
+    pub standards: Standards,
+    /// What a second Ctrl-C does: quit at once (the first stops handing out letters).
+    pub quit: fn() -> !,
 }
 
 /// The outcome of a run.
@@ -107,19 +95,6 @@ pub struct Summary {
     pub interrupted: bool,
 }
 
-impl Summary {
-    /// Exit status: 0 all letters rendered or up to date, 1 a letter failed, 130 stopped.
-    pub fn exit_status(&self) -> u8 {
-        if self.interrupted {
-            interrupt::EXIT_STATUS
-        } else if self.counts.failed > 0 {
-            1
-        } else {
-            0
-        }
-    }
-}
-
 /// Sizes Rayon's pool, which typesets the letters and runs Typst's own parallel work, to
 /// the number of jobs and returns that number. Call it before anything else starts threads.
 pub fn start_threads(jobs: Option<NonZeroUsize>) -> usize {
@@ -129,13 +104,13 @@ pub fn start_threads(jobs: Option<NonZeroUsize>) -> usize {
     // Fails only if the pool already exists (a second run in one process): keep it.
     let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
-        .stack_size(check::STACK_SIZE)
+        .stack_size(STACK_SIZE)
         .build_global();
     jobs
 }
 
 /// Runs a batch with `jobs` worker threads. `Err` is a usage problem (exit status 2).
-pub fn run(args: &BatchArgs, env: &Environment, jobs: usize) -> Result<Summary, String> {
+pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, String> {
     let started = Instant::now();
     let archive_dir = &args.archive;
     if !archive_dir.is_dir() {
@@ -217,7 +192,7 @@ pub fn run(args: &BatchArgs, env: &Environment, jobs: usize) -> Result<Summary, 
     };
     save(&records)?;
 
-    interrupt::install();
+    interrupt::install(args.quit);
     let mut progress = Progress::start(queue.len(), skipped);
     let typesetting = Instant::now();
     let mut coordinator = Coordinator {

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::{report as emit, say};
 use crate::diagnostic::Diagnostic;
+use crate::term::{report as emit, say};
 
 /// The progress display.
 pub struct Progress {

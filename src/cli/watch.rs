@@ -9,12 +9,43 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
+use super::args::WatchArgs;
+use super::render::render_and_report;
+use super::{Failure, Outcome, environment};
+use crate::diagnostic::Diagnostic;
+use crate::pipeline::{Job, letter_files};
+use crate::term::{report, say};
+
 /// How long saves are collected into one re-render.
 const DEBOUNCE: Duration = Duration::from_millis(200);
 
+/// Runs `missive watch` until it is interrupted (or the file watcher fails).
+pub(super) fn run(args: WatchArgs) -> Outcome {
+    let env = environment(&args.fonts)?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.letter.with_extension("pdf"));
+    let standards = args.standards.standards();
+    let job = Job {
+        output: &output,
+        format: args.format.format(),
+        standards: &standards,
+        emit_typst: None,
+    };
+    watch(|| match render_and_report(&env, &args.letter, &job) {
+        Some(rendered) => rendered.dependencies,
+        None => letter_files(&args.letter),
+    })
+    .map_err(|why| {
+        report(&[Diagnostic::error(why)]);
+        Failure::Failed
+    })
+}
+
 /// Calls `render` now and after every change to the files it returns, until the process
 /// is interrupted. `render` returns the canonical paths the letter depends on.
-pub fn run(mut render: impl FnMut() -> Vec<PathBuf>) -> Result<(), String> {
+fn watch(mut render: impl FnMut() -> Vec<PathBuf>) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
@@ -37,10 +68,10 @@ pub fn run(mut render: impl FnMut() -> Vec<PathBuf>) -> Result<(), String> {
                 .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
         }
         watched = folders;
-        eprintln!(
+        say(format_args!(
             "watching {} files; press Ctrl-C to stop",
             dependencies.len()
-        );
+        ));
         let changed = |event: &notify::Result<notify::Event>| {
             event.as_ref().is_ok_and(|e| {
                 matches!(

@@ -1,39 +1,52 @@
 //! The files an archival PDF carries so that it can be regenerated from the PDF alone:
 //! the letter source, the house file and every file the letter used (templates, images,
 //! data), attached with their paths relative to the root by `pdf.attach` calls in the
-//! generated `main.typ`. `missive extract` writes them back.
+//! generated `main.typ` ([`typeset_for`]). `missive extract` writes them back.
 
-use std::path::Path;
+use typst_pdf::PdfStandard;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::letter::Letter;
+use crate::letter::Template;
 use crate::letter::assets;
 use crate::letter::house::HOUSE_FILE;
-use crate::letter::source;
-use crate::typeset::templates::Template;
+use crate::letter::standards::embeds_sources as standards_embed_sources;
+use crate::typeset::project::Attachment;
+use crate::typeset::world::Environment;
+use crate::typeset::{self, Prepared, Typeset};
 
 /// Description of the attached letter source; `missive extract` looks for it.
 pub const LETTER_DESCRIPTION: &str =
     "Letter source (TOML front matter and Markdown) typeset by missive";
 
-/// One file to attach.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attachment {
-    /// Project path (`/letters/2026/minister.md`); the PDF names the file without the `/`.
-    pub path: String,
-    /// Its MIME type.
-    pub mime_type: &'static str,
-    /// What the file is, shown by PDF viewers.
-    pub description: &'static str,
-    /// `"source"` for what the letter is written in, `"data"` for what it shows.
-    pub relationship: &'static str,
+/// Typesets a letter for PDFs made to `standards` (none for plain PDFs and images).
+///
+/// Under a standard that embeds the sources ([`standards_embed_sources`]), the document
+/// attaches the letter source, the house file and the files the letter reads: those it is
+/// expected to read (images, template file); if compiling shows that it read more (files a
+/// template imports or loads), it is compiled once more with those attached too.
+pub fn typeset_for(
+    env: &Environment,
+    letter: &Prepared,
+    standards: &[PdfStandard],
+) -> Result<Typeset, Diagnostics> {
+    if !standards_embed_sources(standards) {
+        return typeset::typeset(env, letter, &[]);
+    }
+    let expected = expected_files(letter);
+    let attached = list(letter, expected.iter().map(String::as_str))?;
+    let typeset = typeset::typeset(env, letter, &attached)?;
+    let needed = list(letter, typeset.files.iter().map(|(path, _)| path.as_str()))?;
+    if needed == attached {
+        return Ok(typeset);
+    }
+    typeset::typeset(env, letter, &needed)
 }
 
 /// The project paths of the files a letter is expected to read: its images and its own
 /// template file, sorted (a template may read more, which only compiling reveals).
-pub fn expected_files(letter: &Letter) -> Vec<String> {
+fn expected_files(letter: &Prepared) -> Vec<String> {
     let mut paths = letter.images();
-    if let Template::File(path) = &letter.template {
+    if let Template::File(path) = &letter.letter.template {
         paths.push(path.clone());
     }
     paths.sort();
@@ -43,13 +56,13 @@ pub fn expected_files(letter: &Letter) -> Vec<String> {
 
 /// The attachments of a letter: its source, its house file, then the files it reads while
 /// being typeset (`used`: project paths in path order, as `LetterWorld::disk_files` lists them).
-pub fn list<'a>(
-    letter: &Letter,
+fn list<'a>(
+    letter: &Prepared,
     used: impl IntoIterator<Item = &'a str>,
 ) -> Result<Vec<Attachment>, Diagnostics> {
-    let letter_path = letter_project_path(letter)?;
+    let letter = &letter.letter;
     let mut out = vec![Attachment {
-        path: letter_path,
+        path: letter_project_path(letter)?,
         mime_type: "text/markdown",
         description: LETTER_DESCRIPTION,
         relationship: "source",
@@ -71,20 +84,9 @@ pub fn list<'a>(
 }
 
 /// The project path of the letter's own file.
-fn letter_project_path(letter: &Letter) -> Result<String, Diagnostics> {
+fn letter_project_path(letter: &crate::letter::Letter) -> Result<String, Diagnostics> {
     let path = &letter.source.path;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let canonical = dir.canonicalize().map_err(|err| {
-        vec![Diagnostic::error(format!(
-            "cannot open the folder of {}: {}",
-            path.display(),
-            source::io_reason(&err)
-        ))]
-    })?;
-    let file = canonical.join(path.file_name().unwrap_or_default());
+    let file = letter.dir.join(path.file_name().unwrap_or_default());
     assets::project_path(&letter.root, &file).ok_or_else(|| {
         vec![
             Diagnostic::error(format!(

@@ -4,51 +4,29 @@
 
 pub mod attachments;
 pub mod emit;
+mod format;
 pub mod output;
 pub mod pdf;
 pub mod pdf_errors;
 
+use typst_pdf::PdfStandard;
+
 use crate::diagnostic::Diagnostics;
-use crate::letter::Letter;
-use crate::typeset::Typeset;
+use crate::typeset::{Prepared, Typeset};
+pub use attachments::typeset_for;
+pub use format::Format;
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One PDF for the letter.
-    Pdf,
-    /// One PNG per page (144 dpi), for previews.
-    Png,
-    /// One SVG per page, for previews.
-    Svg,
-}
-
-impl Format {
-    /// File extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Png => "png",
-            Format::Svg => "svg",
-        }
-    }
-}
-
-/// The output of a typeset letter: one file's bytes for PDF (to the standards it was
-/// typeset for), one per page otherwise.
+/// The output of a typeset letter: one file's bytes for PDF (made to `standards`, which
+/// it must have been typeset for with [`typeset_for`]), one per page otherwise.
 pub fn export(
+    letter: &Prepared,
     typeset: &Typeset,
-    letter: &Letter,
+    standards: &[PdfStandard],
     format: Format,
 ) -> Result<Vec<Vec<u8>>, Diagnostics> {
     let pages = typeset.document.pages();
     Ok(match format {
-        Format::Pdf => vec![pdf::export(
-            &typeset.document,
-            letter,
-            &typeset.standards,
-            &typeset.files,
-        )?],
+        Format::Pdf => vec![pdf::export(letter, typeset, standards)?],
         Format::Png => pages
             .iter()
             .map(|page| {

@@ -7,18 +7,15 @@
 //! renders it again.
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::letter::source::io_reason;
-use crate::paths::display_path;
+use super::format::Format;
+use crate::diagnostic::Diagnostics;
+use crate::paths::{cannot_write, folder_of};
 
 /// Writes `bytes` to `path` atomically, creating its folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir)?;
     let mut file = tempfile::Builder::new()
         .prefix(".missive-")
@@ -37,16 +34,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// [`write_atomic`] for an output of a letter, failing with a diagnostic that names it.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
-    write_atomic(path, bytes).map_err(|err| {
-        vec![
-            Diagnostic::error(format!(
-                "cannot write {}: {}",
-                display_path(path),
-                io_reason(&err)
-            ))
-            .hint(
-                "check that the output folder can be created and written, and the disk is not full",
-            ),
-        ]
-    })
+    write_atomic(path, bytes).map_err(|err| vec![cannot_write(path, &err)])
+}
+
+/// Output file names: the target itself for PDF or a single page, `NAME-N.ext` per page
+/// otherwise.
+pub fn page_paths(target: &Path, format: Format, count: usize) -> Vec<PathBuf> {
+    let target = target.with_extension(format.extension());
+    if format == Format::Pdf || count == 1 {
+        return vec![target];
+    }
+    let stem = target
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    (1..=count)
+        .map(|n| target.with_file_name(format!("{stem}-{n}.{}", format.extension())))
+        .collect()
 }

@@ -14,20 +14,12 @@ use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
 use crate::diagnostic::{Diagnostic, SourceText};
-use crate::letter::Letter;
-use crate::letter::front_matter::FrontMatter;
-use crate::typeset::compile;
-use crate::typeset::templates;
 use crate::typeset::world::MAIN_ID;
+use crate::typeset::{Prepared, Typeset, compile, templates};
 
-/// Explains one error typst-pdf raised while exporting `letter`; `files` are the files the
-/// letter read (project path, bytes).
-pub fn explain(
-    error: &SourceDiagnostic,
-    document: &PagedDocument,
-    letter: &Letter,
-    files: &[(String, Vec<u8>)],
-) -> Diagnostic {
+/// Explains one error typst-pdf raised while exporting `letter`, typeset as `typeset`.
+pub fn explain(error: &SourceDiagnostic, letter: &Prepared, typeset: &Typeset) -> Diagnostic {
+    let (document, files) = (&typeset.document, typeset.files.as_slice());
     let (standards, detail) = match error.message.split_once(" error: ") {
         Some((standards, detail)) => (standards, detail),
         None => ("the PDF standard", error.message.as_str()),
@@ -42,19 +34,19 @@ pub fn explain(
         ("missing document title", _) => Diagnostic::error(format!(
             "the PDF has no title, which {standards} requires"
         ))
-        .in_file(&letter.source.file)
+        .in_file(&letter.letter.source.file)
         .hint("the title is the letter's `subject` (else \"Letter to\" and the first addressee); give the letter a `subject`")
         .hint("a custom template must pass it on: `set document(title: data.title)`"),
         ("missing document language", _) => Diagnostic::error(format!(
             "the PDF has no language, which {standards} requires"
         ))
-        .in_file(&letter.source.file)
+        .in_file(&letter.letter.source.file)
         .hint("set `lang` in the letter or in missive.toml, e.g. `lang = \"en\"`")
         .hint("a custom template must pass it on: `set text(lang: data.lang.language)`"),
         ("missing document date" | "document date is missing", _) => Diagnostic::error(format!(
             "the PDF has no date, which {standards} requires"
         ))
-        .in_file(&letter.source.file)
+        .in_file(&letter.letter.source.file)
         .hint("the letter's `date` is the PDF's date; a custom template must not `set document(date: none)`"),
         _ => {
             let message = if error.message.contains(" error: ") {
@@ -68,7 +60,7 @@ pub fn explain(
 }
 
 /// A PDF/UA error about an image without alternative text, naming the key that gives it.
-fn missing_alt_text(letter: &Letter, image: &LetterImage, standards: &str) -> Diagnostic {
+fn missing_alt_text(letter: &Prepared, image: &LetterImage, standards: &str) -> Diagnostic {
     let diagnostic = match image {
         LetterImage::Logo(path) => Diagnostic::error(format!(
             "the letterhead logo `{}` has no `logo_alt`, the alternative text {standards} requires",
@@ -110,7 +102,7 @@ enum LetterImage {
 
 impl LetterImage {
     /// How messages name the image.
-    fn describe(&self, letter: &Letter) -> String {
+    fn describe(&self, letter: &Prepared) -> String {
         match self {
             LetterImage::Logo(path) => {
                 format!("the letterhead logo `{}`", path.trim_start_matches('/'))
@@ -132,56 +124,55 @@ impl LetterImage {
     /// Points the diagnostic at the key that names the image (or the template's call).
     fn locate(
         &self,
-        letter: &Letter,
+        letter: &Prepared,
         span: DiagSpan,
         files: &[(String, Vec<u8>)],
         diagnostic: Diagnostic,
     ) -> Diagnostic {
-        let front: Option<FrontMatter> = toml::from_str(letter.source.front_text()).ok();
+        let front = &letter.letter.front;
         let in_letter = |range: Range<usize>| {
-            let start = letter.source.front.start;
+            let start = letter.letter.source.front.start;
             (
-                letter.source.file.clone(),
+                letter.letter.source.file.clone(),
                 start + range.start..start + range.end,
             )
         };
         let place = match self {
             LetterImage::Logo(_) => {
                 let own = front
+                    .letterhead
+                    .logo
                     .as_ref()
-                    .and_then(|f| f.letterhead.logo.as_ref())
                     .map(|logo| in_letter(logo.span()));
                 own.or_else(|| {
-                    let house = letter.house.as_ref()?;
+                    let house = letter.letter.house.as_ref()?;
                     let logo = house.config.letterhead.logo.as_ref()?;
                     Some((house.file.clone(), logo.span()))
                 })
             }
-            LetterImage::Signature(index) => front.as_ref().and_then(|f| {
-                f.signatories
-                    .get(*index)?
-                    .signature
-                    .as_ref()
-                    .map(|s| in_letter(s.span()))
-            }),
+            LetterImage::Signature(index) => front
+                .signatories
+                .get(*index)
+                .and_then(|s| s.signature.as_ref())
+                .map(|s| in_letter(s.span())),
             LetterImage::Body(path) => {
                 let name = path.rsplit('/').next().unwrap_or(path);
-                letter.source.body_text().find(name).map(|at| {
-                    let start = letter.source.body.start + at;
-                    (letter.source.file.clone(), start..start + name.len())
+                letter.letter.source.body_text().find(name).map(|at| {
+                    let start = letter.letter.source.body.start + at;
+                    (letter.letter.source.file.clone(), start..start + name.len())
                 })
             }
             LetterImage::Template(_) => return locate_span(letter, span, files, diagnostic),
         };
         match place {
             Some((file, range)) => diagnostic.at(&file, range),
-            None => diagnostic.in_file(&letter.source.file),
+            None => diagnostic.in_file(&letter.letter.source.file),
         }
     }
 }
 
 /// Identifies an image of the document by its bytes.
-fn which_image(letter: &Letter, files: &[(String, Vec<u8>)], data: &[u8]) -> LetterImage {
+fn which_image(letter: &Prepared, files: &[(String, Vec<u8>)], data: &[u8]) -> LetterImage {
     let Some((path, _)) = files.iter().find(|(_, bytes)| bytes.as_slice() == data) else {
         return LetterImage::Template(None);
     };
@@ -227,7 +218,7 @@ fn image_data_at(document: &PagedDocument, span: DiagSpan) -> Option<Vec<u8>> {
 /// Points the diagnostic at a span in a template file (built-in or read from the root),
 /// or at the letter when the span is in the generated `main.typ` or nowhere.
 fn locate_span(
-    letter: &Letter,
+    letter: &Prepared,
     span: DiagSpan,
     files: &[(String, Vec<u8>)],
     diagnostic: Diagnostic,
@@ -249,13 +240,13 @@ fn locate_span(
             DiagSpanKind::Detached => return None,
         };
         Some((
-            SourceText::new(compile::file_name(&letter.root, id), text),
+            SourceText::new(compile::file_name(&letter.letter.root, id), text),
             range,
         ))
     });
     match placed {
         Some((file, range)) => diagnostic.at(&file, range),
-        None => diagnostic.in_file(&letter.source.file),
+        None => diagnostic.in_file(&letter.letter.source.file),
     }
 }
 

@@ -5,8 +5,9 @@ use std::fmt;
 
 use super::body::{Block, Marker};
 use super::chrome::Dropped;
+use super::found::Span;
 use super::lines::Line;
-use super::structure::{Recognised, Span};
+use super::structure::Recognised;
 use super::writer::Written;
 
 /// The report on one imported text.

@@ -5,9 +5,9 @@
 use std::ops::Range;
 
 use super::body;
+use super::found::{Found, Span};
 use super::lines::{self, Line, ends_sentence, fold, join_wrapped, labelled};
 use super::people::{self, Signatory};
-use super::structure::{Found, Span};
 
 /// The sign-off of a letter.
 #[derive(Debug, Default)]

@@ -5,60 +5,12 @@
 //! The list of endnotes is found after the salutation; the sign-off is read backwards from
 //! it ([`signoff`]); what lies between is the body ([`body`]).
 
-use std::fmt;
-
 use super::body::{self, Block};
 use super::date::{self, DateLine};
+use super::found::{Found, Span};
 use super::lines::{self, Line, fold, join_wrapped, labelled};
 use super::notes::{self, Note};
 use super::signoff::{self, SignOff};
-
-/// Lines `first..=last` (1-based numbers in the text file) a part was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    /// First line.
-    pub first: usize,
-    /// Last line.
-    pub last: usize,
-}
-
-impl Span {
-    /// One line.
-    pub fn line(line: &Line) -> Span {
-        Span {
-            first: line.number,
-            last: line.number,
-        }
-    }
-
-    /// From the first to the last of some lines.
-    pub fn of(lines: &[Line]) -> Span {
-        let first = lines.first().map_or(0, |l| l.number);
-        Span {
-            first,
-            last: lines.last().map_or(first, |l| l.number),
-        }
-    }
-}
-
-impl fmt::Display for Span {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        if self.first == self.last {
-            write!(f, "line {}", self.first)
-        } else {
-            write!(f, "lines {}-{}", self.first, self.last)
-        }
-    }
-}
-
-/// A recognised part and where it was read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found<T> {
-    /// The part.
-    pub value: T,
-    /// Its lines.
-    pub span: Span,
-}
 
 /// One addressee.
 #[derive(Debug, Clone, PartialEq, Eq)]

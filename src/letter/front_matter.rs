@@ -5,7 +5,6 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::letter::toml_input::{Key, Shape};
-use crate::typeset::schema::LetterheadData;
 
 /// A letter's front matter exactly as the writer gave it; checked later by `letter`.
 #[derive(Debug, Default, Deserialize)]
@@ -122,19 +121,6 @@ impl Letterhead {
             contacts: self.contacts.or(base.contacts),
             accent: self.accent.or(base.accent),
             sidebar: self.sidebar.or(base.sidebar),
-        }
-    }
-
-    /// The letterhead as templates receive it.
-    pub fn into_data(self) -> LetterheadData {
-        LetterheadData {
-            organization: self.organization,
-            logo: self.logo.map(Spanned::into_inner),
-            logo_alt: self.logo_alt,
-            address: self.address.unwrap_or_default(),
-            contacts: self.contacts.unwrap_or_default(),
-            accent: self.accent.map(Spanned::into_inner),
-            sidebar: self.sidebar.unwrap_or_default(),
         }
     }
 }

@@ -8,11 +8,12 @@ use serde::Deserialize;
 use toml::Spanned;
 use typst_pdf::PdfStandard;
 
+use super::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
+use super::source::read_text;
+use super::standards;
+use super::toml_input::{Fragment, Key, Shape};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
-use crate::import::chrome::{ChromeRules, IMPORT_KEYS};
-use crate::letter::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
-use crate::letter::toml_input::{Fragment, Key, Shape};
-use crate::letter::{source, standards as standard};
+use crate::paths::display_path;
 
 /// Name of the house file.
 pub const HOUSE_FILE: &str = "missive.toml";
@@ -36,8 +37,32 @@ pub struct HouseConfig {
     pub pdf_standard: Option<Spanned<String>>,
     /// Rules of `missive import` for the site chrome around scraped letters.
     #[serde(default)]
-    pub import: ChromeRules,
+    pub import: ImportRules,
 }
+
+/// The `[import]` table: patterns of site chrome that `missive import` drops, added to its
+/// built-in ones. Plain data here; `crate::import` gives them their meaning.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportRules {
+    /// Lines dropped where they stand before or after the letter.
+    #[serde(default)]
+    pub drop_lines: Vec<String>,
+    /// A line before the letter that is dropped together with every line above it.
+    #[serde(default)]
+    pub drop_before: Vec<String>,
+    /// A line after the start of the letter that is dropped together with every line below
+    /// it; it must begin a block or follow a short line (as in a list of links).
+    #[serde(default)]
+    pub drop_after: Vec<String>,
+}
+
+/// Keys of the `[import]` table.
+pub const IMPORT_KEYS: &[Key] = &[
+    Key("drop_lines", Shape::Value),
+    Key("drop_before", Shape::Value),
+    Key("drop_after", Shape::Value),
+];
 
 /// Keys of a house file.
 pub const HOUSE_KEYS: &[Key] = &[
@@ -76,14 +101,8 @@ pub fn find(dir: &Path) -> Result<Option<House>, Diagnostics> {
 
 /// Reads and parses a house file.
 fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
-    let name = crate::paths::display_path(path);
-    let bytes = std::fs::read(path).map_err(|err| {
-        vec![Diagnostic::error(format!(
-            "cannot read house file {name}: {}",
-            source::io_reason(&err)
-        ))]
-    })?;
-    let text = source::decode(&name, bytes)?;
+    let name = display_path(path);
+    let text = read_text(path, &name, "house file")?;
     let file = SourceText::new(name, text);
     let fragment = Fragment {
         file: &file,
@@ -92,7 +111,7 @@ fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
     };
     let config: HouseConfig = fragment.parse(HOUSE_KEYS)?;
     let pdf_standards = match &config.pdf_standard {
-        Some(list) => standard::parse_standards(list.get_ref()).map_err(|reason| {
+        Some(list) => standards::parse_standards(list.get_ref()).map_err(|reason| {
             vec![Diagnostic::error(format!("`pdf_standard`: {reason}"))
                 .at(&file, list.span())
                 .hint("write the standards as on the command line, e.g. `pdf_standard = \"a-3b,ua-1\"`")]

@@ -1,11 +1,5 @@
-//! `missive new`: a new letter with every front-matter key, the optional ones commented
-//! out, that renders as it is.
-
-use std::path::Path;
-
-use chrono::Local;
-
-use crate::letter::house;
+//! The text of a new letter (`missive new`): every front-matter key, the optional ones
+//! commented out, that renders as it is.
 
 /// The text of a new letter dated `date`; `has_house` leaves the letterhead to the house.
 pub fn letter_text(date: &str, has_house: bool) -> String {
@@ -68,27 +62,4 @@ lists and block quotes work as in any Markdown.
 [^source]: Author, "Title of the source," Publisher, date, <https://example.org/source>.
 "#
     )
-}
-
-/// Writes a new letter at `path`; refuses to overwrite a file.
-pub fn create(path: &Path) -> Result<(), String> {
-    if path.exists() {
-        return Err(format!(
-            "{} already exists; missive new never overwrites a file",
-            path.display()
-        ));
-    }
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    let dir = parent
-        .canonicalize()
-        .map_err(|e| format!("cannot open {}: {e}", parent.display()))?;
-    let has_house = house::find(&dir).map(|h| h.is_some()).unwrap_or(false);
-    let date = Local::now().date_naive().format("%Y-%m-%d").to_string();
-    std::fs::write(path, letter_text(&date, has_house))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::paths::io_reason;
 
 /// A letter file split into its two parts.
 #[derive(Debug, Clone)]
@@ -32,19 +33,45 @@ impl LetterSource {
     pub fn body_text(&self) -> &str {
         &self.file.text[self.body.clone()]
     }
+
+    /// The byte range of the `n`-th (from 0) `[[name]]` header line of the front matter.
+    pub fn table_header(&self, name: &str, n: usize) -> Option<Range<usize>> {
+        let header = format!("[[{name}]]");
+        let mut offset = 0;
+        let mut found = Vec::new();
+        for line in self.front_text().split_inclusive('\n') {
+            if line.trim() == header {
+                let start = self.front.start + offset + (line.len() - line.trim_start().len());
+                found.push(start..start + header.len());
+            }
+            offset += line.len();
+        }
+        found.into_iter().nth(n)
+    }
 }
 
 /// Reads a letter from disk and splits it.
 pub fn read(path: &Path) -> Result<LetterSource, Diagnostics> {
     let name = path.display().to_string();
+    let text = read_text(path, &name, "")?;
+    split(path.to_path_buf(), SourceText::new(name, text))
+}
+
+/// Reads a text file as [`decode`] accepts it. Messages call it `name`, after `what` it
+/// is (`"house file"`, or nothing for a letter).
+pub fn read_text(path: &Path, name: &str, what: &str) -> Result<String, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|err| {
+        let what = if what.is_empty() {
+            String::new()
+        } else {
+            format!("{what} ")
+        };
         vec![Diagnostic::error(format!(
-            "cannot read {name}: {}",
+            "cannot read {what}{name}: {}",
             io_reason(&err)
         ))]
     })?;
-    let text = decode(&name, bytes)?;
-    split(path.to_path_buf(), SourceText::new(name, text))
+    decode(name, bytes)
 }
 
 /// Turns the file's bytes into text: UTF-8 only, BOM dropped, no NUL bytes.
@@ -165,16 +192,6 @@ impl Iterator for Lines<'_> {
         let range = self.pos..end;
         self.pos = next;
         Some((range, next))
-    }
-}
-
-/// The reason of an I/O error in plain words.
-pub fn io_reason(err: &std::io::Error) -> String {
-    match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => err.to_string(),
     }
 }
 

@@ -2,10 +2,7 @@
 //! `missive.toml`): the stock Typst CLI's names, parsed and checked in one place, and
 //! which standards make a PDF carry the letter's own sources.
 
-use clap::Args;
 use typst_pdf::{PdfStandard, PdfStandards};
-
-use crate::letter::Letter;
 
 /// Every standard by the name the stock Typst CLI gives it.
 pub const NAMES: &[(&str, PdfStandard)] = &[
@@ -70,39 +67,6 @@ pub fn parse_standards(list: &str) -> Result<Vec<PdfStandard>, String> {
         message
     })?;
     Ok(standards)
-}
-
-/// A checked list of standards, as a command-line value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StandardList(pub Vec<PdfStandard>);
-
-/// Clap value parser for a comma-separated list of standards.
-pub fn parse_standard_list(list: &str) -> Result<StandardList, String> {
-    parse_standards(list).map(StandardList)
-}
-
-/// The `--pdf-standard LIST` option, for every command that writes PDFs
-/// (`#[command(flatten)]` it into the command's arguments).
-#[derive(Debug, Clone, Args)]
-pub struct PdfStandardArg {
-    /// PDF standards, comma-separated: 1.4–2.0, a-1b, a-1a, a-2b, a-2u, a-2a, a-3b, a-3u,
-    /// a-3a, a-4, a-4f, a-4e, ua-1 (e.g. `a-3b,ua-1`). Default: the house's `pdf_standard`.
-    /// Under a-3b/a-3u/a-3a/a-4f the PDF carries the letter's sources (see `missive extract`).
-    #[arg(long = "pdf-standard", value_name = "LIST", value_parser = parse_standard_list)]
-    pub pdf_standard: Option<StandardList>,
-}
-
-impl PdfStandardArg {
-    /// The standards for `letter`: those given on the command line, else its house's.
-    pub fn for_letter<'a>(&'a self, letter: &'a Letter) -> &'a [PdfStandard] {
-        match &self.pdf_standard {
-            Some(list) => &list.0,
-            None => letter
-                .house
-                .as_ref()
-                .map_or(&[], |house| &house.pdf_standards),
-        }
-    }
 }
 
 /// Whether PDFs made to these standards embed the letter's sources: the PDF/A levels that

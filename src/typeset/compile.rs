@@ -17,12 +17,13 @@ use typst::syntax::{DiagSpan, FileId, RootedPath, VirtualPath, VirtualRoot};
 use typst::text::Lang;
 use typst_layout::PagedDocument;
 
+use super::prepared::Prepared;
+use super::project::Project;
+use super::templates;
+use super::world::{LetterWorld, MAIN_ID};
+use super::{layout_check, links};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
-use crate::letter::Letter;
-use crate::typeset::project::Project;
-use crate::typeset::templates::{self, Template};
-use crate::typeset::world::{LetterWorld, MAIN_ID};
-use crate::typeset::{layout_check, links};
+use crate::letter::Template;
 
 /// A laid-out letter and the warnings Typst gave.
 pub struct Compiled {
@@ -35,7 +36,7 @@ pub struct Compiled {
 /// Compiles the letter's project in `world`.
 pub fn compile(
     world: &LetterWorld,
-    letter: &Letter,
+    letter: &Prepared,
     project: &Project,
 ) -> Result<Compiled, Diagnostics> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
@@ -77,7 +78,7 @@ pub fn compile(
 
 /// A warning naming the characters no font could draw (they would print as blank boxes),
 /// pointing at the first one's occurrence in the letter or its house file.
-fn missing_glyphs(document: &PagedDocument, letter: &Letter) -> Diagnostics {
+fn missing_glyphs(document: &PagedDocument, letter: &Prepared) -> Diagnostics {
     fn walk(frame: &Frame, missing: &mut Vec<char>) {
         for (_, item) in frame.items() {
             match item {
@@ -117,13 +118,14 @@ fn missing_glyphs(document: &PagedDocument, letter: &Letter) -> Diagnostics {
         shown.join(", ")
     ))
     .hint("add a font that covers them with `--font-path DIR` (`missive fonts` lists the fonts in use)");
-    let files = std::iter::once(&letter.source.file).chain(letter.house.as_ref().map(|h| &h.file));
+    let files = std::iter::once(&letter.letter.source.file)
+        .chain(letter.letter.house.as_ref().map(|h| &h.file));
     vec![match files
         .into_iter()
         .find_map(|f| f.text.find(first).map(|i| (f, i)))
     {
         Some((file, offset)) => warning.at(file, offset..offset + first.len_utf8()),
-        None => warning.in_file(&letter.source.file),
+        None => warning.in_file(&letter.letter.source.file),
     }]
 }
 
@@ -143,7 +145,7 @@ enum Origin {
 /// Converts Typst diagnostics, remembering the texts it has named.
 struct Mapper<'a> {
     world: &'a LetterWorld<'a>,
-    letter: &'a Letter,
+    letter: &'a Prepared,
     project: &'a Project,
     generated: Option<Arc<SourceText>>,
     texts: HashMap<FileId, Arc<SourceText>>,
@@ -162,7 +164,7 @@ impl Mapper<'_> {
         {
             return missing;
         }
-        let root = self.letter.root.display();
+        let root = self.letter.letter.root.display();
         if origin == Some(Origin::Converted) && diagnostic.message.contains("depth exceeded") {
             out = out.hint(
                 "lists, block quotes or emphasis are nested too deeply here for the template; use fewer levels",
@@ -209,7 +211,7 @@ impl Mapper<'_> {
                 let (file, range, _) = self.place(id, range);
                 diagnostic.at(&file, range)
             }
-            _ => diagnostic.in_file(&self.letter.source.file),
+            _ => diagnostic.in_file(&self.letter.letter.source.file),
         }
     }
 
@@ -236,7 +238,7 @@ impl Mapper<'_> {
         if diagnostic.message != "unresolved import" {
             return None;
         }
-        let Template::File(path) = &self.letter.template else {
+        let Template::File(path) = &self.letter.letter.template else {
             return None;
         };
         let range = self.world.range(diagnostic.span)?;
@@ -261,7 +263,7 @@ impl Mapper<'_> {
         range: Range<usize>,
     ) -> (Arc<SourceText>, Range<usize>, Origin) {
         if id == *MAIN_ID {
-            let letter = &self.letter;
+            let letter = &self.letter.letter;
             if let Some(mark) = self.project.source_of(range.start) {
                 let body = &letter.source.body;
                 let start = (body.start + mark.source).min(body.end);
@@ -287,7 +289,7 @@ impl Mapper<'_> {
         let file = match self.texts.get(&id) {
             Some(file) => file.clone(),
             None => {
-                let name = file_name(&self.letter.root, id);
+                let name = file_name(&self.letter.letter.root, id);
                 let file = SourceText::new(name, self.world.text_of(id).unwrap_or_default());
                 self.texts.insert(id, file.clone());
                 file

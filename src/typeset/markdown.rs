@@ -17,6 +17,8 @@ use pulldown_cmark::{
     Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::letter::source::LetterSource;
 use crate::typeset::typst_code::{push_str_literal, spaces_for_tabs, str_literal};
 
 /// Deepest nesting of lists, quotes, emphasis, links and the like that the body may have.
@@ -37,6 +39,25 @@ pub struct Body {
     pub images: Vec<String>,
     /// Problems, with byte ranges relative to the body text.
     pub problems: Vec<Problem>,
+}
+
+impl Body {
+    /// The body's problems as diagnostics, at their place in the letter's file.
+    pub fn diagnostics(&self, source: &LetterSource) -> Diagnostics {
+        let offset = source.body.start;
+        self.problems
+            .iter()
+            .map(|problem| {
+                let range = offset + problem.range.start..offset + problem.range.end;
+                let diagnostic = if problem.is_error {
+                    Diagnostic::error(&problem.message)
+                } else {
+                    Diagnostic::warning(&problem.message)
+                };
+                diagnostic.at(&source.file, range).hint(&problem.hint)
+            })
+            .collect()
+    }
 }
 
 /// An endnote as Typst markup.

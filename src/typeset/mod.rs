@@ -1,26 +1,29 @@
-//! From a checked letter to a laid-out document: generate the project, compile it in a
-//! [`LetterWorld`].
+//! From a checked letter to a laid-out document: the body converted to Typst markup
+//! ([`markdown`]) and the data templates receive ([`schema`]), the generated project
+//! ([`project`]) compiled in a [`LetterWorld`] with the fonts and templates of an
+//! [`Environment`], and the laid-out pages checked.
 
 pub mod compile;
 pub mod fonts;
 pub mod layout_check;
 pub mod links;
 pub mod markdown;
+mod prepared;
 pub mod project;
 pub mod schema;
 pub mod templates;
 pub mod typst_code;
 pub mod world;
 
+use chrono::Datelike as _;
+use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
-use typst_pdf::PdfStandard;
 
 use crate::diagnostic::Diagnostics;
-use crate::export::{attachments, pdf};
 use crate::letter::Letter;
-use crate::letter::standards as standard;
 use compile::Compiled;
-use project::Project;
+pub use prepared::{Prepared, prepare};
+use project::{Attachment, Project};
 use world::{Environment, LetterWorld};
 
 /// A typeset letter: its generated project, its document and Typst's warnings.
@@ -33,47 +36,29 @@ pub struct Typeset {
     pub warnings: Diagnostics,
     /// Project paths and bytes of the files read from the root while compiling.
     pub files: Vec<(String, Vec<u8>)>,
-    /// The PDF standards it was typeset for, and is exported to.
-    pub standards: Vec<PdfStandard>,
 }
 
-/// Typesets a checked letter for PDFs made to `standards` (none for plain PDFs and images).
-///
-/// Under a standard that embeds the sources ([`standard::embeds_sources`]), the document
-/// attaches the letter source, the house file and the files the letter reads: those it is
-/// expected to read (images, template file); if compiling shows that it read more (files a
-/// template imports or loads), it is compiled once more with those attached too.
+/// The letter's date at midnight UTC: Typst's "today" and the PDF's creation date.
+pub fn letter_datetime(letter: &Letter) -> Datetime {
+    let date = letter.date;
+    Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
+        .expect("a checked calendar date")
+}
+
+/// Generates the project of a prepared letter, attaching `attachments` to its PDF, and
+/// compiles it.
 pub fn typeset(
     env: &Environment,
-    letter: &Letter,
-    standards: &[PdfStandard],
+    letter: &Prepared,
+    attachments: &[Attachment],
 ) -> Result<Typeset, Diagnostics> {
-    if !standard::embeds_sources(standards) {
-        return compile_project(env, letter, project::generate(letter, &[]), standards);
-    }
-    let expected = attachments::expected_files(letter);
-    let attached = attachments::list(letter, expected.iter().map(String::as_str))?;
-    let typeset = compile_project(env, letter, project::generate(letter, &attached), standards)?;
-    let needed = attachments::list(letter, typeset.files.iter().map(|(path, _)| path.as_str()))?;
-    if needed == attached {
-        return Ok(typeset);
-    }
-    compile_project(env, letter, project::generate(letter, &needed), standards)
-}
-
-/// Compiles a generated project.
-fn compile_project(
-    env: &Environment,
-    letter: &Letter,
-    project: Project,
-    standards: &[PdfStandard],
-) -> Result<Typeset, Diagnostics> {
+    let project = project::generate(letter, attachments);
     let world = LetterWorld::new(
         env,
-        &letter.root,
+        &letter.letter.root,
         project.main.clone(),
         project.data.clone(),
-        pdf::letter_datetime(letter),
+        letter_datetime(&letter.letter),
     );
     let Compiled { document, warnings } = compile::compile(&world, letter, &project)?;
     let files = world.disk_files();
@@ -82,6 +67,5 @@ fn compile_project(
         document,
         warnings,
         files,
-        standards: standards.to_vec(),
     })
 }

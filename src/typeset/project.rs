@@ -5,12 +5,25 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::export::attachments::Attachment;
-use crate::letter::Letter;
-use crate::typeset::links;
-use crate::typeset::markdown::Mark;
-use crate::typeset::typst_code::str_literal;
-use crate::typeset::world::DATA_PATH;
+use super::links;
+use super::markdown::Mark;
+use super::prepared::Prepared;
+use super::templates;
+use super::typst_code::str_literal;
+use super::world::DATA_PATH;
+
+/// A file the PDF carries (`pdf.attach`), by its project path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// Project path (`/letters/2026/minister.md`); the PDF names the file without the `/`.
+    pub path: String,
+    /// Its MIME type.
+    pub mime_type: &'static str,
+    /// What the file is, shown by PDF viewers.
+    pub description: &'static str,
+    /// `"source"` for what the letter is written in, `"data"` for what it shows.
+    pub relationship: &'static str,
+}
 
 /// The generated files of a letter.
 #[derive(Debug)]
@@ -60,7 +73,8 @@ impl Project {
 }
 
 /// Generates the project for a checked letter, attaching `attachments` to the PDF.
-pub fn generate(letter: &Letter, attachments: &[Attachment]) -> Project {
+pub fn generate(prepared: &Prepared, attachments: &[Attachment]) -> Project {
+    let (letter, body) = (&prepared.letter, &prepared.body);
     let mut main = String::new();
     let _ = writeln!(
         main,
@@ -76,7 +90,7 @@ pub fn generate(letter: &Letter, attachments: &[Attachment]) -> Project {
     let _ = writeln!(
         main,
         "#import {}: letter, note-ref",
-        str_literal(&letter.template.entry_path())
+        str_literal(&templates::entry_path(&letter.template))
     );
     let _ = writeln!(
         main,
@@ -89,13 +103,13 @@ pub fn generate(letter: &Letter, attachments: &[Attachment]) -> Project {
         marks: Vec::new(),
         converted: Vec::new(),
     };
-    for note in &letter.body.notes {
+    for note in &body.notes {
         project.main.push_str("  [");
         project.push_converted(&note.markup, &note.marks);
         project.main.push_str("],\n");
     }
     project.main.push_str("))\n\n");
-    project.push_converted(&letter.body.markup, &letter.body.marks);
+    project.push_converted(&body.markup, &body.marks);
     let main = &mut project.main;
     if !attachments.is_empty() {
         main.push_str(
@@ -113,6 +127,6 @@ pub fn generate(letter: &Letter, attachments: &[Attachment]) -> Project {
         );
     }
     project.data =
-        serde_json::to_vec_pretty(&letter.data).expect("letter data is always serializable");
+        serde_json::to_vec_pretty(&prepared.data).expect("letter data is always serializable");
     project
 }

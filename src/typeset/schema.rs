@@ -4,10 +4,14 @@
 //! `docs/templates.md`: fields may be added in a minor release; renaming or removing
 //! one raises [`SCHEMA_VERSION`]. Every string is plain text: templates show it as is.
 
+use chrono::Datelike as _;
 use serde::Serialize;
+use toml::Spanned;
 
+use super::typst_code::spaces_for_tabs;
 use crate::i18n::Labels;
-use crate::typeset::typst_code::spaces_for_tabs;
+use crate::letter::Letter;
+use crate::letter::front_matter::Letterhead;
 
 /// Version of the data schema handed to templates.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -57,6 +61,81 @@ pub struct LetterData {
 }
 
 impl LetterData {
+    /// The data of a checked letter, as its template receives it.
+    pub fn new(letter: &Letter) -> LetterData {
+        let front = &letter.front;
+        let lang = &letter.lang;
+        let to: Vec<AddresseeData> = front
+            .to
+            .iter()
+            .map(|a| AddresseeData {
+                name: a.name.clone(),
+                address: a.address.clone(),
+            })
+            .collect();
+        let title = front
+            .subject
+            .clone()
+            .or_else(|| to.first().map(|a| format!("Letter to {}", a.name)))
+            .unwrap_or_else(|| "Letter".to_string());
+        let signatories: Vec<SignatoryData> = front
+            .signatories
+            .iter()
+            .zip(&letter.signatures)
+            .map(|(s, signature)| SignatoryData {
+                name: s.name.clone(),
+                title: s.title.clone(),
+                organization: s.organization.clone(),
+                signature: signature.clone(),
+                signature_alt: s
+                    .signature_alt
+                    .clone()
+                    .unwrap_or_else(|| lang.signature_alt(&s.name)),
+            })
+            .collect();
+        let date = letter.date;
+        LetterData {
+            schema: SCHEMA_VERSION,
+            title,
+            authors: signatories.iter().map(|s| s.name.clone()).collect(),
+            lang: LangData {
+                tag: lang.tag(),
+                language: lang.language.clone(),
+                region: lang.region.clone(),
+                dir: if lang.is_rtl() { "rtl" } else { "ltr" },
+            },
+            paper: letter.paper.typst_name(),
+            date: DateData {
+                iso: date.format("%Y-%m-%d").to_string(),
+                text: lang.format_date(date),
+                year: date.year(),
+                month: date.month(),
+                day: date.day(),
+            },
+            place: front.place.clone(),
+            reference: front.reference.clone(),
+            subject: front.subject.clone(),
+            salutation: front.salutation.clone(),
+            closing: letter.closing.clone(),
+            to,
+            signatories,
+            cosigners: front
+                .cosigners
+                .iter()
+                .map(|c| CosignerData {
+                    name: c.name.clone(),
+                    detail: c.detail.clone(),
+                })
+                .collect(),
+            cc: front.cc.clone(),
+            enclosures: front.enclosures.clone(),
+            postscript: front.postscript.clone(),
+            letterhead: LetterheadData::from(&letter.letterhead),
+            labels: lang.labels(),
+        }
+        .with_spaces_for_tabs()
+    }
+
     /// The data with tabs (and vertical tabs, form feeds) in its text turned into spaces:
     /// Typst draws them as nothing, so that `"Re:\tExports"` would read "Re:Exports".
     pub fn with_spaces_for_tabs(mut self) -> Self {
@@ -182,4 +261,19 @@ pub struct LetterheadData {
     pub accent: Option<String>,
     /// Side-column lines on the first page.
     pub sidebar: Vec<String>,
+}
+
+impl From<&Letterhead> for LetterheadData {
+    fn from(letterhead: &Letterhead) -> Self {
+        let letterhead = letterhead.clone();
+        LetterheadData {
+            organization: letterhead.organization,
+            logo: letterhead.logo.map(Spanned::into_inner),
+            logo_alt: letterhead.logo_alt,
+            address: letterhead.address.unwrap_or_default(),
+            contacts: letterhead.contacts.unwrap_or_default(),
+            accent: letterhead.accent.map(Spanned::into_inner),
+            sidebar: letterhead.sidebar.unwrap_or_default(),
+        }
+    }
 }
