@@ -37,13 +37,18 @@ pub fn out(text: fmt::Arguments) {
     }
 }
 
+/// Whether standard error is a terminal (a progress bar there, plain lines in a log).
+pub fn stderr_is_terminal() -> bool {
+    io::stderr().is_terminal()
+}
+
 /// Prints diagnostics to standard error in the rustc style, in colour on a terminal.
 pub fn report(diagnostics: &[Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
     // termcolor's `Auto` looks at TERM and NO_COLOR only: no colours into files and pipes.
-    let color = if io::stderr().is_terminal() {
+    let color = if stderr_is_terminal() {
         ColorChoice::Auto
     } else {
         ColorChoice::Never

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use codespan_reporting::term::termcolor::NoColor;
 use libfuzzer_sys::fuzz_target;
 use missive::diagnostic::{Diagnostic, SourceText};
-use missive::letter::front_matter::{FRONT_MATTER_KEYS, FrontMatter};
+use missive::letter::front_matter::FrontMatter;
 use missive::typeset::markdown::{self, Body, Mark};
 use missive::letter::source;
 use missive::letter::toml_input::Fragment;
@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
         range: letter.front.clone(),
         what: "front matter",
     };
-    if let Err(problems) = fragment.parse::<FrontMatter>(FRONT_MATTER_KEYS) {
+    if let Err(problems) = fragment.parse::<FrontMatter>() {
         print_all(&problems);
     }
 

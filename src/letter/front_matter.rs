@@ -4,110 +4,120 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::letter::toml_input::{Key, Shape};
+use super::keys::{Field, Shape, toml_table};
 
-/// A letter's front matter exactly as the writer gave it; checked later by `letter`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FrontMatter {
-    /// Date of the letter (a TOML date).
-    pub date: Option<Spanned<Datetime>>,
-    /// Where the letter is written.
-    pub place: Option<String>,
-    /// BCP 47 language tag.
-    pub lang: Option<Spanned<String>>,
-    /// The sender's reference.
-    pub reference: Option<String>,
-    /// Subject line.
-    pub subject: Option<String>,
-    /// "Dear …,".
-    pub salutation: Option<String>,
-    /// "Sincerely,".
-    pub closing: Option<String>,
-    /// Addressees.
-    #[serde(default)]
-    pub to: Vec<Addressee>,
-    /// Who signs.
-    #[serde(default)]
-    pub signatories: Vec<Signatory>,
-    /// Co-signing organisations.
-    #[serde(default)]
-    pub cosigners: Vec<Cosigner>,
-    /// Copies.
-    #[serde(default)]
-    pub cc: Vec<String>,
-    /// Enclosures.
-    #[serde(default)]
-    pub enclosures: Vec<String>,
-    /// P.S.
-    pub postscript: Option<String>,
-    /// Built-in template name or path to a `.typ` file.
-    pub template: Option<Spanned<String>>,
-    /// Paper size.
-    pub paper: Option<Paper>,
-    /// Overrides of the house letterhead.
-    #[serde(default)]
-    pub letterhead: Letterhead,
+toml_table! {
+    /// A letter's front matter exactly as the writer gave it; checked later by `letter`.
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct FrontMatter {
+        /// Date of the letter (a TOML date).
+        pub date: Option<Spanned<Datetime>>,
+        /// Where the letter is written.
+        pub place: Option<String>,
+        /// BCP 47 language tag.
+        pub lang: Option<Spanned<String>>,
+        /// The sender's reference.
+        pub reference: Option<String>,
+        /// Subject line.
+        pub subject: Option<String>,
+        /// "Dear …,".
+        pub salutation: Option<String>,
+        /// "Sincerely,".
+        pub closing: Option<String>,
+        /// Addressees.
+        #[serde(default)]
+        pub to: Vec<Addressee>,
+        /// Who signs.
+        #[serde(default)]
+        pub signatories: Vec<Signatory>,
+        /// Co-signing organisations.
+        #[serde(default)]
+        pub cosigners: Vec<Cosigner>,
+        /// Copies.
+        #[serde(default)]
+        pub cc: Vec<String>,
+        /// Enclosures.
+        #[serde(default)]
+        pub enclosures: Vec<String>,
+        /// P.S.
+        pub postscript: Option<String>,
+        /// Built-in template name or path to a `.typ` file.
+        pub template: Option<Spanned<String>>,
+        /// Paper size.
+        pub paper: Option<Paper>,
+        /// Overrides of the house letterhead.
+        #[serde(default)]
+        pub letterhead: Letterhead,
+    }
 }
 
-/// One addressee.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Addressee {
-    /// Name and honorific.
-    #[serde(default)]
-    pub name: String,
-    /// Address lines.
-    #[serde(default)]
-    pub address: Vec<String>,
+toml_table! {
+    /// One addressee.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Addressee {
+        /// Name and honorific.
+        #[serde(default)]
+        pub name: String,
+        /// Address lines.
+        #[serde(default)]
+        pub address: Vec<String>,
+    }
 }
 
-/// One person who signs.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Signatory {
-    /// Full name.
-    #[serde(default)]
-    pub name: String,
-    /// Job title.
-    pub title: Option<String>,
-    /// Organisation, when it differs from the letterhead's.
-    pub organization: Option<String>,
-    /// Signature image, relative to the letter.
-    pub signature: Option<Spanned<String>>,
-    /// Alternative text of the signature image (default: "Signature of NAME" in the letter's language).
-    pub signature_alt: Option<String>,
+toml_table! {
+    /// One person who signs.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Signatory {
+        /// Full name.
+        #[serde(default)]
+        pub name: String,
+        /// Job title.
+        pub title: Option<String>,
+        /// Organisation, when it differs from the letterhead's.
+        pub organization: Option<String>,
+        /// Signature image, relative to the letter.
+        pub signature: Option<Spanned<String>>,
+        /// Alternative text of the signature image (default: "Signature of NAME" in the letter's language).
+        pub signature_alt: Option<String>,
+    }
 }
 
-/// One co-signing organisation of a coalition letter.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Cosigner {
-    /// Organisation or person.
-    #[serde(default)]
-    pub name: String,
-    /// Country, city or other detail.
-    pub detail: Option<String>,
+toml_table! {
+    /// One co-signing organisation of a coalition letter.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Cosigner {
+        /// Organisation or person.
+        #[serde(default)]
+        pub name: String,
+        /// Country, city or other detail.
+        pub detail: Option<String>,
+    }
 }
 
-/// The organisation's letterhead; every key optional so that a letter can override one.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Letterhead {
-    /// Organisation name.
-    pub organization: Option<String>,
-    /// Logo image (SVG, PNG, JPEG), relative to the file that names it.
-    pub logo: Option<Spanned<String>>,
-    /// Alternative text of the logo.
-    pub logo_alt: Option<String>,
-    /// Postal address lines.
-    pub address: Option<Vec<String>>,
-    /// Telephone, e-mail, web lines.
-    pub contacts: Option<Vec<String>>,
-    /// Accent colour, `#rrggbb`.
-    pub accent: Option<Spanned<String>>,
-    /// Lines of a side column on the first page (e.g. a board list).
-    pub sidebar: Option<Vec<String>>,
+toml_table! {
+    /// The organisation's letterhead; every key optional so that a letter can override one.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Letterhead {
+        /// Organisation name.
+        pub organization: Option<String>,
+        /// Logo image (SVG, PNG, JPEG), relative to the file that names it.
+        pub logo: Option<Spanned<String>>,
+        /// Alternative text of the logo.
+        pub logo_alt: Option<String>,
+        /// Postal address lines.
+        pub address: Option<Vec<String>>,
+        /// Telephone, e-mail, web lines.
+        pub contacts: Option<Vec<String>>,
+        /// Accent colour, `#rrggbb`.
+        pub accent: Option<Spanned<String>>,
+        /// Lines of a side column on the first page (e.g. a board list).
+        pub sidebar: Option<Vec<String>>,
+    }
 }
 
 impl Letterhead {
@@ -135,6 +145,10 @@ pub enum Paper {
     UsLetter,
 }
 
+impl Field for Paper {
+    const SHAPE: Shape = Shape::Value;
+}
+
 impl Paper {
     /// Typst's name of the paper size.
     pub fn typst_name(self) -> &'static str {
@@ -144,49 +158,3 @@ impl Paper {
         }
     }
 }
-
-/// Keys of a `[letterhead]` table.
-pub const LETTERHEAD_KEYS: &[Key] = &[
-    Key("organization", Shape::Value),
-    Key("logo", Shape::Value),
-    Key("logo_alt", Shape::Value),
-    Key("address", Shape::Value),
-    Key("contacts", Shape::Value),
-    Key("accent", Shape::Value),
-    Key("sidebar", Shape::Value),
-];
-
-/// Keys of the front matter.
-pub const FRONT_MATTER_KEYS: &[Key] = &[
-    Key("date", Shape::Value),
-    Key("place", Shape::Value),
-    Key("lang", Shape::Value),
-    Key("reference", Shape::Value),
-    Key("subject", Shape::Value),
-    Key("salutation", Shape::Value),
-    Key("closing", Shape::Value),
-    Key(
-        "to",
-        Shape::Tables(&[Key("name", Shape::Value), Key("address", Shape::Value)]),
-    ),
-    Key(
-        "signatories",
-        Shape::Tables(&[
-            Key("name", Shape::Value),
-            Key("title", Shape::Value),
-            Key("organization", Shape::Value),
-            Key("signature", Shape::Value),
-            Key("signature_alt", Shape::Value),
-        ]),
-    ),
-    Key(
-        "cosigners",
-        Shape::Tables(&[Key("name", Shape::Value), Key("detail", Shape::Value)]),
-    ),
-    Key("cc", Shape::Value),
-    Key("enclosures", Shape::Value),
-    Key("postscript", Shape::Value),
-    Key("template", Shape::Value),
-    Key("paper", Shape::Value),
-    Key("letterhead", Shape::Table(LETTERHEAD_KEYS)),
-];

@@ -8,72 +8,59 @@ use serde::Deserialize;
 use toml::Spanned;
 use typst_pdf::PdfStandard;
 
-use super::front_matter::{LETTERHEAD_KEYS, Letterhead, Paper};
+use super::front_matter::{Letterhead, Paper};
+use super::keys::toml_table;
 use super::source::read_text;
 use super::standards;
-use super::toml_input::{Fragment, Key, Shape};
+use super::toml_input::Fragment;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::paths::display_path;
 
 /// Name of the house file.
 pub const HOUSE_FILE: &str = "missive.toml";
 
-/// The settings of a house file.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HouseConfig {
-    /// Default template: built-in name or path relative to the house file.
-    pub template: Option<Spanned<String>>,
-    /// Default language tag.
-    pub lang: Option<Spanned<String>>,
-    /// Default closing.
-    pub closing: Option<String>,
-    /// Default paper size.
-    pub paper: Option<Paper>,
-    /// The letterhead.
-    #[serde(default)]
-    pub letterhead: Letterhead,
-    /// PDF standards of every PDF, as on the command line (`"a-3b,ua-1"`).
-    pub pdf_standard: Option<Spanned<String>>,
-    /// Rules of `missive import` for the site chrome around scraped letters.
-    #[serde(default)]
-    pub import: ImportRules,
+toml_table! {
+    /// The settings of a house file.
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct HouseConfig {
+        /// Default template: built-in name or path relative to the house file.
+        pub template: Option<Spanned<String>>,
+        /// Default language tag.
+        pub lang: Option<Spanned<String>>,
+        /// Default closing.
+        pub closing: Option<String>,
+        /// Default paper size.
+        pub paper: Option<Paper>,
+        /// The letterhead.
+        #[serde(default)]
+        pub letterhead: Letterhead,
+        /// PDF standards of every PDF, as on the command line (`"a-3b,ua-1"`).
+        pub pdf_standard: Option<Spanned<String>>,
+        /// Rules of `missive import` for the site chrome around scraped letters.
+        #[serde(default)]
+        pub import: ImportRules,
+    }
 }
 
-/// The `[import]` table: patterns of site chrome that `missive import` drops, added to its
-/// built-in ones. Plain data here; `crate::import` gives them their meaning.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ImportRules {
-    /// Lines dropped where they stand before or after the letter.
-    #[serde(default)]
-    pub drop_lines: Vec<String>,
-    /// A line before the letter that is dropped together with every line above it.
-    #[serde(default)]
-    pub drop_before: Vec<String>,
-    /// A line after the start of the letter that is dropped together with every line below
-    /// it; it must begin a block or follow a short line (as in a list of links).
-    #[serde(default)]
-    pub drop_after: Vec<String>,
+toml_table! {
+    /// The `[import]` table: patterns of site chrome that `missive import` drops, added to its
+    /// built-in ones. Plain data here; `crate::import` gives them their meaning.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ImportRules {
+        /// Lines dropped where they stand before or after the letter.
+        #[serde(default)]
+        pub drop_lines: Vec<String>,
+        /// A line before the letter that is dropped together with every line above it.
+        #[serde(default)]
+        pub drop_before: Vec<String>,
+        /// A line after the start of the letter that is dropped together with every line below
+        /// it; it must begin a block or follow a short line (as in a list of links).
+        #[serde(default)]
+        pub drop_after: Vec<String>,
+    }
 }
-
-/// Keys of the `[import]` table.
-pub const IMPORT_KEYS: &[Key] = &[
-    Key("drop_lines", Shape::Value),
-    Key("drop_before", Shape::Value),
-    Key("drop_after", Shape::Value),
-];
-
-/// Keys of a house file.
-pub const HOUSE_KEYS: &[Key] = &[
-    Key("template", Shape::Value),
-    Key("lang", Shape::Value),
-    Key("closing", Shape::Value),
-    Key("paper", Shape::Value),
-    Key("letterhead", Shape::Table(LETTERHEAD_KEYS)),
-    Key("pdf_standard", Shape::Value),
-    Key("import", Shape::Table(IMPORT_KEYS)),
-];
 
 /// A house file that was found and read.
 #[derive(Debug)]
@@ -109,7 +96,7 @@ fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
         range: 0..file.text.len(),
         what: "house file",
     };
-    let config: HouseConfig = fragment.parse(HOUSE_KEYS)?;
+    let config: HouseConfig = fragment.parse()?;
     let pdf_standards = match &config.pdf_standard {
         Some(list) => standards::parse_standards(list.get_ref()).map_err(|reason| {
             vec![Diagnostic::error(format!("`pdf_standard`: {reason}"))

@@ -9,6 +9,7 @@
 pub mod assets;
 pub mod front_matter;
 pub mod house;
+pub mod keys;
 mod merge;
 pub mod scaffold;
 pub mod source;
@@ -23,7 +24,7 @@ use crate::diagnostic::{Diagnostics, has_errors};
 use crate::i18n::Lang;
 use crate::paths;
 use assets::IMAGE_EXTENSIONS;
-use front_matter::{FRONT_MATTER_KEYS, FrontMatter, Letterhead, Paper};
+use front_matter::{FrontMatter, Letterhead, Paper};
 use house::House;
 use merge::Checker;
 pub use merge::{DEFAULT_TEMPLATE, Template, is_template_path};
@@ -128,7 +129,7 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         range: source.front.clone(),
         what: "front matter",
     };
-    let front: FrontMatter = fragment.parse(FRONT_MATTER_KEYS)?;
+    let front: FrontMatter = fragment.parse()?;
     let mut checker = Checker::new(&source, &dir, &root, house.as_ref());
     let date = checker.date(front.date.as_ref());
     let lang = checker.lang(front.lang.as_ref());

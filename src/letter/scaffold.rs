@@ -44,6 +44,7 @@ name = "Your name"
 title = "Your title"
 # organization = "Only if it differs from the letterhead"
 # signature = "signatures/you.png"   # image of the signature, relative to this file
+# signature_alt = "Signature of …"   # its description (default: "Signature of NAME")
 
 # [[cosigners]]                 # for sign-on letters, one table per co-signer
 # name = "Organisation"
@@ -62,4 +63,39 @@ lists and block quotes work as in any Markdown.
 [^source]: Author, "Title of the source," Publisher, date, <https://example.org/source>.
 "#
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::front_matter::FrontMatter;
+    use crate::letter::keys::{Key, Shape, Table};
+
+    /// Every key of `keys` (below `prefix`) that the scaffold does not show.
+    fn missing(text: &str, keys: &[Key], prefix: &str, out: &mut Vec<String>) {
+        for Key(name, shape) in keys {
+            let shown = match shape {
+                Shape::Value => format!("{name} = "),
+                Shape::Table(_) => format!("[{name}]"),
+                Shape::Tables(_) => format!("[[{name}]]"),
+            };
+            if !text.lines().any(|line| {
+                let line = line.trim_start_matches(['#', ' ']);
+                line.starts_with(&shown)
+            }) {
+                out.push(format!("{prefix}{name}"));
+            }
+            if let Shape::Table(inner) | Shape::Tables(inner) = shape {
+                missing(text, inner, &format!("{prefix}{name}."), out);
+            }
+        }
+    }
+
+    #[test]
+    fn the_scaffold_shows_every_front_matter_key() {
+        let text = letter_text("2026-03-02", false);
+        let mut out = Vec::new();
+        missing(&text, FrontMatter::KEYS, "", &mut out);
+        assert!(out.is_empty(), "`missive new` leaves out {out:?}");
+    }
 }

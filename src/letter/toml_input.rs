@@ -2,7 +2,8 @@
 //! with every problem reported at its line and column in the file it came from.
 //!
 //! Three passes, each collecting what it finds: TOML syntax (all errors, not just the
-//! first), known keys against a [`Key`] schema ("did you mean …?"), then serde for types,
+//! first), known keys against the struct's ([`keys`](super::keys): "did you mean …?"), then
+//! serde for types,
 //! whose error is named by its key path (`signatories[2].name`).
 
 use std::ops::Range;
@@ -12,20 +13,8 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::keys::{self, Origin, Table, join_path};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
-
-/// What a key of a TOML table holds, for the unknown-key check.
-pub enum Shape {
-    /// A plain value (string, date, array of strings, …); not looked into.
-    Value,
-    /// A table whose keys are listed.
-    Table(&'static [Key]),
-    /// An array of tables (`[[to]]`) whose keys are listed.
-    Tables(&'static [Key]),
-}
-
-/// A known key and the shape of its value.
-pub struct Key(pub &'static str, pub Shape);
 
 /// A TOML fragment inside a file.
 pub struct Fragment<'a> {
@@ -46,8 +35,8 @@ impl Fragment<'_> {
         self.range.start + span.start..self.range.start + span.end
     }
 
-    /// Parses, checks keys against `schema` and deserializes the fragment.
-    pub fn parse<T: DeserializeOwned>(&self, schema: &[Key]) -> Result<T, Diagnostics> {
+    /// Parses the fragment, checks its keys against `T`'s and deserializes it.
+    pub fn parse<T: DeserializeOwned + Table>(&self) -> Result<T, Diagnostics> {
         let (table, errors) = DeTable::parse_recoverable(self.text());
         let mut problems: Diagnostics = errors
             .iter()
@@ -66,7 +55,12 @@ impl Fragment<'_> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        check_table(self, table.get_ref(), schema, schema, "", &mut problems);
+        let origin = Origin {
+            file: self.file,
+            offset: self.range.start,
+            what: self.what,
+        };
+        problems = keys::check(&origin, table.get_ref(), T::KEYS);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -152,92 +146,6 @@ fn type_hint(message: &str, path: &str) -> Option<String> {
     }
 }
 
-fn check_table(
-    fragment: &Fragment,
-    table: &DeTable,
-    schema: &[Key],
-    top: &[Key],
-    prefix: &str,
-    out: &mut Diagnostics,
-) {
-    for (key, value) in table.iter() {
-        let name = key.get_ref().as_ref();
-        let path = join_path(prefix, name);
-        match schema.iter().find(|k| k.0 == name) {
-            None => {
-                let mut diagnostic =
-                    Diagnostic::error(format!("unknown key `{path}` in the {}", fragment.what))
-                        .at(fragment.file, fragment.at(key.span()));
-                let top_level = !prefix.is_empty() && top.iter().any(|k| k.0 == name);
-                diagnostic = match nearest(name, schema) {
-                    _ if top_level => diagnostic.hint(format!(
-                        "`{name}` is a top-level key, but it follows a `[{}]` header, so TOML puts it in that table; \
-                         move it above the first `[…]` or `[[…]]` header",
-                        prefix.split('[').next().unwrap_or(prefix)
-                    )),
-                    Some(best) => diagnostic.hint(format!("did you mean `{}`?", join_path(prefix, best))),
-                    None => diagnostic.hint(format!(
-                        "known keys here: {}",
-                        schema.iter().map(|k| k.0).collect::<Vec<_>>().join(", ")
-                    )),
-                };
-                out.push(diagnostic);
-            }
-            Some(Key(_, Shape::Value)) => {}
-            Some(Key(_, Shape::Table(keys))) => match value.get_ref() {
-                DeValue::Table(inner) => check_table(fragment, inner, keys, top, &path, out),
-                _ => out.push(
-                    Diagnostic::error(format!("`{path}` must be a table"))
-                        .at(fragment.file, fragment.at(value.span()))
-                        .hint(format!(
-                            "write it as a `[{path}]` section with its own keys"
-                        )),
-                ),
-            },
-            Some(Key(_, Shape::Tables(keys))) => match value.get_ref() {
-                DeValue::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        let item_path = format!("{path}[{}]", i + 1);
-                        match item.get_ref() {
-                            DeValue::Table(inner) => {
-                                check_table(fragment, inner, keys, top, &item_path, out)
-                            }
-                            _ => out.push(
-                                Diagnostic::error(format!("`{item_path}` must be a table"))
-                                    .at(fragment.file, fragment.at(item.span()))
-                                    .hint(format!("write each entry as a `[[{path}]]` section")),
-                            ),
-                        }
-                    }
-                }
-                _ => out.push(
-                    Diagnostic::error(format!("`{path}` must be a list of tables"))
-                        .at(fragment.file, fragment.at(value.span()))
-                        .hint(format!("write each entry as a `[[{path}]]` section")),
-                ),
-            },
-        }
-    }
-}
-
-fn join_path(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() {
-        name.to_string()
-    } else {
-        format!("{prefix}.{name}")
-    }
-}
-
-/// The known key closest to a misspelt one, if any is close enough.
-fn nearest<'k>(name: &str, schema: &'k [Key]) -> Option<&'k str> {
-    schema
-        .iter()
-        .map(|k| (strsim::jaro_winkler(&name.to_lowercase(), k.0), k.0))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, key)| key)
-}
-
 /// The dotted key path (1-based array indices) of the deepest value containing `pos`.
 ///
 /// Tables of `[[array]]` sections carry only their header's span, so every table is
@@ -266,26 +174,26 @@ fn key_path_at(table: &DeTable, pos: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::letter::keys::toml_table;
     use serde::Deserialize;
 
-    #[derive(Deserialize, Debug)]
-    #[allow(dead_code)]
-    struct Doc {
-        subject: Option<String>,
-        #[serde(default)]
-        signatories: Vec<Person>,
+    toml_table! {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        pub struct Doc {
+            pub subject: Option<String>,
+            #[serde(default)]
+            pub signatories: Vec<Person>,
+        }
     }
 
-    #[derive(Deserialize, Debug)]
-    #[allow(dead_code)]
-    struct Person {
-        name: String,
+    toml_table! {
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        pub struct Person {
+            pub name: String,
+        }
     }
-
-    const SCHEMA: &[Key] = &[
-        Key("subject", Shape::Value),
-        Key("signatories", Shape::Tables(&[Key("name", Shape::Value)])),
-    ];
 
     fn parse(text: &str) -> Result<Doc, Diagnostics> {
         let file = SourceText::new("l.md", format!("+++\n{text}+++\n"));
@@ -294,7 +202,7 @@ mod tests {
             range: 4..4 + text.len(),
             what: "front matter",
         };
-        fragment.parse(SCHEMA)
+        fragment.parse()
     }
 
     #[test]
