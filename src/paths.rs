@@ -61,3 +61,51 @@ pub fn already_exists(path: &Path) -> Diagnostic {
     Diagnostic::error(format!("{} already exists", display_path(path)))
         .hint("pass --force to overwrite it")
 }
+
+/// The files under `dir` whose names `wanted` accepts, at any depth, sorted by path.
+///
+/// One policy for every folder missive reads: hidden files and folders (`.git`, editors'
+/// backups) are skipped; links to files are followed, links to folders never (no
+/// cycles, no leaving the tree); `skip` (canonical), if given, is not entered. An error
+/// below `dir` names the folder it happened in.
+pub fn files_under(
+    dir: &Path,
+    skip: Option<&Path>,
+    wanted: impl Fn(&str) -> bool,
+) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let in_folder = |err: std::io::Error| {
+            if folder == dir {
+                err
+            } else {
+                std::io::Error::new(err.kind(), format!("{}: {err}", folder.display()))
+            }
+        };
+        for entry in std::fs::read_dir(&folder).map_err(in_folder)? {
+            let entry = entry.map_err(in_folder)?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if entry.file_type().map_err(in_folder)?.is_dir() {
+                if !skip.is_some_and(|skip| path.canonicalize().is_ok_and(|c| c == skip)) {
+                    folders.push(path);
+                }
+            } else if wanted(&name) && path.is_file() {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Whether a file name ends in `.EXTENSION`, in any case.
+pub fn has_extension(name: &str, extension: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+}

@@ -132,8 +132,12 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
     let (archive_root, out_root) = (canonical(archive_dir)?, canonical(&args.out)?);
     let skip = (out_root != archive_root && out_root.starts_with(&archive_root))
         .then_some(out_root.as_path());
-    let all = archive::letters(archive_dir, skip)
-        .map_err(|err| format!("cannot read the archive: {err}"))?;
+    let all = archive::letters(archive_dir, skip).map_err(|err| {
+        format!(
+            "cannot read the archive {}: {err}",
+            display_path(archive_dir)
+        )
+    })?;
     let in_shard = |stem: &str| args.shard.is_none_or(|shard| shard.contains(stem));
     let mine: Vec<Entry> = all
         .iter()

@@ -5,11 +5,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use typst::layout::{Frame, FrameItem};
+use typst::layout::FrameItem;
 use typst::text::Font;
 
 use crate::typeset::Typeset;
 use crate::typeset::fonts::FontOrigin;
+use crate::typeset::frames::{Step, visit_pages};
 use crate::typeset::templates;
 use crate::typeset::world::{DATA_PATH, Environment, MAIN_PATH};
 
@@ -35,10 +36,15 @@ pub fn emit(dir: &Path, typeset: &Typeset, env: &Environment) -> std::io::Result
 
 /// The font files (whole collections for `.ttc`) the document uses, by file name.
 fn used_font_files(typeset: &Typeset, env: &Environment) -> BTreeMap<String, Vec<u8>> {
-    let mut used = Vec::new();
-    for page in typeset.document.pages() {
-        collect_fonts(&page.frame, &mut used);
-    }
+    let mut used: Vec<Font> = Vec::new();
+    visit_pages(&typeset.document, |_, item, _| {
+        if let FrameItem::Text(text) = item
+            && !used.contains(text.font.font())
+        {
+            used.push(text.font.font().clone());
+        }
+        Step::Next
+    });
     let mut files = BTreeMap::new();
     for face in env.faces() {
         if !used.contains(&face.font) {
@@ -55,18 +61,6 @@ fn used_font_files(typeset: &Typeset, env: &Environment) -> BTreeMap<String, Vec
             .or_insert_with(|| face.font.data().as_slice().to_vec());
     }
     files
-}
-
-fn collect_fonts(frame: &Frame, out: &mut Vec<Font>) {
-    for (_, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => collect_fonts(&group.frame, out),
-            FrameItem::Text(text) if !out.contains(text.font.font()) => {
-                out.push(text.font.font().clone())
-            }
-            _ => {}
-        }
-    }
 }
 
 fn write(dir: &Path, project_path: &str, bytes: &[u8]) -> std::io::Result<()> {

@@ -8,12 +8,13 @@
 use std::ops::Range;
 
 use typst::diag::SourceDiagnostic;
-use typst::layout::{Frame, FrameItem};
+use typst::layout::FrameItem;
 use typst::syntax::{DiagSpan, DiagSpanKind, Source};
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
 use crate::diagnostic::{Diagnostic, SourceText};
+use crate::typeset::frames::{Step, visit_pages};
 use crate::typeset::world::MAIN_ID;
 use crate::typeset::{Prepared, Typeset, compile, templates};
 
@@ -195,24 +196,24 @@ fn which_image(letter: &Prepared, files: &[(String, Vec<u8>)], data: &[u8]) -> L
 
 /// The data of the image laid out from the element at `span`, if there is one.
 fn image_data_at(document: &PagedDocument, span: DiagSpan) -> Option<Vec<u8>> {
-    fn find(frame: &Frame, span: DiagSpan) -> Option<Vec<u8>> {
-        frame.items().find_map(|(_, item)| match item {
-            FrameItem::Group(group) => find(&group.frame, span),
-            FrameItem::Image(image, _, at) if DiagSpan::from(*at) == span => match image.kind() {
-                ImageKind::Raster(raster) => Some(raster.data().as_slice().to_vec()),
-                ImageKind::Svg(svg) => Some(svg.data().as_slice().to_vec()),
-                ImageKind::Pdf(_) => Some(Vec::new()),
-            },
-            _ => None,
-        })
-    }
     if span.is_detached() {
         return None;
     }
-    document
-        .pages()
-        .iter()
-        .find_map(|page| find(&page.frame, span))
+    let mut found = None;
+    visit_pages(document, |_, item, _| {
+        if found.is_none()
+            && let FrameItem::Image(image, _, at) = item
+            && DiagSpan::from(*at) == span
+        {
+            found = Some(match image.kind() {
+                ImageKind::Raster(raster) => raster.data().as_slice().to_vec(),
+                ImageKind::Svg(svg) => svg.data().as_slice().to_vec(),
+                ImageKind::Pdf(_) => Vec::new(),
+            });
+        }
+        Step::Next
+    });
+    found
 }
 
 /// Points the diagnostic at a span in a template file (built-in or read from the root),

@@ -27,7 +27,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::export::output::write_atomic;
 use crate::letter::house::{self, ImportRules};
 use crate::letter::source::read_text;
-use crate::paths::{already_exists, cannot_write, display_path, folder_of};
+use crate::paths::{
+    already_exists, cannot_write, display_path, files_under, folder_of, has_extension,
+};
 use crate::pipeline::{self, Standards};
 use crate::term::{out, report, say};
 use crate::typeset::world::Environment;
@@ -130,7 +132,7 @@ fn jobs(options: &Options) -> Result<Vec<(PathBuf, PathBuf)>, String> {
             jobs.push((text.clone(), target.with_extension("md")));
             continue;
         }
-        let found = texts_under(text)
+        let found = files_under(text, None, |name| has_extension(name, "txt"))
             .map_err(|err| format!("cannot list {}: {err}", display_path(text)))?;
         if found.is_empty() {
             return Err(format!("no .txt files under {}", display_path(text)));
@@ -194,30 +196,6 @@ fn import_one(
             (false, problems)
         }
     })
-}
-
-/// The `.txt` files under a folder, sorted, at any depth.
-fn texts_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder)? {
-            let entry = entry?;
-            let path = entry.path();
-            // Folders are entered only when they are real ones: a link cannot make a loop.
-            if entry.file_type()?.is_dir() {
-                folders.push(path);
-            } else if path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-            {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 #[cfg(test)]

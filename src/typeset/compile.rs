@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
-use typst::layout::{Frame, FrameItem};
 use typst::syntax::{DiagSpan, FileId, RootedPath, VirtualPath, VirtualRoot};
 use typst::text::Lang;
 use typst_layout::PagedDocument;
@@ -79,27 +78,7 @@ pub fn compile(
 /// A warning naming the characters no font could draw (they would print as blank boxes),
 /// pointing at the first one's occurrence in the letter or its house file.
 fn missing_glyphs(document: &PagedDocument, letter: &Prepared) -> Diagnostics {
-    fn walk(frame: &Frame, missing: &mut Vec<char>) {
-        for (_, item) in frame.items() {
-            match item {
-                FrameItem::Group(group) => walk(&group.frame, missing),
-                FrameItem::Text(text) => {
-                    for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
-                        for c in text.text.get(glyph.range()).unwrap_or_default().chars() {
-                            if !c.is_whitespace() && !missing.contains(&c) {
-                                missing.push(c);
-                            }
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut missing = Vec::new();
-    for page in document.pages() {
-        walk(&page.frame, &mut missing);
-    }
+    let missing = layout_check::missing_glyphs(document);
     let Some(&first) = missing.first() else {
         return Vec::new();
     };

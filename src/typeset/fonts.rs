@@ -9,6 +9,7 @@ use typst::text::{Font, FontInfo};
 use typst_kit::fonts::FontStore;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::paths::{files_under, has_extension};
 
 /// The bundled font files, as (file name, bytes).
 const BUNDLED: &[(&str, &[u8])] = &[
@@ -92,14 +93,12 @@ pub fn faces(font_paths: &[PathBuf]) -> Result<Vec<FaceEntry>, Diagnostics> {
         })
         .collect();
     for dir in font_paths {
-        let mut files = Vec::new();
-        collect_font_files(dir, &mut files).map_err(|err| {
+        let files = font_files(dir).map_err(|err| {
             vec![
                 Diagnostic::error(format!("cannot read font folder {}: {err}", dir.display()))
                     .hint("--font-path takes a folder holding .ttf, .otf, .ttc or .otc files"),
             ]
         })?;
-        files.sort();
         for path in files {
             let Ok(data) = std::fs::read(&path) else {
                 continue;
@@ -125,19 +124,11 @@ pub fn store(faces: &[FaceEntry]) -> FontStore {
     store
 }
 
-fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_font_files(&path, out)?;
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            matches!(
-                e.to_ascii_lowercase().as_str(),
-                "ttf" | "otf" | "ttc" | "otc"
-            )
-        }) {
-            out.push(path);
-        }
-    }
-    Ok(())
+/// The font files under a folder, sorted by path.
+fn font_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    files_under(dir, None, |name| {
+        ["ttf", "otf", "ttc", "otc"]
+            .iter()
+            .any(|extension| has_extension(name, extension))
+    })
 }

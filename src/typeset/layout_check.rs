@@ -1,9 +1,12 @@
-//! A check of the laid-out letter that Typst does not make: text that runs off the page
-//! (a word or web address too long for a line, a block too tall for a page).
+//! Checks of the laid-out letter that Typst does not make: text that runs off the page
+//! (a word or web address too long for a line, a block too tall for a page), and
+//! characters that no font has.
 
-use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
+use typst::layout::{Abs, FrameItem, Point};
 use typst::syntax::Span;
 use typst_layout::PagedDocument;
+
+use super::frames::{Place, Step, visit_pages};
 
 /// How far (in points) text may reach past a page edge before it counts as running off it.
 const TOLERANCE_PT: f64 = 1.0;
@@ -21,18 +24,64 @@ pub struct LayoutProblem {
 
 /// Finds text off the page edges: the first run of text per page and edge.
 pub fn check(document: &PagedDocument) -> Vec<LayoutProblem> {
-    let mut walk = Walk::default();
-    for (index, page) in document.pages().iter().enumerate() {
-        walk.page = index + 1;
-        walk.size = (page.frame.width(), page.frame.height());
-        walk.reported = [false; 4];
-        walk.frame(&page.frame, Transform::identity());
-    }
-    walk.overflows
+    let pages = document.pages();
+    let mut edges = Edges {
+        page: usize::MAX,
+        size: (Abs::zero(), Abs::zero()),
+        reported: [false; 4],
+        overflows: Vec::new(),
+    };
+    visit_pages(document, |index, item, place| {
+        if index != edges.page {
+            let frame = &pages[index].frame;
+            edges.page = index;
+            edges.size = (frame.width(), frame.height());
+            edges.reported = [false; 4];
+        }
+        match item {
+            // Clipped content is cut on purpose: not looked into.
+            FrameItem::Group(group) if group.clip.is_some() => Step::Skip,
+            FrameItem::Text(text) => {
+                let span = text
+                    .glyphs
+                    .iter()
+                    .map(|g| g.span.0)
+                    .find(|s| !s.is_detached())
+                    .unwrap_or_else(Span::detached);
+                let Place { pos, ts } = place;
+                let start = pos.transform(ts);
+                let end = Point::new(pos.x + text.width(), pos.y).transform(ts);
+                edges.placed(start, end, span);
+                Step::Next
+            }
+            _ => Step::Next,
+        }
+    });
+    edges.overflows
 }
 
-#[derive(Default)]
-struct Walk {
+/// The characters of the laid-out text that no font could draw (they print as blank
+/// boxes), in the order they first appear.
+pub fn missing_glyphs(document: &PagedDocument) -> Vec<char> {
+    let mut missing = Vec::new();
+    visit_pages(document, |_, item, _| {
+        if let FrameItem::Text(text) = item {
+            for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                for c in text.text.get(glyph.range()).unwrap_or_default().chars() {
+                    if !c.is_whitespace() && !missing.contains(&c) {
+                        missing.push(c);
+                    }
+                }
+            }
+        }
+        Step::Next
+    });
+    missing
+}
+
+/// What the off-page check knows of the page it is on.
+struct Edges {
+    /// Index of the page.
     page: usize,
     size: (Abs, Abs),
     /// Whether an overflow past the left, right, top, bottom edge was reported on this page.
@@ -40,33 +89,7 @@ struct Walk {
     overflows: Vec<LayoutProblem>,
 }
 
-impl Walk {
-    fn frame(&mut self, frame: &Frame, ts: Transform) {
-        for (pos, item) in frame.items() {
-            match item {
-                // Clipped content is cut on purpose: not looked into.
-                FrameItem::Group(group) if group.clip.is_none() => {
-                    let ts = ts
-                        .pre_concat(Transform::translate(pos.x, pos.y))
-                        .pre_concat(group.transform);
-                    self.frame(&group.frame, ts);
-                }
-                FrameItem::Text(text) => {
-                    let span = text
-                        .glyphs
-                        .iter()
-                        .map(|g| g.span.0)
-                        .find(|s| !s.is_detached())
-                        .unwrap_or_else(Span::detached);
-                    let start = pos.transform(ts);
-                    let end = Point::new(pos.x + text.width(), pos.y).transform(ts);
-                    self.placed(start, end, span);
-                }
-                _ => {}
-            }
-        }
-    }
-
+impl Edges {
     /// Checks a run of text from `start` to `end` (baseline points on the page).
     fn placed(&mut self, start: Point, end: Point, span: Span) {
         let (width, height) = self.size;
@@ -94,7 +117,7 @@ impl Walk {
                 message: format!(
                     "text runs {:.1} cm past the {edge} edge of page {}",
                     by.to_cm(),
-                    self.page
+                    self.page + 1
                 ),
                 hint: hint.into(),
             });

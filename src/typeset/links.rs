@@ -15,12 +15,14 @@ use typst::diag::{SourceDiagnostic, SourceResult};
 use typst::ecow::{EcoString, EcoVec, eco_format};
 use typst::foundations::{Label, NativeElement, Repr};
 use typst::introspection::{DocumentPosition, Introspector, Location, Tag};
-use typst::layout::{Frame, FrameItem, PageElem};
+use typst::layout::{FrameItem, PageElem, Transform};
 use typst::model::{Destination, LinkElem, LinkMarker, LinkTarget};
 use typst::syntax::Span;
 use typst::text::{Lang, LocalName, Region};
 use typst::utils::PicoStr;
 use typst_layout::{Page, PagedDocument};
+
+use super::frames::{self, Step};
 
 /// Address prefix of a link to a label, waiting for [`resolve`].
 pub const PREFIX: &str = "missive-label:";
@@ -71,7 +73,16 @@ pub fn resolve(
     let mut pages: EcoVec<Page> = EcoVec::new();
     for page in document.pages() {
         let mut page = page.clone();
-        if let Some(frame) = resolver.frame(&page.frame) {
+        let resolved =
+            frames::walk(
+                &page.frame,
+                Transform::identity(),
+                &mut |item, _| match resolver.resolved(item) {
+                    Some(new) => Step::Replace(new),
+                    None => Step::Next,
+                },
+            );
+        if let Some(frame) = resolved {
             page.frame = frame;
         }
         pages.push(page);
@@ -92,56 +103,30 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    /// The frame with its deferred links resolved, or `None` if it has none. Only the
-    /// frames on the way to a link are copied.
-    fn frame(&mut self, frame: &Frame) -> Option<Frame> {
-        let mut replaced: Vec<(usize, FrameItem)> = Vec::new();
-        for (index, (_, item)) in frame.items().enumerate() {
-            let new = match item {
-                FrameItem::Group(group) => self.frame(&group.frame).map(|inner| {
-                    let mut group = group.clone();
-                    group.frame = inner;
-                    FrameItem::Group(group)
-                }),
-                FrameItem::Link(Destination::Url(url), size) => self
-                    .deferred(url)
-                    .and_then(|label| self.target(label).ok())
-                    .map(|target| FrameItem::Link(Destination::Location(target), *size)),
-                FrameItem::Tag(Tag::Start(content, flags)) => {
-                    content.to_packed::<LinkMarker>().and_then(|marker| {
-                        let label = self.deferred(marker.alt.as_deref()?)?;
-                        let alt = match self.target(label) {
-                            Ok(target) => self.alt_text(target),
-                            Err(message) => {
-                                self.error(label, message);
-                                return None;
-                            }
-                        };
-                        let mut content = content.clone();
-                        content.to_packed_mut::<LinkMarker>()?.alt = Some(alt);
-                        Some(FrameItem::Tag(Tag::Start(content, *flags)))
-                    })
-                }
-                _ => None,
-            };
-            if let Some(new) = new {
-                replaced.push((index, new));
+    /// The item with its deferred link resolved, or `None` if it holds none. An error
+    /// (a label missing or used twice) is recorded instead.
+    fn resolved(&mut self, item: &FrameItem) -> Option<FrameItem> {
+        match item {
+            FrameItem::Link(Destination::Url(url), size) => self
+                .deferred(url)
+                .and_then(|label| self.target(label).ok())
+                .map(|target| FrameItem::Link(Destination::Location(target), *size)),
+            FrameItem::Tag(Tag::Start(content, flags)) => {
+                let marker = content.to_packed::<LinkMarker>()?;
+                let label = self.deferred(marker.alt.as_deref()?)?;
+                let alt = match self.target(label) {
+                    Ok(target) => self.alt_text(target),
+                    Err(message) => {
+                        self.error(label, message);
+                        return None;
+                    }
+                };
+                let mut content = content.clone();
+                content.to_packed_mut::<LinkMarker>()?.alt = Some(alt);
+                Some(FrameItem::Tag(Tag::Start(content, *flags)))
             }
+            _ => None,
         }
-        if replaced.is_empty() {
-            return None;
-        }
-        let mut frame = frame.clone();
-        let mut replaced = replaced.into_iter().peekable();
-        let mut index = 0;
-        frame.retain(|item| {
-            if let Some((_, new)) = replaced.next_if(|(at, _)| *at == index) {
-                *item = new;
-            }
-            index += 1;
-            true
-        });
-        Some(frame)
     }
 
     /// The label a deferred link's address names.

@@ -5,6 +5,7 @@
 
 pub mod compile;
 pub mod fonts;
+pub mod frames;
 pub mod layout_check;
 pub mod links;
 pub mod markdown;
