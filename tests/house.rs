@@ -428,3 +428,46 @@ fn the_sidebar_is_on_the_first_page_only() {
     assert!(pages[0].contains("Board of Directors") && pages[0].contains("Amara Nwosu, Chair"));
     assert!(pages[1..].iter().all(|p| !p.contains("Board of Directors")));
 }
+
+#[test]
+fn the_house_labels_replace_the_templates_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let house = format!(
+        "{HOUSE}\n[labels]\nsubject = \"Concerne : \"\nnotes = \"Références\"\n\
+         page = \"p. {{page}}/{{total}}\"\n"
+    );
+    std::fs::write(dir.path().join("missive.toml"), house).unwrap();
+    let long: String = (1..=60)
+        .map(|n| format!("Paragraphe {n}, assez long pour remplir la page.[^n{n}]\n\n"))
+        .collect();
+    let notes: String = (1..=60).map(|n| format!("[^n{n}]: Note {n}.\n")).collect();
+    let text = letter("subject = \"Visite\"").replace("Corps de la lettre.\n", &(long + &notes));
+    write_letter(dir.path(), "a.md", &text);
+    let out = missive(dir.path(), &["render", "a.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = pdf_text(&dir.path().join("a.pdf"));
+    // The house's words where it gives them, the French ones elsewhere.
+    assert_in_order(&pdf, &["Concerne : Visite", "Références", "1. Note 1."]);
+    assert!(pdf.contains("p. 2/"), "{pdf}");
+    assert!(
+        !pdf.contains("Objet") && !pdf.contains("Page 2 sur"),
+        "{pdf}"
+    );
+    assert!(pdf.contains("Cordialement,"), "{pdf}");
+
+    // A mistyped label is an unknown key at its line, with the nearest one.
+    std::fs::write(
+        dir.path().join("missive.toml"),
+        format!("{HOUSE}\n[labels]\nsubjet = \"Concerne : \"\n"),
+    )
+    .unwrap();
+    let out = missive(dir.path(), &["check", "a.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown key `labels.subjet` in the house file")
+            && err.contains("missive.toml:11:1")
+            && err.contains("did you mean `labels.subject`?"),
+        "{err}"
+    );
+}

@@ -14,6 +14,7 @@ use super::source::read_text;
 use super::standards;
 use super::toml_input::Fragment;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::i18n::Labels;
 use crate::paths::display_path;
 
 /// Name of the house file.
@@ -40,6 +41,55 @@ toml_table! {
         /// Rules of `missive import` for the site chrome around scraped letters.
         #[serde(default)]
         pub import: ImportRules,
+        /// The template's words, instead of missive's, in every letter of the house.
+        #[serde(default)]
+        pub labels: LabelWords,
+    }
+}
+
+toml_table! {
+    /// The `[labels]` table: the house's own words for the template's labels, whatever
+    /// the letter's language; a label it does not give is missive's, in the letter's
+    /// language. The keys are those of [`Labels`].
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct LabelWords {
+        /// Running page number, with `{page}` and `{total}` placeholders.
+        pub page: Option<String>,
+        /// Heading of the endnotes.
+        pub notes: Option<String>,
+        /// Before the copies list.
+        pub cc: Option<String>,
+        /// Before the enclosures list.
+        pub enclosures: Option<String>,
+        /// Before the subject line.
+        pub subject: Option<String>,
+        /// Before the sender's reference.
+        pub reference: Option<String>,
+        /// Heading of the co-signers list.
+        pub cosigners: Option<String>,
+        /// Before the postscript.
+        pub postscript: Option<String>,
+        /// Place and date, with `{place}` and `{date}` placeholders.
+        pub place_date: Option<String>,
+    }
+}
+
+impl LabelWords {
+    /// `labels` with the house's words in place of missive's.
+    pub fn over(&self, labels: Labels) -> Labels {
+        let word = |own: &Option<String>, default: String| own.clone().unwrap_or(default);
+        Labels {
+            page: word(&self.page, labels.page),
+            notes: word(&self.notes, labels.notes),
+            cc: word(&self.cc, labels.cc),
+            enclosures: word(&self.enclosures, labels.enclosures),
+            subject: word(&self.subject, labels.subject),
+            reference: word(&self.reference, labels.reference),
+            cosigners: word(&self.cosigners, labels.cosigners),
+            postscript: word(&self.postscript, labels.postscript),
+            place_date: word(&self.place_date, labels.place_date),
+        }
     }
 }
 

@@ -235,7 +235,7 @@ mod tests {
 
     use super::*;
     use crate::letter::front_matter::{Addressee, Cosigner, FrontMatter, Letterhead, Signatory};
-    use crate::letter::house::{HouseConfig, ImportRules};
+    use crate::letter::house::{HouseConfig, ImportRules, LabelWords};
 
     /// A deserializer that only records the field names serde asks a struct for.
     struct FieldNames<'a>(&'a Cell<&'static [&'static str]>);
@@ -284,6 +284,7 @@ mod tests {
         assert_eq!(names::<Letterhead>(), serde_names::<Letterhead>());
         assert_eq!(names::<HouseConfig>(), serde_names::<HouseConfig>());
         assert_eq!(names::<ImportRules>(), serde_names::<ImportRules>());
+        assert_eq!(names::<LabelWords>(), serde_names::<LabelWords>());
     }
 
     #[test]

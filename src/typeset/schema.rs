@@ -131,7 +131,10 @@ impl LetterData {
             enclosures: front.enclosures.clone(),
             postscript: front.postscript.clone(),
             letterhead: LetterheadData::from(&letter.letterhead),
-            labels: lang.labels(),
+            labels: match &letter.house {
+                Some(house) => house.config.labels.over(lang.labels()),
+                None => lang.labels(),
+            },
         }
         .with_spaces_for_tabs()
     }
@@ -179,6 +182,20 @@ impl LetterData {
         all(&mut self.letterhead.address);
         all(&mut self.letterhead.contacts);
         all(&mut self.letterhead.sidebar);
+        let labels = &mut self.labels;
+        for label in [
+            &mut labels.page,
+            &mut labels.notes,
+            &mut labels.cc,
+            &mut labels.enclosures,
+            &mut labels.subject,
+            &mut labels.reference,
+            &mut labels.cosigners,
+            &mut labels.postscript,
+            &mut labels.place_date,
+        ] {
+            one(label);
+        }
         self
     }
 }
