@@ -1,20 +1,48 @@
 //! missive typesets advocacy letters into PDF.
 //!
-//! The flow, one folder per layer: [`letter`] reads a letter, splits its front matter
-//! from its body, parses the TOML and merges it with the house; [`typeset`] converts the
-//! body to Typst markup, writes the project and lays it out; [`export`] writes PDF, PNG or
-//! SVG. [`pipeline`] is the one path through them. [`import`] turns archived plain-text
-//! letters into letter sources.
+//! A letter travels down the layers, each a folder that uses only those below it:
+//! [`letter`] reads it, splits its TOML front matter from its Markdown body, parses the
+//! TOML and merges it with the house's `missive.toml`; [`typeset`] converts the body to
+//! Typst markup, builds the template's data and the Typst project, and lays it out;
+//! [`export`] makes PDF (to PDF standards, archival PDFs carrying their sources), PNG or
+//! SVG and writes files atomically. [`pipeline`] is the one path through them. On top,
+//! beside each other: [`cli`] (the command line), [`batch`] (whole archives),
+//! [`import`] (archived plain-text letters to letter sources) and [`extract`] (the
+//! sources back out of an archival PDF). Under everything, shared leaves:
+//! [`diagnostic`], [`term`], [`paths`], [`i18n`]. `docs/architecture.md` has the map.
+//!
+//! The public interface is small: [`check`] and [`render`] a letter file in an
+//! [`Environment`], with every problem as a [`Diagnostic`].
 
-pub mod batch;
-pub mod cli;
-pub mod diagnostic;
-pub mod export;
-pub mod extract;
-pub mod i18n;
-pub mod import;
-pub mod letter;
-pub mod paths;
-pub mod pipeline;
-pub mod term;
-pub mod typeset;
+pub(crate) mod batch;
+pub(crate) mod cli;
+pub(crate) mod diagnostic;
+pub(crate) mod export;
+pub(crate) mod extract;
+pub(crate) mod i18n;
+pub(crate) mod import;
+pub(crate) mod letter;
+pub(crate) mod paths;
+pub(crate) mod pipeline;
+pub(crate) mod term;
+pub(crate) mod typeset;
+
+pub use cli::main;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceText};
+pub use export::Format;
+pub use pipeline::{Checked, Job, Rendered, Standards, check, render};
+pub use typeset::world::Environment;
+
+/// A narrow door for the fuzz target (`fuzz/`) and the property test
+/// (`tests/property.rs`), which look at steps of the pipeline on their own. Not an
+/// interface: it changes with the code.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::letter::front_matter::FrontMatter;
+    pub use crate::letter::source::{decode, split};
+    pub use crate::letter::toml_input::Fragment;
+    pub use crate::pipeline::prepare;
+    pub use crate::typeset::markdown::{Body, Mark, convert};
+    pub use crate::typeset::typeset;
+    pub use crate::typeset::typst_code::{spaces_for_tabs, str_literal};
+}

@@ -19,7 +19,6 @@ use clap::Parser as _;
 
 use crate::pipeline::STACK_SIZE;
 use crate::term::{report, say};
-use crate::typeset::fonts::faces;
 use crate::typeset::world::Environment;
 use args::{Cli, Command, FontArgs, TemplateCommand};
 
@@ -97,11 +96,8 @@ fn all_ok(ok: bool) -> Outcome {
 /// The environment every letter of a command is typeset in: the bundled fonts and
 /// those under `--font-path`.
 fn environment(fonts: &FontArgs) -> Result<Environment, Failure> {
-    match faces(&fonts.font_paths) {
-        Ok(faces) => Ok(Environment::new(faces)),
-        Err(problems) => {
-            report(&problems);
-            Err(Failure::Failed)
-        }
-    }
+    Environment::with_fonts(&fonts.font_paths).map_err(|problems| {
+        report(&problems);
+        Failure::Failed
+    })
 }

@@ -26,10 +26,10 @@ pub enum Template {
 }
 
 /// The built-in template of a letter that names none, nor does its house.
-pub const DEFAULT_TEMPLATE: &str = "house";
+const DEFAULT_TEMPLATE: &str = "house";
 
 /// Whether a `template` value is a path rather than a built-in name.
-pub fn is_template_path(value: &str) -> bool {
+fn is_template_path(value: &str) -> bool {
     value.ends_with(".typ") || value.contains('/')
 }
 

@@ -27,7 +27,7 @@ use assets::IMAGE_EXTENSIONS;
 use front_matter::{FrontMatter, Letterhead, Paper};
 use house::House;
 use merge::Checker;
-pub use merge::{DEFAULT_TEMPLATE, Template, is_template_path};
+pub use merge::Template;
 use source::LetterSource;
 use toml_input::Fragment;
 

@@ -15,7 +15,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
-use crate::typeset::fonts::FaceEntry;
+use super::fonts::{self, FaceEntry};
+use crate::diagnostic::Diagnostics;
 use crate::typeset::{links, templates};
 
 /// Project path of the generated entry file.
@@ -44,6 +45,11 @@ pub struct Environment {
 }
 
 impl Environment {
+    /// An environment with the bundled fonts and those under `font_paths`.
+    pub fn with_fonts(font_paths: &[PathBuf]) -> Result<Self, Diagnostics> {
+        fonts::faces(font_paths).map(Self::new)
+    }
+
     /// An environment with the given font faces.
     pub fn new(faces: Vec<FaceEntry>) -> Self {
         let builtins = templates::FILES
@@ -62,7 +68,7 @@ impl Environment {
                     )]))
                     .build(),
             ),
-            fonts: crate::typeset::fonts::store(&faces),
+            fonts: fonts::store(&faces),
             faces,
             builtins,
         }
