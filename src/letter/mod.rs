@@ -161,3 +161,85 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         signatures,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use serde::de::{self, Deserialize, Visitor};
+
+    use super::front_matter::{Addressee, Cosigner, FrontMatter, Letterhead, Signatory};
+    use super::house::{HouseConfig, ImportRules, LabelWords};
+    use super::keys::{Key, Shape, Table};
+
+    /// A deserializer that only records the field names serde asks a struct for.
+    struct FieldNames<'a>(&'a Cell<&'static [&'static str]>);
+
+    impl<'de> de::Deserializer<'de> for FieldNames<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0.set(fields);
+            Err(de::Error::custom("fields recorded"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+
+    /// The names serde reads a struct's fields by.
+    fn serde_names<T: for<'de> Deserialize<'de>>() -> Vec<&'static str> {
+        let fields = Cell::new(&[][..]);
+        let _ = T::deserialize(FieldNames(&fields));
+        fields.get().to_vec()
+    }
+
+    fn names<T: Table>() -> Vec<&'static str> {
+        T::KEYS.iter().map(|key| key.0).collect()
+    }
+
+    #[test]
+    fn keys_are_the_names_serde_reads() {
+        assert_eq!(names::<FrontMatter>(), serde_names::<FrontMatter>());
+        assert_eq!(names::<Addressee>(), serde_names::<Addressee>());
+        assert_eq!(names::<Signatory>(), serde_names::<Signatory>());
+        assert_eq!(names::<Cosigner>(), serde_names::<Cosigner>());
+        assert_eq!(names::<Letterhead>(), serde_names::<Letterhead>());
+        assert_eq!(names::<HouseConfig>(), serde_names::<HouseConfig>());
+        assert_eq!(names::<ImportRules>(), serde_names::<ImportRules>());
+        assert_eq!(names::<LabelWords>(), serde_names::<LabelWords>());
+    }
+
+    #[test]
+    fn shapes_follow_the_field_types() {
+        let shape =
+            |keys: &'static [Key], name: &str| &keys.iter().find(|k| k.0 == name).expect("a key").1;
+        assert!(matches!(shape(FrontMatter::KEYS, "date"), Shape::Value));
+        assert!(matches!(shape(FrontMatter::KEYS, "cc"), Shape::Value));
+        assert!(matches!(shape(FrontMatter::KEYS, "paper"), Shape::Value));
+        assert!(matches!(
+            shape(FrontMatter::KEYS, "to"),
+            Shape::Tables(keys) if keys.len() == Addressee::KEYS.len()
+        ));
+        assert!(matches!(
+            shape(FrontMatter::KEYS, "letterhead"),
+            Shape::Table(keys) if keys.len() == Letterhead::KEYS.len()
+        ));
+        assert!(matches!(
+            shape(HouseConfig::KEYS, "import"),
+            Shape::Table(keys) if keys.len() == ImportRules::KEYS.len()
+        ));
+    }
+}
