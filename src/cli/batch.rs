@@ -1,7 +1,8 @@
 //! `missive batch`: every letter of an archive regenerated in one process.
 
 use super::args::BatchArgs;
-use super::{Failure, INTERRUPTED, Outcome, environment};
+use super::exit::{Failure, INTERRUPTED, Outcome};
+use super::fonts::environment;
 use crate::batch::{self, Options};
 
 /// Runs `missive batch`: fails if a letter failed, and is interrupted by Ctrl-C.

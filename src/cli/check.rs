@@ -2,7 +2,8 @@
 //! anything.
 
 use super::args::CheckArgs;
-use super::{Outcome, all_ok, environment};
+use super::exit::{Outcome, all_ok};
+use super::fonts::environment;
 use crate::paths::display_path;
 use crate::pipeline;
 use crate::term::{report, say};

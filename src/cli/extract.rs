@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::args::ExtractArgs;
-use super::{Failure, Outcome};
+use super::exit::{Failure, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::extract::{EmbeddedFile, Pdf, write_files};
 use crate::letter::house::HOUSE_FILE;

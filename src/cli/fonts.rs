@@ -1,10 +1,12 @@
-//! `missive fonts`: the fonts missive can use, one face a line on standard output.
+//! `missive fonts`: the fonts missive can use, one face a line on standard output; and
+//! the environment of fonts every typesetting command builds from `--font-path`.
 
 use super::args::FontArgs;
-use super::{Failure, Outcome};
+use super::exit::{Failure, Outcome};
 use crate::paths::display_path;
 use crate::term::{out, report};
 use crate::typeset::fonts::{FontOrigin, faces};
+use crate::typeset::world::Environment;
 
 /// Runs `missive fonts`.
 pub(super) fn run(args: FontArgs) -> Outcome {
@@ -25,4 +27,13 @@ pub(super) fn run(args: FontArgs) -> Outcome {
         ));
     }
     Ok(())
+}
+
+/// The environment every letter of a command is typeset in: the bundled fonts and
+/// those under `--font-path`.
+pub(super) fn environment(fonts: &FontArgs) -> Result<Environment, Failure> {
+    Environment::with_fonts(&fonts.font_paths).map_err(|problems| {
+        report(&problems);
+        Failure::Failed
+    })
 }

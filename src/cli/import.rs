@@ -2,7 +2,8 @@
 //! checked as `missive check` checks it.
 
 use super::args::ImportArgs;
-use super::{Failure, Outcome, all_ok, environment};
+use super::exit::{Failure, Outcome, all_ok};
+use super::fonts::environment;
 use crate::import::{self, Options};
 
 /// Runs `missive import`.

@@ -1,10 +1,11 @@
 //! The command line: the arguments ([`args`], the only place clap is used), one module per
-//! command, and the exit status of every command, decided here and nowhere else:
+//! command, and the exit status of every command, decided in [`exit`] and nowhere else:
 //! 0 success, 1 a letter or a file operation failed, 2 usage error, 130 interrupted.
 
 mod args;
 mod batch;
 mod check;
+mod exit;
 mod extract;
 mod fonts;
 mod import;
@@ -18,26 +19,9 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 use crate::pipeline::STACK_SIZE;
-use crate::term::{report, say};
-use crate::typeset::world::Environment;
-use args::{Cli, Command, FontArgs, TemplateCommand};
-
-/// How a command failed.
-#[derive(Debug)]
-pub(crate) enum Failure {
-    /// What the command line asks for cannot be done as asked (exit status 2).
-    Usage(String),
-    /// A letter or a file operation failed, and was reported (exit status 1).
-    Failed,
-    /// Ctrl-C stopped the command (exit status 130).
-    Interrupted,
-}
-
-/// The outcome of a command.
-pub(crate) type Outcome = Result<(), Failure>;
-
-/// Exit status of a command stopped by Ctrl-C (128 + SIGINT, as shells report it).
-pub(crate) const INTERRUPTED: u8 = 130;
+use crate::term::say;
+use args::{Cli, Command, TemplateCommand};
+use exit::{Outcome, exit_status};
 
 /// Runs the command line and returns the exit status.
 ///
@@ -73,31 +57,4 @@ fn run(cli: Cli) -> Outcome {
         Command::Import(args) => import::run(args),
         Command::Batch(args) => batch::run(args),
     }
-}
-
-/// The exit status of an outcome; a usage error is printed here.
-fn exit_status(outcome: Outcome) -> ExitCode {
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Failed) => ExitCode::from(1),
-        Err(Failure::Usage(usage)) => {
-            say(format_args!("error: {usage}"));
-            ExitCode::from(2)
-        }
-        Err(Failure::Interrupted) => ExitCode::from(INTERRUPTED),
-    }
-}
-
-/// `Ok` if every letter or file went well, else [`Failure::Failed`].
-fn all_ok(ok: bool) -> Outcome {
-    if ok { Ok(()) } else { Err(Failure::Failed) }
-}
-
-/// The environment every letter of a command is typeset in: the bundled fonts and
-/// those under `--font-path`.
-fn environment(fonts: &FontArgs) -> Result<Environment, Failure> {
-    Environment::with_fonts(&fonts.font_paths).map_err(|problems| {
-        report(&problems);
-        Failure::Failed
-    })
 }

@@ -3,7 +3,7 @@
 use chrono::Local;
 
 use super::args::NewArgs;
-use super::{Failure, Outcome};
+use super::exit::{Failure, Outcome};
 use crate::export::output::write_atomic;
 use crate::letter::house;
 use crate::letter::scaffold::letter_text;

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::args::RenderArgs;
-use super::{Failure, Outcome, all_ok, environment};
+use super::exit::{Failure, Outcome, all_ok};
+use super::fonts::environment;
 use crate::export::Format;
 use crate::paths::display_path;
 use crate::pipeline::{self, Job, Rendered};

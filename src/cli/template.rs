@@ -2,7 +2,7 @@
 //! customise.
 
 use super::args::EjectArgs;
-use super::{Failure, Outcome};
+use super::exit::{Failure, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::export::output::write_atomic;
 use crate::paths::{already_exists, cannot_write, display_path};

@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::args::WatchArgs;
+use super::exit::{Failure, Outcome};
+use super::fonts::environment;
 use super::render::render_and_report;
-use super::{Failure, Outcome, environment};
 use crate::diagnostic::Diagnostic;
 use crate::pipeline::{Job, letter_files};
 use crate::term::{report, say};
