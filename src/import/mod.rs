@@ -10,8 +10,11 @@
 
 mod body;
 mod chrome;
+mod closings;
 mod date;
+mod escape;
 mod found;
+mod head;
 mod lines;
 mod notes;
 mod people;

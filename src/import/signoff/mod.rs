@@ -5,8 +5,9 @@
 use std::ops::Range;
 
 use super::body;
+use super::closings::{Tail, is_closing, is_closing_formula, is_short_closing, tail_label};
 use super::found::{Found, Span};
-use super::lines::{self, Line, ends_sentence, fold, join_wrapped, labelled};
+use super::lines::{self, Line, ends_sentence, join_wrapped};
 use super::people::{self, Signatory};
 
 /// The sign-off of a letter.
@@ -207,57 +208,6 @@ pub fn after_notes(lines: &[Line], range: Range<usize>, out: &mut SignOff) -> Ve
     unplaced
 }
 
-/// What a labelled line at the end of a letter holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tail {
-    Cc,
-    Enclosure,
-    Postscript,
-}
-
-fn tail_label(text: &str) -> Option<(Tail, &str)> {
-    const CC: &[&str] = &[
-        "cc",
-        "cc.",
-        "c.c.",
-        "c.c",
-        "c/c",
-        "copy to",
-        "copies to",
-        "copy",
-        "copies",
-        "con copia a",
-        "con copia",
-        "copia",
-        "copias",
-        "copie a",
-        "copies a",
-        "copie",
-    ];
-    const ENCLOSURE: &[&str] = &[
-        "enclosures",
-        "enclosure",
-        "encl.",
-        "encl",
-        "enc.",
-        "attachments",
-        "attachment",
-        "annexes",
-        "annex",
-        "anexos",
-        "anexo",
-        "pieces jointes",
-        "piece jointe",
-        "p.j.",
-        "pj",
-    ];
-    const POSTSCRIPT: &[&str] = &["p.s.", "p.s", "ps", "p.-s.", "p.d.", "pd"];
-    labelled(text, CC)
-        .map(|v| (Tail::Cc, v))
-        .or_else(|| labelled(text, ENCLOSURE).map(|v| (Tail::Enclosure, v)))
-        .or_else(|| labelled(text, POSTSCRIPT).map(|v| (Tail::Postscript, v)))
-}
-
 /// Reads labelled lines and the lines under them (`cc:` then one copy per line).
 fn read_tail(lines: &[Line], range: Range<usize>, out: &mut SignOff) {
     let mut kind = Tail::Cc;
@@ -300,56 +250,6 @@ fn read_tail(lines: &[Line], range: Range<usize>, out: &mut SignOff) {
     }
 }
 
-/// Closings, folded, without their final comma, separated by `|`.
-const CLOSINGS: &str = "
-    sincerely | sincerely yours | yours sincerely | yours truly | very truly yours |
-    truly yours | respectfully | respectfully yours | yours respectfully | best regards |
-    kind regards | regards | warm regards | warmest regards | with best regards |
-    with kind regards | best wishes | with best wishes | yours faithfully | faithfully |
-    cordially | with respect | with appreciation | with thanks | thank you | many thanks |
-    in solidarity | yours | atentamente | muy atentamente | cordialmente | saludos cordiales |
-    un cordial saludo | reciba un cordial saludo | le saluda atentamente |
-    les saluda atentamente | cordialement | bien cordialement | sinceres salutations |
-    salutations distinguees | respectueusement | avec mes salutations distinguees |
-    avec nos salutations distinguees
-";
-
-fn is_closing(text: &str) -> bool {
-    let folded = fold(text);
-    let core = folded.trim_end_matches([',', '.', '!']).trim();
-    CLOSINGS.split('|').any(|closing| closing.trim() == core)
-}
-
-/// Whole-sentence closings of French and Spanish letters.
-fn is_closing_formula(text: &str) -> bool {
-    const FORMULAS: &[&str] = &[
-        "veuillez agreer",
-        "je vous prie d'agreer",
-        "nous vous prions d'agreer",
-        "je vous prie de croire",
-        "nous vous prions de croire",
-        "veuillez recevoir",
-        "je vous prie de recevoir",
-        "nous vous prions de recevoir",
-        "le saluda atentamente",
-        "les saluda atentamente",
-        "reciba un cordial saludo",
-        "sin otro particular",
-        "aprovecho la ocasion",
-        "aprovechamos la ocasion",
-        "aprovecho la oportunidad",
-        "aprovechamos la oportunidad",
-    ];
-    let folded = fold(text);
-    text.chars().count() <= 400 && FORMULAS.iter().any(|f| folded.starts_with(f))
-}
-
-/// A one-line block of a few words ending with a comma, just before the signatures
-/// ("On behalf of the undersigned,").
-fn is_short_closing(block: &[Line]) -> bool {
-    matches!(block, [line] if line.text.ends_with(',') && line.text.split_whitespace().count() <= 10)
-}
-
 fn block_text(block: &[Line]) -> String {
     let mut text = String::new();
     for line in block {
@@ -371,149 +271,4 @@ fn is_signature_block(block: &[Line]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::lines::split;
-
-    fn people(signoff: &SignOff) -> Vec<(String, Option<String>, Option<String>)> {
-        signoff
-            .signatories
-            .iter()
-            .map(|s| {
-                (
-                    s.value.name.clone(),
-                    s.value.title.clone(),
-                    s.value.organization.clone(),
-                )
-            })
-            .collect()
-    }
-
-    fn read(text: &str) -> (SignOff, Vec<Line>) {
-        let lines = split(text);
-        let signoff = recognise(&lines, 0, lines.len());
-        (signoff, lines)
-    }
-
-    fn p(
-        name: &str,
-        title: Option<&str>,
-        org: Option<&str>,
-    ) -> (String, Option<String>, Option<String>) {
-        (name.into(), title.map(Into::into), org.map(Into::into))
-    }
-
-    #[test]
-    fn people_in_blocks_without_a_closing() {
-        let (signoff, lines) = read(
-            "Last paragraph of the body.\n\nAna María de la Cruz\nSenior Researcher, Americas\nCoastal Rights Initiative\n\nTomás Ortega\nAdvocacy Director\nCoastal Rights Initiative\n",
-        );
-        assert_eq!(
-            people(&signoff),
-            [
-                p(
-                    "Ana María de la Cruz",
-                    Some("Senior Researcher, Americas"),
-                    Some("Coastal Rights Initiative")
-                ),
-                p(
-                    "Tomás Ortega",
-                    Some("Advocacy Director"),
-                    Some("Coastal Rights Initiative")
-                ),
-            ]
-        );
-        assert!(signoff.closing.is_none());
-        assert_eq!(lines[signoff.start - 1].text, "Last paragraph of the body.");
-    }
-
-    #[test]
-    fn three_people_without_blank_lines_after_a_closing() {
-        let (signoff, _) = read(
-            "Text.\n\nSincerely,\n\nLena Fischer\nExecutive Director\nNorthern Law Centre\nKwame Mensah\nLegal Adviser\nPriya Raman\nProgramme Officer, Asia\nPanel Watch\n",
-        );
-        assert_eq!(signoff.closing.as_ref().unwrap().value, "Sincerely,");
-        assert_eq!(
-            people(&signoff),
-            [
-                p(
-                    "Lena Fischer",
-                    Some("Executive Director"),
-                    Some("Northern Law Centre")
-                ),
-                p("Kwame Mensah", Some("Legal Adviser"), None),
-                p(
-                    "Priya Raman",
-                    Some("Programme Officer, Asia"),
-                    Some("Panel Watch")
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn closing_at_the_end_of_a_paragraph_and_name_with_title_on_one_line() {
-        let (signoff, lines) =
-            read("We thank you.\nYours sincerely,\n\nJane Okafor, Director of Research\n");
-        assert_eq!(signoff.closing.as_ref().unwrap().value, "Yours sincerely,");
-        assert_eq!(
-            people(&signoff),
-            [p("Jane Okafor", Some("Director of Research"), None)]
-        );
-        assert_eq!(signoff.start, 1);
-        assert_eq!(lines[0].text, "We thank you.");
-    }
-
-    #[test]
-    fn french_formula_and_tail_items() {
-        let (signoff, _) = read(
-            "Texte.\n\nVeuillez agréer, Madame la Ministre,\nl’expression de notre haute considération.\n\nClaire Dubois\nDirectrice\ncc : M. Paul Martin ; Mme Sophie Laurent\nP.J. : rapport annuel\n\nP.S. Une dernière\nremarque.\n",
-        );
-        assert_eq!(
-            signoff.closing.as_ref().unwrap().value,
-            "Veuillez agréer, Madame la Ministre, l’expression de notre haute considération."
-        );
-        assert_eq!(
-            people(&signoff),
-            [p("Claire Dubois", Some("Directrice"), None)]
-        );
-        let cc: Vec<&str> = signoff.cc.iter().map(|c| c.value.as_str()).collect();
-        assert_eq!(cc, ["M. Paul Martin", "Mme Sophie Laurent"]);
-        assert_eq!(signoff.enclosures[0].value, "rapport annuel");
-        assert_eq!(
-            signoff.postscript.as_ref().unwrap().value,
-            "Une dernière remarque."
-        );
-    }
-
-    #[test]
-    fn after_the_closing_unknown_blocks_are_not_placed() {
-        let (signoff, _) = read(
-            "Text.\n\nBest regards,\nAmina Yusuf\nCoordinator\n\nShare on social media\nRelated Stories\n\ncc: Board\n",
-        );
-        assert_eq!(
-            people(&signoff),
-            [p("Amina Yusuf", Some("Coordinator"), None)]
-        );
-        let unplaced: Vec<&str> = signoff.unplaced.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(unplaced, ["Share on social media", "Related Stories"]);
-        assert_eq!(signoff.cc[0].value, "Board");
-    }
-
-    #[test]
-    fn a_short_closing_before_signatures_without_a_known_closing() {
-        let (signoff, _) = read("Text.\n\nOn behalf of the undersigned,\n\nAmina Yusuf\n");
-        assert_eq!(
-            signoff.closing.as_ref().unwrap().value,
-            "On behalf of the undersigned,"
-        );
-        assert_eq!(signoff.signatories.len(), 1);
-    }
-
-    #[test]
-    fn a_body_sentence_is_not_a_signature() {
-        let (signoff, lines) = read("We hope to hear from you soon\n");
-        assert!(signoff.signatories.is_empty());
-        assert_eq!(signoff.start, lines.len() - 1);
-    }
-}
+mod tests;
