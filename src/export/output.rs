@@ -1,10 +1,10 @@
 //! Writing output files atomically: a temporary file in the same folder, renamed over the
 //! target once complete, so a failure never leaves a partial file and an older one stays.
 //!
-//! Files are not synced to disk (no `fsync`), like the Typst CLI's output: syncing each PDF
-//! cost a batch ~5 % of its time in waits. After a power cut, a PDF written just before
-//! may be empty; `missive batch` notices (its manifest records each PDF's size) and
-//! renders it again.
+//! Files are not synced to disk (no `fsync`), like the Typst CLI's output: the waits cost a
+//! batch more than the rare case is worth (figures in `docs/batch.md`). After a power cut,
+//! a PDF written just before may be empty; `missive batch` notices (its manifest records
+//! each PDF's size) and renders it again.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

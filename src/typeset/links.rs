@@ -2,7 +2,7 @@
 //!
 //! Typst resolves `link(<label>)` by introspection: the first layout pass cannot know where
 //! the label is, so every paragraph holding such a link (each endnote marker, each note's
-//! number) is laid out again in a second pass. That was about a fifth of a letter's time.
+//! number) is laid out again in a second pass (its cost is in `docs/batch.md`).
 //! Under missive the generated `main.typ` turns each link to a label into a link to the
 //! address [`PREFIX`]`label` (only when missive's [`INPUT`] is set, so an emitted project
 //! compiled by the stock Typst CLI resolves its links itself), and [`resolve`] points the
