@@ -155,6 +155,26 @@ impl Lang {
     }
 }
 
+impl Labels {
+    /// Every label, for changes that apply to all of them.
+    pub fn each_mut(&mut self) -> [&mut String; 9] {
+        let Labels {
+            page,
+            notes,
+            cc,
+            enclosures,
+            subject,
+            reference,
+            cosigners,
+            postscript,
+            place_date,
+        } = self;
+        [
+            page, notes, cc, enclosures, subject, reference, cosigners, postscript, place_date,
+        ]
+    }
+}
+
 /// The words of [`Labels`], in the order of its fields.
 type Words = [&'static str; 9];
 

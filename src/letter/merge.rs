@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::assets::{self, IMAGE_EXTENSIONS};
 use super::front_matter::{Letterhead, Signatory};
-use super::house::House;
+use super::house::{House, HouseConfig};
 use super::source::LetterSource;
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::i18n::{Lang, SUPPORTED};
@@ -114,16 +114,25 @@ impl<'a> Checker<'a> {
         parsed
     }
 
+    /// The letter's own value of a key, else its house's, with the file that gives it.
+    fn own_or_house<'v>(
+        &'v self,
+        own: Option<&'v Spanned<String>>,
+        house: fn(&HouseConfig) -> Option<&Spanned<String>>,
+    ) -> Option<(&'v Spanned<String>, &'v Located<'a>)> {
+        match own {
+            Some(value) => Some((value, &self.letter)),
+            None => {
+                let (h, at) = self.house.as_ref()?;
+                house(&h.config).map(|value| (value, at))
+            }
+        }
+    }
+
     /// The letter's language: its own `lang`, else the house's, else English.
     pub fn lang(&mut self, own: Option<&Spanned<String>>) -> Option<Lang> {
-        let house = self
-            .house
-            .as_ref()
-            .and_then(|(h, at)| h.config.lang.as_ref().map(|tag| (tag, at)));
-        let (tag, at) = match (own, house) {
-            (Some(tag), _) => (tag, &self.letter),
-            (None, Some((tag, at))) => (tag, at),
-            _ => return Lang::parse("en"),
+        let Some((tag, at)) = self.own_or_house(own, |house| house.lang.as_ref()) else {
+            return Lang::parse("en");
         };
         let Some(lang) = Lang::parse(tag.get_ref()) else {
             let problem =
@@ -151,14 +160,8 @@ impl<'a> Checker<'a> {
         own: Option<&Spanned<String>>,
         builtins: &[&'static str],
     ) -> Option<Template> {
-        let house = self
-            .house
-            .as_ref()
-            .and_then(|(h, at)| h.config.template.as_ref().map(|name| (name, at)));
-        let (name, at) = match (own, house) {
-            (Some(name), _) => (name, &self.letter),
-            (None, Some((name, at))) => (name, at),
-            _ => return Some(Template::Builtin(DEFAULT_TEMPLATE)),
+        let Some((name, at)) = self.own_or_house(own, |house| house.template.as_ref()) else {
+            return Some(Template::Builtin(DEFAULT_TEMPLATE));
         };
         let value = name.get_ref();
         if is_template_path(value) {

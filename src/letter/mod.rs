@@ -223,6 +223,25 @@ mod tests {
     }
 
     #[test]
+    fn the_house_labels_are_the_templates_labels() {
+        let labels =
+            serde_json::to_value(crate::i18n::Lang::parse("en").unwrap().labels()).unwrap();
+        let mut given: Vec<&str> = labels
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut keys = names::<LabelWords>();
+        given.sort();
+        keys.sort();
+        assert_eq!(
+            keys, given,
+            "`[labels]` keys and the labels templates receive differ"
+        );
+    }
+
+    #[test]
     fn shapes_follow_the_field_types() {
         let shape =
             |keys: &'static [Key], name: &str| &keys.iter().find(|k| k.0 == name).expect("a key").1;

@@ -182,20 +182,7 @@ impl LetterData {
         all(&mut self.letterhead.address);
         all(&mut self.letterhead.contacts);
         all(&mut self.letterhead.sidebar);
-        let labels = &mut self.labels;
-        for label in [
-            &mut labels.page,
-            &mut labels.notes,
-            &mut labels.cc,
-            &mut labels.enclosures,
-            &mut labels.subject,
-            &mut labels.reference,
-            &mut labels.cosigners,
-            &mut labels.postscript,
-            &mut labels.place_date,
-        ] {
-            one(label);
-        }
+        self.labels.each_mut().into_iter().for_each(one);
         self
     }
 }
