@@ -130,28 +130,11 @@ impl Lang {
             .iter()
             .find(|(language, _)| *language == self.language)
             .map_or(&ENGLISH, |(_, words)| words);
-        let [
-            page,
-            notes,
-            cc,
-            enclosures,
-            subject,
-            reference,
-            cosigners,
-            postscript,
-            place_date,
-        ] = words.map(String::from);
-        Labels {
-            page,
-            notes,
-            cc,
-            enclosures,
-            subject,
-            reference,
-            cosigners,
-            postscript,
-            place_date,
+        let mut labels = Labels::default();
+        for (label, word) in labels.each_mut().into_iter().zip(words) {
+            *label = word.to_string();
         }
+        labels
     }
 }
 
@@ -175,7 +158,7 @@ impl Labels {
     }
 }
 
-/// The words of [`Labels`], in the order of its fields.
+/// The words of [`Labels`], in the order of its fields ([`Labels::each_mut`]).
 type Words = [&'static str; 9];
 
 /// The template's words in English, and for languages missive lacks.
@@ -268,7 +251,7 @@ const WORDS: &[(&str, Words)] = &[
 /// The fixed words of a letter, handed to templates. Labels that precede a value end
 /// with the separator the language uses ("Re: ", "事由："). A house may override any of
 /// them (`[labels]` in `missive.toml`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Labels {
     /// Running page number, with `{page}` and `{total}` placeholders.
     pub page: String,

@@ -16,25 +16,17 @@ use super::structure::Recognised;
 /// The front matter as written by `missive import` (the keys of the letter format).
 #[derive(Serialize)]
 struct FrontMatter<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<Datetime>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     reference: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     subject: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     salutation: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     closing: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     cc: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     enclosures: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     postscript: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     to: Vec<To<'a>>,
@@ -52,9 +44,7 @@ struct To<'a> {
 #[derive(Serialize)]
 struct Signatory<'a> {
     name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     organization: Option<&'a str>,
 }
 
