@@ -26,27 +26,30 @@ pub const LETTER_DESCRIPTION: &str =
 /// template imports or loads), it is compiled once more with those attached too.
 pub fn typeset_for(
     env: &Environment,
-    letter: &Prepared,
+    prepared: &Prepared,
     standards: &[PdfStandard],
 ) -> Result<Typeset, Diagnostics> {
     if !standards_embed_sources(standards) {
-        return typeset::typeset(env, letter, &[]);
+        return typeset::typeset(env, prepared, &[]);
     }
-    let expected = expected_files(letter);
-    let attached = list(letter, expected.iter().map(String::as_str))?;
-    let typeset = typeset::typeset(env, letter, &attached)?;
-    let needed = list(letter, typeset.files.iter().map(|(path, _)| path.as_str()))?;
+    let expected = expected_files(prepared);
+    let attached = list(prepared, expected.iter().map(String::as_str))?;
+    let typeset = typeset::typeset(env, prepared, &attached)?;
+    let needed = list(
+        prepared,
+        typeset.files.iter().map(|(path, _)| path.as_str()),
+    )?;
     if needed == attached {
         return Ok(typeset);
     }
-    typeset::typeset(env, letter, &needed)
+    typeset::typeset(env, prepared, &needed)
 }
 
 /// The project paths of the files a letter is expected to read: its images and its own
 /// template file, sorted (a template may read more, which only compiling reveals).
-fn expected_files(letter: &Prepared) -> Vec<String> {
-    let mut paths = letter.images();
-    if let Template::File(path) = &letter.letter.template {
+fn expected_files(prepared: &Prepared) -> Vec<String> {
+    let mut paths = prepared.images();
+    if let Template::File(path) = &prepared.letter.template {
         paths.push(path.clone());
     }
     paths.sort();
@@ -57,10 +60,10 @@ fn expected_files(letter: &Prepared) -> Vec<String> {
 /// The attachments of a letter: its source, its house file, then the files it reads while
 /// being typeset (`used`: project paths in path order, as `LetterWorld::disk_files` lists them).
 fn list<'a>(
-    letter: &Prepared,
+    prepared: &Prepared,
     used: impl IntoIterator<Item = &'a str>,
 ) -> Result<Vec<Attachment>, Diagnostics> {
-    let letter = &letter.letter;
+    let letter = &prepared.letter;
     let mut out = vec![Attachment {
         path: letter_project_path(letter)?,
         mime_type: "text/markdown",

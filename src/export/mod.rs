@@ -19,14 +19,14 @@ pub use format::Format;
 /// The output of a typeset letter: one file's bytes for PDF (made to `standards`, which
 /// it must have been typeset for with [`typeset_for`]), one per page otherwise.
 pub fn export(
-    letter: &Prepared,
+    prepared: &Prepared,
     typeset: &Typeset,
     standards: &[PdfStandard],
     format: Format,
 ) -> Result<Vec<Vec<u8>>, Diagnostics> {
     let pages = typeset.document.pages();
     Ok(match format {
-        Format::Pdf => vec![pdf::export(letter, typeset, standards)?],
+        Format::Pdf => vec![pdf::export(prepared, typeset, standards)?],
         Format::Png => pages
             .iter()
             .map(|page| {

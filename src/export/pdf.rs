@@ -15,7 +15,7 @@ pub fn creator() -> String {
 
 /// Exports a laid-out letter to PDF bytes made to `standards`.
 pub fn export(
-    letter: &Prepared,
+    prepared: &Prepared,
     typeset: &Typeset,
     standards: &[PdfStandard],
 ) -> Result<Vec<u8>, Diagnostics> {
@@ -28,7 +28,7 @@ pub fn export(
     let options = PdfOptions {
         ident: Smart::Auto,
         creator: Smart::Custom(Some(creator())),
-        timestamp: Some(Timestamp::new_utc(letter_datetime(&letter.letter))),
+        timestamp: Some(Timestamp::new_utc(letter_datetime(&prepared.letter))),
         standards,
         tagged: true,
         ..PdfOptions::default()
@@ -36,7 +36,7 @@ pub fn export(
     typst_pdf::pdf(&typeset.document, &options).map_err(|errors| {
         errors
             .iter()
-            .map(|error| pdf_errors::explain(error, letter, typeset))
+            .map(|error| pdf_errors::explain(error, prepared, typeset))
             .collect()
     })
 }

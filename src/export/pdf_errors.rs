@@ -19,35 +19,35 @@ use crate::typeset::world::MAIN_ID;
 use crate::typeset::{Prepared, Typeset, compile, templates};
 
 /// Explains one error typst-pdf raised while exporting `letter`, typeset as `typeset`.
-pub fn explain(error: &SourceDiagnostic, letter: &Prepared, typeset: &Typeset) -> Diagnostic {
+pub fn explain(error: &SourceDiagnostic, prepared: &Prepared, typeset: &Typeset) -> Diagnostic {
     let (document, files) = (&typeset.document, typeset.files.as_slice());
     let (standards, detail) = match error.message.split_once(" error: ") {
         Some((standards, detail)) => (standards, detail),
         None => ("the PDF standard", error.message.as_str()),
     };
-    let image = image_data_at(document, error.span).map(|data| which_image(letter, files, &data));
+    let image = image_data_at(document, error.span).map(|data| which_image(prepared, files, &data));
     match (detail, image) {
-        ("missing alt text", Some(image)) => missing_alt_text(letter, &image, standards),
+        ("missing alt text", Some(image)) => missing_alt_text(prepared, &image, standards),
         (_, Some(image)) => {
-            let message = format!("{}: {detail} ({standards})", image.describe(letter));
-            with_hints(image.locate(letter, error.span, files, Diagnostic::error(message)), error)
+            let message = format!("{}: {detail} ({standards})", image.describe(prepared));
+            with_hints(image.locate(prepared, error.span, files, Diagnostic::error(message)), error)
         }
         ("missing document title", _) => Diagnostic::error(format!(
             "the PDF has no title, which {standards} requires"
         ))
-        .in_file(&letter.letter.source.file)
+        .in_file(&prepared.letter.source.file)
         .hint("the title is the letter's `subject` (else \"Letter to\" and the first addressee); give the letter a `subject`")
         .hint("a custom template must pass it on: `set document(title: data.title)`"),
         ("missing document language", _) => Diagnostic::error(format!(
             "the PDF has no language, which {standards} requires"
         ))
-        .in_file(&letter.letter.source.file)
+        .in_file(&prepared.letter.source.file)
         .hint("set `lang` in the letter or in missive.toml, e.g. `lang = \"en\"`")
         .hint("a custom template must pass it on: `set text(lang: data.lang.language)`"),
         ("missing document date" | "document date is missing", _) => Diagnostic::error(format!(
             "the PDF has no date, which {standards} requires"
         ))
-        .in_file(&letter.letter.source.file)
+        .in_file(&prepared.letter.source.file)
         .hint("the letter's `date` is the PDF's date; a custom template must not `set document(date: none)`"),
         _ => {
             let message = if error.message.contains(" error: ") {
@@ -55,13 +55,13 @@ pub fn explain(error: &SourceDiagnostic, letter: &Prepared, typeset: &Typeset) -
             } else {
                 format!("PDF export failed: {detail}")
             };
-            with_hints(locate_span(letter, error.span, files, Diagnostic::error(message)), error)
+            with_hints(locate_span(prepared, error.span, files, Diagnostic::error(message)), error)
         }
     }
 }
 
 /// A PDF/UA error about an image without alternative text, naming the key that gives it.
-fn missing_alt_text(letter: &Prepared, image: &LetterImage, standards: &str) -> Diagnostic {
+fn missing_alt_text(prepared: &Prepared, image: &LetterImage, standards: &str) -> Diagnostic {
     let diagnostic = match image {
         LetterImage::Logo(path) => Diagnostic::error(format!(
             "the letterhead logo `{}` has no `logo_alt`, the alternative text {standards} requires",
@@ -69,7 +69,7 @@ fn missing_alt_text(letter: &Prepared, image: &LetterImage, standards: &str) -> 
         ))
         .hint("add `logo_alt = \"…\"` to the `[letterhead]` table that sets `logo`: a short description such as the organisation's name followed by \"logo\""),
         LetterImage::Signature(index) => {
-            let name = &letter.data.signatories[*index].name;
+            let name = &prepared.data.signatories[*index].name;
             Diagnostic::error(format!(
                 "the signature of {name} has an empty `signatories[{}].signature_alt`, the alternative text {standards} requires",
                 index + 1
@@ -86,7 +86,7 @@ fn missing_alt_text(letter: &Prepared, image: &LetterImage, standards: &str) -> 
         ))
         .hint("give the template's `image(…)` call an `alt:` argument"),
     };
-    image.locate(letter, DiagSpan::detached(), &[], diagnostic)
+    image.locate(prepared, DiagSpan::detached(), &[], diagnostic)
 }
 
 /// Which of the letter's images an image is.
@@ -103,13 +103,16 @@ enum LetterImage {
 
 impl LetterImage {
     /// How messages name the image.
-    fn describe(&self, letter: &Prepared) -> String {
+    fn describe(&self, prepared: &Prepared) -> String {
         match self {
             LetterImage::Logo(path) => {
                 format!("the letterhead logo `{}`", path.trim_start_matches('/'))
             }
             LetterImage::Signature(index) => {
-                format!("the signature of {}", letter.data.signatories[*index].name)
+                format!(
+                    "the signature of {}",
+                    prepared.data.signatories[*index].name
+                )
             }
             LetterImage::Body(path) => {
                 format!("the image `{}` in the body", path.trim_start_matches('/'))
@@ -125,16 +128,16 @@ impl LetterImage {
     /// Points the diagnostic at the key that names the image (or the template's call).
     fn locate(
         &self,
-        letter: &Prepared,
+        prepared: &Prepared,
         span: DiagSpan,
         files: &[(String, Vec<u8>)],
         diagnostic: Diagnostic,
     ) -> Diagnostic {
-        let front = &letter.letter.front;
+        let front = &prepared.letter.front;
         let in_letter = |range: Range<usize>| {
-            let start = letter.letter.source.front.start;
+            let start = prepared.letter.source.front.start;
             (
-                letter.letter.source.file.clone(),
+                prepared.letter.source.file.clone(),
                 start + range.start..start + range.end,
             )
         };
@@ -146,7 +149,7 @@ impl LetterImage {
                     .as_ref()
                     .map(|logo| in_letter(logo.span()));
                 own.or_else(|| {
-                    let house = letter.letter.house.as_ref()?;
+                    let house = prepared.letter.house.as_ref()?;
                     let logo = house.config.letterhead.logo.as_ref()?;
                     Some((house.file.clone(), logo.span()))
                 })
@@ -158,29 +161,32 @@ impl LetterImage {
                 .map(|s| in_letter(s.span())),
             LetterImage::Body(path) => {
                 let name = path.rsplit('/').next().unwrap_or(path);
-                letter.letter.source.body_text().find(name).map(|at| {
-                    let start = letter.letter.source.body.start + at;
-                    (letter.letter.source.file.clone(), start..start + name.len())
+                prepared.letter.source.body_text().find(name).map(|at| {
+                    let start = prepared.letter.source.body.start + at;
+                    (
+                        prepared.letter.source.file.clone(),
+                        start..start + name.len(),
+                    )
                 })
             }
-            LetterImage::Template(_) => return locate_span(letter, span, files, diagnostic),
+            LetterImage::Template(_) => return locate_span(prepared, span, files, diagnostic),
         };
         match place {
             Some((file, range)) => diagnostic.at(&file, range),
-            None => diagnostic.in_file(&letter.letter.source.file),
+            None => diagnostic.in_file(&prepared.letter.source.file),
         }
     }
 }
 
 /// Identifies an image of the document by its bytes.
-fn which_image(letter: &Prepared, files: &[(String, Vec<u8>)], data: &[u8]) -> LetterImage {
+fn which_image(prepared: &Prepared, files: &[(String, Vec<u8>)], data: &[u8]) -> LetterImage {
     let Some((path, _)) = files.iter().find(|(_, bytes)| bytes.as_slice() == data) else {
         return LetterImage::Template(None);
     };
-    if letter.data.letterhead.logo.as_deref() == Some(path.as_str()) {
+    if prepared.data.letterhead.logo.as_deref() == Some(path.as_str()) {
         return LetterImage::Logo(path.clone());
     }
-    if let Some(index) = letter
+    if let Some(index) = prepared
         .data
         .signatories
         .iter()
@@ -188,7 +194,7 @@ fn which_image(letter: &Prepared, files: &[(String, Vec<u8>)], data: &[u8]) -> L
     {
         return LetterImage::Signature(index);
     }
-    if letter.body.images.contains(path) {
+    if prepared.body.images.contains(path) {
         return LetterImage::Body(path.clone());
     }
     LetterImage::Template(Some(path.clone()))
@@ -219,7 +225,7 @@ fn image_data_at(document: &PagedDocument, span: DiagSpan) -> Option<Vec<u8>> {
 /// Points the diagnostic at a span in a template file (built-in or read from the root),
 /// or at the letter when the span is in the generated `main.typ` or nowhere.
 fn locate_span(
-    letter: &Prepared,
+    prepared: &Prepared,
     span: DiagSpan,
     files: &[(String, Vec<u8>)],
     diagnostic: Diagnostic,
@@ -241,13 +247,13 @@ fn locate_span(
             DiagSpanKind::Detached => return None,
         };
         Some((
-            SourceText::new(compile::file_name(&letter.letter.root, id), text),
+            SourceText::new(compile::file_name(&prepared.letter.root, id), text),
             range,
         ))
     });
     match placed {
         Some((file, range)) => diagnostic.at(&file, range),
-        None => diagnostic.in_file(&letter.letter.source.file),
+        None => diagnostic.in_file(&prepared.letter.source.file),
     }
 }
 

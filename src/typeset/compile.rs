@@ -35,20 +35,20 @@ pub struct Compiled {
 /// Compiles the letter's project in `world`.
 pub fn compile(
     world: &LetterWorld,
-    letter: &Prepared,
+    prepared: &Prepared,
     project: &Project,
 ) -> Result<Compiled, Diagnostics> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     let mut mapper = Mapper {
         world,
-        letter,
+        prepared,
         project,
         generated: None,
         texts: HashMap::new(),
     };
     let mut mapped: Diagnostics = warnings.iter().map(|w| mapper.convert(w)).collect();
     let output = output.and_then(|document| {
-        let lang = &letter.data.lang;
+        let lang = &prepared.data.lang;
         links::resolve(
             document,
             lang.language.parse().unwrap_or(Lang::ENGLISH),
@@ -57,7 +57,7 @@ pub fn compile(
     });
     match output {
         Ok(document) => {
-            mapped.extend(missing_glyphs(&document, letter));
+            mapped.extend(missing_glyphs(&document, prepared));
             for problem in layout_check::check(&document) {
                 let warning = Diagnostic::warning(problem.message).hint(problem.hint);
                 mapped.push(mapper.locate(warning, problem.span.into()));
@@ -77,7 +77,7 @@ pub fn compile(
 
 /// A warning naming the characters no font could draw (they would print as blank boxes),
 /// pointing at the first one's occurrence in the letter or its house file.
-fn missing_glyphs(document: &PagedDocument, letter: &Prepared) -> Diagnostics {
+fn missing_glyphs(document: &PagedDocument, prepared: &Prepared) -> Diagnostics {
     let missing = layout_check::missing_glyphs(document);
     let Some(&first) = missing.first() else {
         return Vec::new();
@@ -97,14 +97,14 @@ fn missing_glyphs(document: &PagedDocument, letter: &Prepared) -> Diagnostics {
         shown.join(", ")
     ))
     .hint("add a font that covers them with `--font-path DIR` (`missive fonts` lists the fonts in use)");
-    let files = std::iter::once(&letter.letter.source.file)
-        .chain(letter.letter.house.as_ref().map(|h| &h.file));
+    let files = std::iter::once(&prepared.letter.source.file)
+        .chain(prepared.letter.house.as_ref().map(|h| &h.file));
     vec![match files
         .into_iter()
         .find_map(|f| f.text.find(first).map(|i| (f, i)))
     {
         Some((file, offset)) => warning.at(file, offset..offset + first.len_utf8()),
-        None => warning.in_file(&letter.letter.source.file),
+        None => warning.in_file(&prepared.letter.source.file),
     }]
 }
 
@@ -124,7 +124,7 @@ enum Origin {
 /// Converts Typst diagnostics, remembering the texts it has named.
 struct Mapper<'a> {
     world: &'a LetterWorld<'a>,
-    letter: &'a Prepared,
+    prepared: &'a Prepared,
     project: &'a Project,
     generated: Option<Arc<SourceText>>,
     texts: HashMap<FileId, Arc<SourceText>>,
@@ -143,7 +143,7 @@ impl Mapper<'_> {
         {
             return missing;
         }
-        let root = self.letter.letter.root.display();
+        let root = self.prepared.letter.root.display();
         if origin == Some(Origin::Converted) && diagnostic.message.contains("depth exceeded") {
             out = out.hint(
                 "lists, block quotes or emphasis are nested too deeply here for the template; use fewer levels",
@@ -190,7 +190,7 @@ impl Mapper<'_> {
                 let (file, range, _) = self.place(id, range);
                 diagnostic.at(&file, range)
             }
-            _ => diagnostic.in_file(&self.letter.letter.source.file),
+            _ => diagnostic.in_file(&self.prepared.letter.source.file),
         }
     }
 
@@ -217,7 +217,7 @@ impl Mapper<'_> {
         if diagnostic.message != "unresolved import" {
             return None;
         }
-        let Template::File(path) = &self.letter.letter.template else {
+        let Template::File(path) = &self.prepared.letter.template else {
             return None;
         };
         let range = self.world.range(diagnostic.span)?;
@@ -242,7 +242,7 @@ impl Mapper<'_> {
         range: Range<usize>,
     ) -> (Arc<SourceText>, Range<usize>, Origin) {
         if id == *MAIN_ID {
-            let letter = &self.letter.letter;
+            let letter = &self.prepared.letter;
             if let Some(mark) = self.project.source_of(range.start) {
                 let body = &letter.source.body;
                 let start = (body.start + mark.source).min(body.end);
@@ -268,7 +268,7 @@ impl Mapper<'_> {
         let file = match self.texts.get(&id) {
             Some(file) => file.clone(),
             None => {
-                let name = file_name(&self.letter.letter.root, id);
+                let name = file_name(&self.prepared.letter.root, id);
                 let file = SourceText::new(name, self.world.text_of(id).unwrap_or_default());
                 self.texts.insert(id, file.clone());
                 file

@@ -50,18 +50,18 @@ pub fn letter_datetime(letter: &Letter) -> Datetime {
 /// compiles it.
 pub fn typeset(
     env: &Environment,
-    letter: &Prepared,
+    prepared: &Prepared,
     attachments: &[Attachment],
 ) -> Result<Typeset, Diagnostics> {
-    let project = project::generate(letter, attachments);
+    let project = project::generate(prepared, attachments);
     let world = LetterWorld::new(
         env,
-        &letter.letter.root,
+        &prepared.letter.root,
         project.main.clone(),
         project.data.clone(),
-        letter_datetime(&letter.letter),
+        letter_datetime(&prepared.letter),
     );
-    let Compiled { document, warnings } = compile::compile(&world, letter, &project)?;
+    let Compiled { document, warnings } = compile::compile(&world, prepared, &project)?;
     let files = world.disk_files();
     Ok(Typeset {
         project,
