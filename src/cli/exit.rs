@@ -13,6 +13,8 @@ pub(crate) enum Failure {
     Failed,
     /// Ctrl-C stopped the command (exit status 130).
     Interrupted,
+    /// A bug: the command panicked (exit status 101, Rust's for a panic).
+    Panicked,
 }
 
 /// The outcome of a command.
@@ -31,6 +33,7 @@ pub(super) fn exit_status(outcome: Outcome) -> ExitCode {
             ExitCode::from(2)
         }
         Err(Failure::Interrupted) => ExitCode::from(INTERRUPTED),
+        Err(Failure::Panicked) => ExitCode::from(101),
     }
 }
 

@@ -21,7 +21,7 @@ use clap::Parser as _;
 use crate::pipeline::STACK_SIZE;
 use crate::term::say;
 use args::{Cli, Command, TemplateCommand};
-use exit::{Outcome, exit_status};
+use exit::{Failure, Outcome, exit_status};
 
 /// Runs the command line and returns the exit status.
 ///
@@ -33,15 +33,15 @@ pub fn main() -> ExitCode {
         .name("missive".into())
         .stack_size(STACK_SIZE)
         .spawn(move || run(cli));
-    match worker.map(std::thread::JoinHandle::join) {
-        Ok(Ok(outcome)) => exit_status(outcome),
-        // The panic message is already printed; 101 is Rust's status for a panic.
-        Ok(Err(_)) => ExitCode::from(101),
+    exit_status(match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok(outcome)) => outcome,
+        // The panic message is already printed.
+        Ok(Err(_)) => Err(Failure::Panicked),
         Err(err) => {
             say(format_args!("error: cannot start a thread: {err}"));
-            ExitCode::from(1)
+            Err(Failure::Failed)
         }
-    }
+    })
 }
 
 /// Runs one command.
