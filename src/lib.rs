@@ -1,15 +1,15 @@
 //! missive typesets advocacy letters into PDF.
 //!
 //! A letter travels down the layers, each a folder that uses only those below it:
-//! [`letter`] reads it, splits its TOML front matter from its Markdown body, parses the
-//! TOML and merges it with the house's `missive.toml`; [`typeset`] converts the body to
+//! `letter` reads it, splits its TOML front matter from its Markdown body, parses the
+//! TOML and merges it with the house's `missive.toml`; `typeset` converts the body to
 //! Typst markup, builds the template's data and the Typst project, and lays it out;
-//! [`export`] makes PDF (to PDF standards, archival PDFs carrying their sources), PNG or
-//! SVG and writes files atomically. [`pipeline`] is the one path through them. On top,
-//! beside each other: [`cli`] (the command line), [`batch`] (whole archives),
-//! [`import`] (archived plain-text letters to letter sources) and [`extract`] (the
+//! `export` makes PDF (to PDF standards, archival PDFs carrying their sources), PNG or
+//! SVG and writes files atomically. `pipeline` is the one path through them. On top,
+//! beside each other: `cli` (the command line), `batch` (whole archives),
+//! `import` (archived plain-text letters to letter sources) and `extract` (the
 //! sources back out of an archival PDF). Under everything, shared leaves:
-//! [`diagnostic`], [`term`], [`paths`], [`i18n`]. `docs/architecture.md` has the map.
+//! `diagnostic`, `term`, `paths`, `i18n`. `docs/architecture.md` has the map.
 //!
 //! The public interface is small: [`check`] and [`render`] a letter file in an
 //! [`Environment`], with every problem as a [`Diagnostic`].

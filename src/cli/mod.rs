@@ -25,7 +25,7 @@ use exit::{Failure, Outcome, exit_status};
 
 /// Runs the command line and returns the exit status.
 ///
-/// The command runs on a thread with a stack of [`STACK_SIZE`], so that deeply nested
+/// The command runs on a thread with a stack of `STACK_SIZE` (see `pipeline`), so that deeply nested
 /// input meets Typst's own limits (a clear error) before the stack's end.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();

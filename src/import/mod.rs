@@ -4,7 +4,7 @@
 //! One module per job: [`lines`] normalises the text; [`chrome`] drops the site's own
 //! lines around the letter; [`structure`] finds the parts (with [`date`], [`body`],
 //! [`signoff`], [`people`] and [`notes`]); [`writer`] writes TOML front matter and Markdown;
-//! [`report`] says what was recognised, dropped and left unplaced. Every line ends up
+//! [`report`](mod@report) says what was recognised, dropped and left unplaced. Every line ends up
 //! in the letter, in the report as dropped chrome, or — not placed — both in the report
 //! and as a comment at the top of the front matter.
 

@@ -2,7 +2,7 @@
 //! with every problem reported at its line and column in the file it came from.
 //!
 //! Three passes, each collecting what it finds: TOML syntax (all errors, not just the
-//! first), known keys against the struct's ([`keys`](super::keys): "did you mean …?"), then
+//! first), known keys against the struct's ([`keys`]: "did you mean …?"), then
 //! serde for types,
 //! whose error is named by its key path (`signatories[2].name`).
 

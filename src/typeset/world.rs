@@ -35,7 +35,7 @@ fn project_id(path: &str) -> FileId {
 }
 
 /// What every letter of a run shares: the standard library (with missive's
-/// [`links::INPUT`] in `sys.inputs`), fonts, built-in templates.
+/// `links::INPUT` in `sys.inputs`), fonts, built-in templates.
 /// Build it once and compile any number of letters with it, from any number of threads.
 pub struct Environment {
     library: LazyHash<Library>,
