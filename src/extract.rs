@@ -7,7 +7,7 @@ use std::path::{Component, Path, PathBuf};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::export::attachments::LETTER_DESCRIPTION;
 use crate::export::output::write_atomic;
 use crate::paths::{already_exists, cannot_write};
@@ -202,14 +202,19 @@ pub fn write_files(
     let mut targets = Vec::new();
     let mut conflicts = Vec::new();
     for file in files {
-        let target =
-            dir.join(safe_relative_path(&file.name).map_err(|why| vec![Diagnostic::error(why)])?);
+        let target = dir.join(
+            safe_relative_path(&file.name)
+                .map_err(|why| vec![Diagnostic::error(codes::UNSAFE_EMBEDDED_NAME, why)])?,
+        );
         if target.is_dir() {
-            return Err(vec![Diagnostic::error(format!(
-                "{} is a folder; the embedded file `{}` cannot be written",
-                target.display(),
-                file.name
-            ))]);
+            return Err(vec![Diagnostic::error(
+                codes::CANNOT_WRITE,
+                format!(
+                    "{} is a folder; the embedded file `{}` cannot be written",
+                    target.display(),
+                    file.name
+                ),
+            )]);
         }
         if !force
             && target.exists()

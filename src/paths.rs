@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 
 /// A path as the user should see it: relative to the working folder when inside it.
 pub fn display_path(path: &Path) -> String {
@@ -28,11 +28,14 @@ pub fn folder_of(path: &Path) -> &Path {
 /// The canonical folder of a file, or an error that names the file.
 pub fn canonical_folder_of(path: &Path) -> Result<PathBuf, Diagnostics> {
     folder_of(path).canonicalize().map_err(|err| {
-        vec![Diagnostic::error(format!(
-            "cannot open the folder of {}: {}",
-            path.display(),
-            io_reason(&err)
-        ))]
+        vec![Diagnostic::error(
+            codes::CANNOT_OPEN_FOLDER,
+            format!(
+                "cannot open the folder of {}: {}",
+                path.display(),
+                io_reason(&err)
+            ),
+        )]
     })
 }
 
@@ -48,18 +51,20 @@ pub fn io_reason(err: &std::io::Error) -> String {
 
 /// The error for a file (or folder) that could not be written.
 pub fn cannot_write(path: &Path, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!(
-        "cannot write {}: {}",
-        display_path(path),
-        io_reason(err)
-    ))
+    Diagnostic::error(
+        codes::CANNOT_WRITE,
+        format!("cannot write {}: {}", display_path(path), io_reason(err)),
+    )
     .hint("check that the output folder can be created and written, and the disk is not full")
 }
 
 /// The error for a file that a command would overwrite: the same words in every command.
 pub fn already_exists(path: &Path) -> Diagnostic {
-    Diagnostic::error(format!("{} already exists", display_path(path)))
-        .hint("pass --force to overwrite it")
+    Diagnostic::error(
+        codes::ALREADY_EXISTS,
+        format!("{} already exists", display_path(path)),
+    )
+    .hint("pass --force to overwrite it")
 }
 
 /// The files under `dir` whose names `wanted` accepts, at any depth, sorted by path.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use typst_pdf::PdfStandard;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, codes};
 use crate::export::{self, Format, emit, output};
 use crate::letter::house::{self, HOUSE_FILE};
 use crate::letter::{self, Letter};
@@ -162,10 +162,10 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
     let outputs = export::export(letter, typeset, standards, job.format)?;
     if let Some(dir) = job.emit_typst {
         emit::emit(dir, typeset, env).map_err(|err| {
-            vec![Diagnostic::error(format!(
-                "cannot write the Typst project to {}: {err}",
-                dir.display()
-            ))]
+            vec![Diagnostic::error(
+                codes::CANNOT_WRITE,
+                format!("cannot write the Typst project to {}: {err}", dir.display()),
+            )]
         })?;
     }
     let targets = output::page_paths(job.output, job.format, outputs.len());

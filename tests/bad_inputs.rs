@@ -29,6 +29,7 @@ struct Case {
     status: i32,
     error: Option<String>,
     warning: Option<String>,
+    code: Option<String>,
     at: Option<String>,
     help: Option<String>,
     #[serde(default)]
@@ -130,14 +131,16 @@ fn judge(case: &Case, command: &str, output: &std::process::Output) -> Vec<Strin
         wrong.push(format!("`{command}` panicked"));
     }
     let wanted = match (&case.error, &case.warning) {
-        (Some(message), _) => Some(("error: ", message)),
-        (None, Some(message)) => Some(("warning: ", message)),
+        (Some(message), _) => Some(("error", message)),
+        (None, Some(message)) => Some(("warning", message)),
         (None, None) => None,
     };
-    if let Some((kind, message)) = wanted {
+    if let Some((severity, message)) = wanted {
+        let code = case.code.as_deref().unwrap_or("(no `code` in the case)");
+        let kind = format!("{severity}[{code}]: ");
         let found = reports(&err).into_iter().any(|report| {
             let first = report.lines().next().unwrap_or("");
-            first.starts_with(kind)
+            first.starts_with(&kind)
                 && first.contains(message.as_str())
                 && case
                     .at
@@ -164,6 +167,94 @@ fn judge(case: &Case, command: &str, output: &std::process::Output) -> Vec<Strin
     wrong
 }
 
+/// The codes `docs/diagnostics.md` explains (its `### M0203: title` headings).
+fn documented_codes() -> BTreeSet<String> {
+    let page = std::fs::read_to_string(repo().join("docs/diagnostics.md")).unwrap();
+    page.lines()
+        .filter_map(|line| line.strip_prefix("### "))
+        .filter_map(|heading| heading.split_once(':'))
+        .map(|(code, _)| code.to_string())
+        .collect()
+}
+
+/// Checks `check --message-format json` against the human `check`: every line a JSON
+/// object with a format version; its diagnostics in the same places, in the same order,
+/// each with a documented code; the letter's status and the run's success as the exit
+/// status says. Returns what is wrong.
+fn judge_json(human: &std::process::Output, json: &std::process::Output) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let text = String::from_utf8_lossy(&json.stdout);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .filter_map(|line| match serde_json::from_str(line) {
+            Ok(value) => Some(value),
+            Err(err) => {
+                wrong.push(format!("a JSON line does not parse ({err}): {line}"));
+                None
+            }
+        })
+        .collect();
+    let documented = documented_codes();
+    let mut places = Vec::new();
+    for line in &lines {
+        if line["format_version"] != 1 {
+            wrong.push(format!("a line without format_version 1: {line}"));
+        }
+        if line["reason"] != "diagnostic" {
+            continue;
+        }
+        let code = line["code"].as_str().unwrap_or("");
+        if !documented.contains(code) {
+            wrong.push(format!(
+                "code {code:?} is not explained in docs/diagnostics.md: {line}"
+            ));
+        }
+        if !line["hints"].is_array() || !line["rendered"].is_string() {
+            wrong.push(format!("a diagnostic without hints or rendered: {line}"));
+        }
+        if let Some(file) = line["file"].as_str() {
+            places.push(match (line["line"].as_u64(), line["column"].as_u64()) {
+                (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+                _ => file.to_string(),
+            });
+        }
+    }
+    let human_places: Vec<String> = stderr(human)
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("┌─ "))
+        .map(str::to_string)
+        .collect();
+    if places != human_places {
+        wrong.push(format!(
+            "JSON places {places:?} differ from the human report's {human_places:?}"
+        ));
+    }
+    let success = json.status.code() == Some(0);
+    let finished: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l["reason"] == "letter-finished")
+        .collect();
+    let status = if success { "checked" } else { "failed" };
+    if finished.len() != 1 || finished[0]["status"] != status {
+        wrong.push(format!(
+            "expected one letter-finished line, {status}: {finished:?}"
+        ));
+    }
+    match lines.last() {
+        Some(last) if last["reason"] == "run-finished" && last["success"] == success => {}
+        last => wrong.push(format!(
+            "the last line is not run-finished, success {success}: {last:?}"
+        )),
+    }
+    if json.status.code() != human.status.code() {
+        wrong.push("`check --message-format json` exits otherwise than `check`".into());
+    }
+    if !wrong.is_empty() {
+        wrong.push(format!("stdout of `check --message-format json`:\n{text}"));
+    }
+    wrong
+}
+
 /// Runs one case; returns what is wrong with it.
 fn run(catalogue: &Catalogue, case: &Case) -> Vec<String> {
     let dir = prepare(catalogue, case);
@@ -175,6 +266,11 @@ fn run(catalogue: &Catalogue, case: &Case) -> Vec<String> {
     if listing(dir.path()) != before {
         wrong.push("`check` wrote files".into());
     }
+    let json = missive(
+        dir.path(),
+        &["check", "--message-format", "json", &case.file],
+    );
+    wrong.extend(judge_json(&check, &json));
 
     let render = missive(dir.path(), &["render", &case.file]);
     wrong.extend(judge(case, "render", &render));

@@ -240,7 +240,7 @@ fn a_failing_letter_is_reported_with_its_position_and_the_rest_render() {
         bad_date["error"]
             .as_str()
             .unwrap()
-            .starts_with("arch/bad-date.md:2:8: error: "),
+            .starts_with("arch/bad-date.md:2:8: error[M0207]: "),
         "{bad_date}"
     );
     let bad_typst = letters

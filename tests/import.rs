@@ -702,7 +702,7 @@ fn the_check_of_an_imported_letter_typesets_it() {
     assert_eq!(output.status.code(), Some(0), "{out}{err}");
     assert!(out.contains("check       ok"), "{out}");
     assert!(
-        err.contains("warning: no available font has `\u{13000}`"),
+        err.contains("warning[M0708]: no available font has `\u{13000}`"),
         "{err}"
     );
 

@@ -43,9 +43,10 @@ use manifest::Records;
 pub use options::Options;
 pub use outcome::Summary;
 
+use crate::diagnostic::{Diagnostic, codes};
 use crate::paths::display_path;
 use crate::pipeline::STACK_SIZE;
-use crate::term::say;
+use crate::term::{json, record, report};
 use crate::typeset::world::Environment;
 
 /// Sizes Rayon's pool, which typesets the letters and runs Typst's own parallel work, to
@@ -82,12 +83,18 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
         .collect();
 
     let (mut records, warnings) = manifest::load(&out_root);
-    for warning in warnings {
-        say(format_args!("warning: {warning}"));
-    }
+    let warnings: Vec<Diagnostic> = warnings
+        .into_iter()
+        .map(|warning| Diagnostic::warning(codes::MANIFEST_UNREADABLE, warning))
+        .collect();
+    report(&warnings);
     records.retain(|rel, _| in_shard(archive::stem(rel)));
     let environment = fingerprint::environment(env, &args.standards);
     let plan = plan::plan(args, environment, &mine, &mut records);
+    for (entry, _) in mine.iter().zip(&plan.reports).filter(|(_, r)| r.is_some()) {
+        let source = display_path(&archive::join(&args.archive, &entry.rel));
+        record(|| json::letter_finished(&source, json::Status::Skipped));
+    }
     let known: HashSet<&str> = all.iter().map(|entry| entry.rel.as_str()).collect();
     let orphans = outcome::orphans(&mut records, &known, &args.out, args.prune);
     let save = |records: &Records| {

@@ -10,9 +10,10 @@ use super::manifest::Records;
 use super::options::Options;
 use super::report::{Counts, LetterReport, Orphan, Report, Status};
 use super::shard::Shard;
+use crate::diagnostic::{Diagnostic, codes};
 use crate::export::output;
 use crate::paths::display_path;
-use crate::term::say;
+use crate::term::{report, say};
 
 /// The outcome of a run.
 #[derive(Debug)]
@@ -140,7 +141,10 @@ pub fn orphans(
             && match std::fs::remove_file(&path) {
                 Ok(()) => true,
                 Err(err) => {
-                    say(format_args!("warning: cannot remove {shown}: {err}"));
+                    report(&[Diagnostic::warning(
+                        codes::CANNOT_PRUNE,
+                        format!("cannot remove {shown}: {err}"),
+                    )]);
                     false
                 }
             };

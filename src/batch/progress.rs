@@ -3,12 +3,11 @@
 //! one plain line per letter rendered or failed, for logs. Diagnostics of failed letters
 //! are printed in full either way, as `missive render` prints them.
 
-use std::time::Duration;
-
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::diagnostic::Diagnostic;
-use crate::term::{report as emit, say, stderr_is_terminal};
+use crate::term::json::{self, Status};
+use crate::term::{progress_bar, record, report as emit, say};
 
 /// The progress display.
 pub struct Progress {
@@ -21,15 +20,10 @@ pub struct Progress {
 impl Progress {
     /// Starts the display for `to_render` letters, `skipped` being already up to date.
     pub fn start(to_render: usize, skipped: usize) -> Self {
-        let bar = (stderr_is_terminal() && to_render > 0).then(|| {
-            let style = ProgressStyle::with_template(
-                "{bar:30.cyan/blue} {pos}/{len} {msg}  {per_sec:.dim} ETA {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
-            let bar = ProgressBar::new(to_render as u64).with_style(style);
-            bar.enable_steady_tick(Duration::from_millis(200));
-            bar
-        });
+        let bar = progress_bar(
+            to_render,
+            "{bar:30.cyan/blue} {pos}/{len} {msg}  {per_sec:.dim} ETA {eta}",
+        );
         let progress = Self {
             bar,
             rendered: 0,
@@ -70,6 +64,8 @@ impl Progress {
         let plain = self.bar.is_none();
         self.print(|| {
             emit(warnings);
+            record(|| json::file_written(source, target, "pdf", Some(pages)));
+            record(|| json::letter_finished(source, Status::Rendered));
             if plain {
                 let pages = if pages == 1 {
                     "1 page".to_string()
@@ -89,6 +85,7 @@ impl Progress {
         self.failed += 1;
         self.print(|| {
             emit(problems);
+            record(|| json::letter_finished(source, Status::Failed));
             say(format_args!(
                 "failed: {source} (its PDF, if any, is left as it was)"
             ));

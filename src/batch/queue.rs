@@ -19,7 +19,7 @@ use super::plan::Plan;
 use super::progress::Progress;
 use super::report::{LetterReport, Status};
 use super::{interrupt, job};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::paths::display_path;
 use crate::term::say;
 use crate::typeset::world::Environment;
@@ -220,9 +220,9 @@ fn panicked(payload: &(dyn std::any::Any + Send), source: &Path) -> Diagnostic {
     } else {
         "this is a bug in missive or Typst; please report it with this letter"
     };
-    Diagnostic::error(format!(
-        "typesetting {} crashed: {message}",
-        display_path(source)
-    ))
+    Diagnostic::error(
+        codes::TYPESETTING_CRASHED,
+        format!("typesetting {} crashed: {message}", display_path(source)),
+    )
     .hint(hint)
 }

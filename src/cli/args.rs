@@ -4,13 +4,14 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 use typst_pdf::PdfStandard;
 
 use crate::batch::shard::Shard;
 use crate::export::Format;
 use crate::letter::standards::parse_standards;
 use crate::pipeline::Standards;
+use crate::term::{Color, MessageFormat};
 
 /// Typesets advocacy letters (TOML front matter + Markdown) into PDF.
 #[derive(Debug, Parser)]
@@ -19,6 +20,70 @@ pub struct Cli {
     /// The command.
     #[command(subcommand)]
     pub command: Command,
+    /// When to colour output: `auto` on a terminal unless NO_COLOR is set.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorValue,
+}
+
+/// `--color`, as the command line names its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorValue {
+    /// Colour a terminal, unless NO_COLOR is set or TERM is `dumb`.
+    Auto,
+    /// Colour always, even into files and pipes.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorValue {
+    /// The choice, for `term`.
+    pub fn color(self) -> Color {
+        match self {
+            Self::Auto => Color::Auto,
+            Self::Always => Color::Always,
+            Self::Never => Color::Never,
+        }
+    }
+}
+
+/// `--message-format`, for the commands that report on letters.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct MessageFormatArg {
+    /// `human`: reports on standard error; `json`: one JSON object a line on standard
+    /// output for each diagnostic and file written (docs/diagnostics.md).
+    #[arg(
+        long = "message-format",
+        value_enum,
+        default_value = "human",
+        value_name = "FMT"
+    )]
+    message_format: MessageFormatValue,
+}
+
+impl MessageFormatArg {
+    /// The format chosen, for `term`.
+    pub fn format(self) -> MessageFormat {
+        match self.message_format {
+            MessageFormatValue::Human => MessageFormat::Human,
+            MessageFormatValue::Json => MessageFormat::Json,
+        }
+    }
+}
+
+/// Message formats, as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormatValue {
+    /// rustc-style reports for people, on standard error.
+    Human,
+    /// JSON lines on standard output, for editors, CI and scripts.
+    Json,
 }
 
 /// The commands.
@@ -45,6 +110,16 @@ pub enum Command {
     /// Regenerate every letter of an archive into a mirrored folder, in parallel, in one
     /// process; unchanged letters are skipped, a bad letter never stops the rest.
     Batch(BatchArgs),
+    /// Explain a diagnostic code (`missive explain M0203`), or list every code.
+    Explain(ExplainArgs),
+    /// Start a new house folder: missive.toml with every key, a first letter, .gitignore.
+    Init(InitArgs),
+    /// Print the JSON Schema of missive.toml or of a letter's front matter.
+    Schema(SchemaArgs),
+    /// Print a shell's completion script (`missive completions bash > …`).
+    Completions(CompletionsArgs),
+    /// Write man pages, one per command, into DIR.
+    Man(ManArgs),
 }
 
 /// `missive template …`.
@@ -147,6 +222,8 @@ pub struct RenderArgs {
     pub standards: PdfStandardArg,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub messages: MessageFormatArg,
 }
 
 /// `missive check`.
@@ -159,6 +236,8 @@ pub struct CheckArgs {
     pub standards: PdfStandardArg,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub messages: MessageFormatArg,
 }
 
 /// `missive new`.
@@ -222,6 +301,8 @@ pub struct ImportArgs {
     pub force: ForceArg,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub messages: MessageFormatArg,
 }
 
 /// `missive batch`.
@@ -253,4 +334,59 @@ pub struct BatchArgs {
     pub standards: PdfStandardArg,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub messages: MessageFormatArg,
+}
+
+/// The clap definition of the whole command line, for completions and man pages.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// `missive explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A code such as `M0203` (`m0203` and `0203` too); none lists every code.
+    pub code: Option<String>,
+}
+
+/// `missive init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The house folder to create or fill; it must be empty or not exist.
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+/// `missive schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema.
+    #[arg(value_enum)]
+    pub of: SchemaOf,
+}
+
+/// The files a schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaOf {
+    /// The house file, `missive.toml`.
+    House,
+    /// A letter's front matter (the TOML between `+++` lines).
+    Letter,
+}
+
+/// `missive completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `missive man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Folder to write `missive.1`, `missive-render.1`, … into (created if needed).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }

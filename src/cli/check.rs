@@ -6,7 +6,8 @@ use super::exit::{Outcome, all_ok};
 use super::fonts::environment;
 use crate::paths::display_path;
 use crate::pipeline;
-use crate::term::{report, say};
+use crate::term::json::{self, Status};
+use crate::term::{record, report, say};
 
 /// Runs `missive check`.
 pub(super) fn run(args: CheckArgs) -> Outcome {
@@ -17,10 +18,12 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
         match pipeline::check(&env, path, &standards) {
             Ok(checked) => {
                 report(&checked.warnings());
+                record(|| json::letter_finished(&display_path(path), Status::Checked));
                 say(format_args!("ok: {}", display_path(path)));
             }
             Err(problems) => {
                 report(&problems);
+                record(|| json::letter_finished(&display_path(path), Status::Failed));
                 say(format_args!("failed: {}", display_path(path)));
                 ok = false;
             }

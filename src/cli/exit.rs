@@ -2,8 +2,6 @@
 
 use std::process::ExitCode;
 
-use crate::term::say;
-
 /// How a command failed.
 #[derive(Debug)]
 pub(crate) enum Failure {
@@ -23,15 +21,13 @@ pub(crate) type Outcome = Result<(), Failure>;
 /// Exit status of a command stopped by Ctrl-C (128 + SIGINT, as shells report it).
 pub(crate) const INTERRUPTED: u8 = 130;
 
-/// The exit status of an outcome; a usage error is printed here.
+/// The exit status of an outcome.
 pub(super) fn exit_status(outcome: Outcome) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Failed) => ExitCode::from(1),
-        Err(Failure::Usage(usage)) => {
-            say(format_args!("error: {usage}"));
-            ExitCode::from(2)
-        }
+        // Reported by `run`, before JSON's last line.
+        Err(Failure::Usage(_)) => ExitCode::from(2),
         Err(Failure::Interrupted) => ExitCode::from(INTERRUPTED),
         Err(Failure::Panicked) => ExitCode::from(101),
     }

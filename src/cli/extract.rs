@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::args::ExtractArgs;
 use super::exit::{Failure, Outcome};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, codes};
 use crate::extract::{EmbeddedFile, Pdf, write_files};
 use crate::letter::house::HOUSE_FILE;
 use crate::paths::{display_path, io_reason};
@@ -14,7 +14,10 @@ use crate::term::{report, say};
 pub(super) fn run(args: ExtractArgs) -> Outcome {
     let name = display_path(&args.pdf);
     let fail = |why: String| {
-        report(&[Diagnostic::error(format!("{name}: {why}"))]);
+        report(&[Diagnostic::error(
+            codes::PDF_UNREADABLE,
+            format!("{name}: {why}"),
+        )]);
         Failure::Failed
     };
     let bytes = std::fs::read(&args.pdf)

@@ -5,12 +5,17 @@
 mod args;
 mod batch;
 mod check;
+mod completions;
 mod exit;
+mod explain;
 mod extract;
 mod fonts;
 mod import;
+mod init;
+mod man;
 mod new;
 mod render;
+mod schema;
 mod template;
 mod watch;
 
@@ -18,8 +23,9 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
+use crate::diagnostic::{Diagnostic, codes};
 use crate::pipeline::STACK_SIZE;
-use crate::term::say;
+use crate::term::{self, MessageFormat, json, say};
 use args::{Cli, Command, TemplateCommand};
 use exit::{Failure, Outcome, exit_status};
 
@@ -44,9 +50,28 @@ pub fn main() -> ExitCode {
     })
 }
 
-/// Runs one command.
+/// Runs one command, its output configured by `--color` and `--message-format`; in
+/// JSON, a last line says whether it succeeded.
 fn run(cli: Cli) -> Outcome {
-    match cli.command {
+    let format = match &cli.command {
+        Command::Render(args) => args.messages.format(),
+        Command::Check(args) => args.messages.format(),
+        Command::Import(args) => args.messages.format(),
+        Command::Batch(args) => args.messages.format(),
+        _ => MessageFormat::Human,
+    };
+    term::configure(cli.color.color(), format);
+    let outcome = run_command(cli.command);
+    if let Err(Failure::Usage(usage)) = &outcome {
+        term::report(&[Diagnostic::error(codes::USAGE, usage)]);
+    }
+    term::record(|| json::run_finished(outcome.is_ok()));
+    outcome
+}
+
+/// Runs the command asked for.
+fn run_command(command: Command) -> Outcome {
+    match command {
         Command::Render(args) => render::run(args),
         Command::Check(args) => check::run(args),
         Command::Fonts(args) => fonts::run(args),
@@ -56,5 +81,10 @@ fn run(cli: Cli) -> Outcome {
         Command::Extract(args) => extract::run(args),
         Command::Import(args) => import::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }

@@ -8,7 +8,8 @@ use super::fonts::environment;
 use crate::export::Format;
 use crate::paths::display_path;
 use crate::pipeline::{self, Job, Rendered};
-use crate::term::{report, say};
+use crate::term::json::{self, Status};
+use crate::term::{record, report, say};
 use crate::typeset::world::Environment;
 
 /// Runs `missive render`.
@@ -60,24 +61,30 @@ pub(super) fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Op
     match pipeline::render(env, path, job) {
         Ok(rendered) => {
             report(&rendered.warnings);
+            let source = display_path(path);
             let files: Vec<String> = rendered
                 .written
                 .iter()
                 .map(|(p, _)| display_path(p))
                 .collect();
-            say(format_args!(
-                "rendered {} -> {}",
-                display_path(path),
-                files.join(", ")
-            ));
+            // A PDF holds every page; PNG and SVG write one file a page.
+            let pages = if job.format == Format::Pdf {
+                rendered.pages
+            } else {
+                1
+            };
+            for file in &files {
+                record(|| json::file_written(&source, file, job.format.extension(), Some(pages)));
+            }
+            record(|| json::letter_finished(&source, Status::Rendered));
+            say(format_args!("rendered {source} -> {}", files.join(", ")));
             Some(rendered)
         }
         Err(problems) => {
             report(&problems);
-            say(format_args!(
-                "failed: {} (nothing written)",
-                display_path(path)
-            ));
+            let source = display_path(path);
+            record(|| json::letter_finished(&source, Status::Failed));
+            say(format_args!("failed: {source} (nothing written)"));
             None
         }
     }

@@ -13,7 +13,7 @@ use super::args::WatchArgs;
 use super::exit::{Failure, Outcome};
 use super::fonts::environment;
 use super::render::render_and_report;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, codes};
 use crate::pipeline::{Job, letter_files};
 use crate::term::{report, say};
 
@@ -39,7 +39,7 @@ pub(super) fn run(args: WatchArgs) -> Outcome {
         None => letter_files(&args.letter),
     })
     .map_err(|why| {
-        report(&[Diagnostic::error(why)]);
+        report(&[Diagnostic::error(codes::CANNOT_WATCH, why)]);
         Failure::Failed
     })
 }

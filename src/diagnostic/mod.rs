@@ -1,7 +1,10 @@
-//! Problems found in a letter, with the file, line and column they point at, and
-//! their rendering as rustc-style reports (codespan-reporting) or one-line summaries.
+//! Problems found in a letter, with their stable code ([`codes`]), the file, line and
+//! column they point at, and their rendering as rustc-style reports (codespan-reporting)
+//! or one-line summaries; the codes' explanations ([`explain`]).
 
+pub mod codes;
 mod excerpt;
+pub mod explain;
 mod text;
 
 use std::fmt::{self, Write as _};
@@ -12,6 +15,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
+pub use codes::Code;
 use excerpt::Excerpt;
 pub use text::SourceText;
 
@@ -29,6 +33,8 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// The kind of problem, e.g. `M0203` (`docs/diagnostics.md` explains each).
+    pub code: Code,
     /// What is wrong, as one sentence without a final full stop.
     pub message: String,
     /// The file the problem is in, if any.
@@ -40,10 +46,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error that points nowhere in particular.
-    pub fn error(message: impl Into<String>) -> Self {
+    /// An error of the kind `code` that points nowhere in particular.
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
+            code,
             message: message.into(),
             file: None,
             range: None,
@@ -51,11 +58,11 @@ impl Diagnostic {
         }
     }
 
-    /// A warning that points nowhere in particular.
-    pub fn warning(message: impl Into<String>) -> Self {
+    /// A warning of the kind `code` that points nowhere in particular.
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
-            ..Self::error(message)
+            ..Self::error(code, message)
         }
     }
 
@@ -86,13 +93,31 @@ impl Diagnostic {
     /// `file:line:column` (or just `file`) of the problem, when it has a file.
     pub fn location(&self) -> Option<String> {
         let file = self.file.as_ref()?;
-        Some(match &self.range {
-            Some(range) => {
-                let (line, column) = file.line_column(range.start);
-                format!("{}:{line}:{column}", file.name)
-            }
+        Some(match self.line_column() {
+            Some((line, column)) => format!("{}:{line}:{column}", file.name),
             None => file.name.clone(),
         })
+    }
+
+    /// 1-based line and column (in characters) of the problem's start, when it has one.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        let (file, range) = (self.file.as_ref()?, self.range.as_ref()?);
+        Some(file.line_column(range.start))
+    }
+
+    /// `error` or `warning`, as reports name the severity.
+    pub fn severity_name(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The rustc-style report as plain text, without colours.
+    pub fn rendered(&self) -> String {
+        let mut out = term::termcolor::NoColor::new(Vec::new());
+        let _ = self.emit(&mut out);
+        String::from_utf8_lossy(&out.into_inner()).into_owned()
     }
 
     /// Writes the rustc-style report: location, source line with a caret, hints.
@@ -101,6 +126,7 @@ impl Diagnostic {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         }
+        .with_code(self.code.id())
         .with_message(&self.message)
         .with_notes(self.hints.iter().map(|h| format!("help: {h}")).collect());
         let config = term::Config::default();
@@ -123,22 +149,56 @@ impl Diagnostic {
     }
 }
 
-/// The one-line form, `file:line:column: error: message (help: …)`, for logs and reports.
+/// The one-line form, `file:line:column: error[M0203]: message (help: …)`, for logs and
+/// reports.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(location) = self.location() {
             write!(f, "{location}: ")?;
         }
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{kind}: {}", self.message)?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity_name(),
+            self.code,
+            self.message
+        )?;
         let mut hints = String::new();
         for hint in &self.hints {
             let _ = write!(hints, " (help: {hint})");
         }
         f.write_str(&hints)
+    }
+}
+
+/// A problem before it is placed in a file: its kind and what is wrong, for steps that
+/// know what failed but not where (a path checked, a text imported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cause {
+    /// The kind of problem.
+    pub code: Code,
+    /// What is wrong, as one sentence without a final full stop.
+    pub message: String,
+}
+
+impl Cause {
+    /// A cause of the kind `code`.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// The error this cause is, its message given a prefix (`image `, `a.txt: `).
+    pub fn error(&self, prefix: &str) -> Diagnostic {
+        Diagnostic::error(self.code, format!("{prefix}{}", self.message))
+    }
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
     }
 }
 
@@ -173,7 +233,7 @@ mod tests {
     fn a_long_line_is_cut_around_the_problem_keeping_line_and_column() {
         let text = format!("+++\n{}BAD{}\n+++\n", "a".repeat(5000), "b".repeat(5000));
         let file = SourceText::new("long.md", text);
-        let shown = report(&Diagnostic::error("here").at(&file, 5004..5007));
+        let shown = report(&Diagnostic::error(codes::TOML_SYNTAX, "here").at(&file, 5004..5007));
         assert!(shown.contains("┌─ long.md:2:5001"), "{shown}");
         assert!(shown.contains("2 │ …aaaa"), "{shown}");
         assert!(shown.contains("BADbbb"), "{shown}");
@@ -195,7 +255,7 @@ mod tests {
     #[test]
     fn control_characters_are_shown_as_symbols() {
         let file = SourceText::new("nul.md", "ab\0cd\u{1b}[2J\n");
-        let shown = report(&Diagnostic::error("NUL").at(&file, 2..3));
+        let shown = report(&Diagnostic::error(codes::NUL_BYTE, "NUL").at(&file, 2..3));
         assert!(shown.contains("ab␀cd␛[2J"), "{shown}");
         assert!(!shown.contains('\0') && !shown.contains('\u{1b}'));
     }
@@ -203,22 +263,25 @@ mod tests {
     #[test]
     fn a_range_over_many_lines_is_shown_on_its_first() {
         let file = SourceText::new("m.md", "one\ntwo\nthree\nfour\nfive\nsix\n");
-        let shown = report(&Diagnostic::error("long").at(&file, 4..25));
+        let shown = report(&Diagnostic::error(codes::TOML_SYNTAX, "long").at(&file, 4..25));
         assert!(shown.contains("2 │ two"), "{shown}");
         assert!(!shown.contains("five"), "{shown}");
         let empty = SourceText::new("e.md", "");
-        assert!(report(&Diagnostic::error("empty").at(&empty, 0..0)).contains("e.md:1:1"));
+        assert!(
+            report(&Diagnostic::error(codes::EMPTY_LETTER, "empty").at(&empty, 0..0))
+                .contains("e.md:1:1")
+        );
     }
 
     #[test]
     fn one_line_form_names_file_line_and_column() {
         let file = SourceText::new("x/letter.md", "+++\ndate = 3\n+++\n");
-        let d = Diagnostic::error("bad date")
+        let d = Diagnostic::error(codes::WRONG_TYPE, "bad date")
             .at(&file, 11..12)
             .hint("write a TOML date");
         assert_eq!(
             d.to_string(),
-            "x/letter.md:2:8: error: bad date (help: write a TOML date)"
+            "x/letter.md:2:8: error[M0205]: bad date (help: write a TOML date)"
         );
     }
 }

@@ -5,7 +5,7 @@
 
 use typst_pdf::PdfStandard;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::letter::Template;
 use crate::letter::assets;
 use crate::letter::house::HOUSE_FILE;
@@ -92,11 +92,14 @@ fn letter_project_path(letter: &crate::letter::Letter) -> Result<String, Diagnos
     let file = letter.dir.join(path.file_name().unwrap_or_default());
     assets::project_path(&letter.root, &file).ok_or_else(|| {
         vec![
-            Diagnostic::error(format!(
-                "{} cannot be embedded: its path is not plain UTF-8 inside {}",
-                path.display(),
-                letter.root.display()
-            ))
+            Diagnostic::error(
+                codes::CANNOT_EMBED,
+                format!(
+                    "{} cannot be embedded: its path is not plain UTF-8 inside {}",
+                    path.display(),
+                    letter.root.display()
+                ),
+            )
             .hint("rename the letter's file or folder with UTF-8 characters"),
         ]
     })

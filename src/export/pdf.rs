@@ -5,7 +5,7 @@ use typst::foundations::Smart;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::pdf_errors;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::typeset::{Prepared, Typeset, letter_datetime};
 
 /// The creator written into every PDF's metadata.
@@ -20,10 +20,10 @@ pub fn export(
     standards: &[PdfStandard],
 ) -> Result<Vec<u8>, Diagnostics> {
     let standards = PdfStandards::new(standards).map_err(|err| {
-        vec![Diagnostic::error(format!(
-            "these PDF standards cannot be combined: {}",
-            err.message()
-        ))]
+        vec![Diagnostic::error(
+            codes::STANDARDS_CONFLICT,
+            format!("these PDF standards cannot be combined: {}", err.message()),
+        )]
     })?;
     let options = PdfOptions {
         ident: Smart::Auto,

@@ -13,7 +13,7 @@ use typst::syntax::{DiagSpan, DiagSpanKind, Source};
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
-use crate::diagnostic::{Diagnostic, SourceText};
+use crate::diagnostic::{Diagnostic, SourceText, codes};
 use crate::typeset::frames::{Step, visit_pages};
 use crate::typeset::world::MAIN_ID;
 use crate::typeset::{Prepared, Typeset, compile, templates};
@@ -30,32 +30,32 @@ pub fn explain(error: &SourceDiagnostic, prepared: &Prepared, typeset: &Typeset)
         ("missing alt text", Some(image)) => missing_alt_text(prepared, &image, standards),
         (_, Some(image)) => {
             let message = format!("{}: {detail} ({standards})", image.describe(prepared));
-            with_hints(image.locate(prepared, error.span, files, Diagnostic::error(message)), error)
+            with_hints(image.locate(prepared, error.span, files, Diagnostic::error(codes::STANDARD_NOT_MET, message)), error)
         }
-        ("missing document title", _) => Diagnostic::error(format!(
+        ("missing document title", _) => Diagnostic::error(codes::NO_PDF_TITLE, format!(
             "the PDF has no title, which {standards} requires"
         ))
         .in_file(&prepared.letter.source.file)
         .hint("the title is the letter's `subject` (else \"Letter to\" and the first addressee); give the letter a `subject`")
         .hint("a custom template must pass it on: `set document(title: data.title)`"),
-        ("missing document language", _) => Diagnostic::error(format!(
+        ("missing document language", _) => Diagnostic::error(codes::NO_PDF_LANGUAGE, format!(
             "the PDF has no language, which {standards} requires"
         ))
         .in_file(&prepared.letter.source.file)
         .hint("set `lang` in the letter or in missive.toml, e.g. `lang = \"en\"`")
         .hint("a custom template must pass it on: `set text(lang: data.lang.language)`"),
-        ("missing document date" | "document date is missing", _) => Diagnostic::error(format!(
+        ("missing document date" | "document date is missing", _) => Diagnostic::error(codes::NO_PDF_DATE, format!(
             "the PDF has no date, which {standards} requires"
         ))
         .in_file(&prepared.letter.source.file)
         .hint("the letter's `date` is the PDF's date; a custom template must not `set document(date: none)`"),
         _ => {
-            let message = if error.message.contains(" error: ") {
-                format!("the PDF does not meet {standards}: {detail}")
+            let (code, message) = if error.message.contains(" error: ") {
+                (codes::STANDARD_NOT_MET, format!("the PDF does not meet {standards}: {detail}"))
             } else {
-                format!("PDF export failed: {detail}")
+                (codes::PDF_EXPORT, format!("PDF export failed: {detail}"))
             };
-            with_hints(locate_span(prepared, error.span, files, Diagnostic::error(message)), error)
+            with_hints(locate_span(prepared, error.span, files, Diagnostic::error(code, message)), error)
         }
     }
 }
@@ -63,25 +63,25 @@ pub fn explain(error: &SourceDiagnostic, prepared: &Prepared, typeset: &Typeset)
 /// A PDF/UA error about an image without alternative text, naming the key that gives it.
 fn missing_alt_text(prepared: &Prepared, image: &LetterImage, standards: &str) -> Diagnostic {
     let diagnostic = match image {
-        LetterImage::Logo(path) => Diagnostic::error(format!(
+        LetterImage::Logo(path) => Diagnostic::error(codes::NO_ALT_TEXT, format!(
             "the letterhead logo `{}` has no `logo_alt`, the alternative text {standards} requires",
             path.trim_start_matches('/')
         ))
         .hint("add `logo_alt = \"…\"` to the `[letterhead]` table that sets `logo`: a short description such as the organisation's name followed by \"logo\""),
         LetterImage::Signature(index) => {
             let name = &prepared.data.signatories[*index].name;
-            Diagnostic::error(format!(
+            Diagnostic::error(codes::NO_ALT_TEXT, format!(
                 "the signature of {name} has an empty `signatories[{}].signature_alt`, the alternative text {standards} requires",
                 index + 1
             ))
             .hint(format!("write a description in `signature_alt`, or remove the key to use \"Signature of {name}\""))
         }
-        LetterImage::Body(path) => Diagnostic::error(format!(
+        LetterImage::Body(path) => Diagnostic::error(codes::NO_ALT_TEXT, format!(
             "the image `{}` in the body has no description (alternative text), which {standards} requires",
             path.trim_start_matches('/')
         ))
         .hint("write the description between the brackets: `![What the image shows](path)`"),
-        LetterImage::Template(_) => Diagnostic::error(format!(
+        LetterImage::Template(_) => Diagnostic::error(codes::NO_ALT_TEXT, format!(
             "an image the template places has no alternative text, which {standards} requires"
         ))
         .hint("give the template's `image(…)` call an `alt:` argument"),

@@ -26,7 +26,7 @@ mod writer;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Cause, Diagnostic, Diagnostics, codes};
 use crate::export::output::write_atomic;
 use crate::letter::house::{self, ImportRules};
 use crate::letter::source::read_text;
@@ -34,7 +34,8 @@ use crate::paths::{
     already_exists, cannot_write, display_path, files_under, folder_of, has_extension,
 };
 use crate::pipeline::{self, Standards};
-use crate::term::{out, report, say};
+use crate::term::json::{self, Status};
+use crate::term::{out, record, report, say};
 use crate::typeset::world::Environment;
 
 pub use report::Report;
@@ -60,15 +61,18 @@ pub struct Imported {
 }
 
 /// Turns the text of a plain-text letter into a letter source, with `rules` for chrome.
-pub fn convert(text: &str, rules: &ImportRules) -> Result<Imported, String> {
+pub fn convert(text: &str, rules: &ImportRules) -> Result<Imported, Cause> {
     let all = lines::split(text);
     if all.iter().all(lines::Line::is_blank) {
-        return Err("the file holds no text".into());
+        return Err(Cause::new(codes::IMPORT_EMPTY, "the file holds no text"));
     }
     let start = structure::letter_start(&all);
     let stripped = chrome::strip(&all, start, rules);
     if stripped.lines.iter().all(lines::Line::is_blank) {
-        return Err("every line of the file was dropped as site chrome".into());
+        return Err(Cause::new(
+            codes::IMPORT_ONLY_CHROME,
+            "every line of the file was dropped as site chrome",
+        ));
     }
     let letter = structure::recognise(&stripped.lines);
     let written = writer::write(&letter)?;
@@ -87,23 +91,34 @@ pub fn run(options: &Options, env: &Environment) -> Result<bool, String> {
     for (text, target) in jobs(options)? {
         let outcome = if !targets.insert(target.clone()) {
             Err(vec![
-                Diagnostic::error(format!(
-                    "{} would be written twice in this run; skipped {}",
-                    display_path(&target),
-                    display_path(&text)
-                ))
+                Diagnostic::error(
+                    codes::IMPORT_SAME_TARGET,
+                    format!(
+                        "{} would be written twice in this run; skipped {}",
+                        display_path(&target),
+                        display_path(&text)
+                    ),
+                )
                 .hint("import texts with the same name into different folders"),
             ])
         } else {
             import_one(env, &text, &target, options.force)
         };
+        let source = display_path(&text);
         match outcome {
             Ok((clean, problems)) => {
                 report(&problems);
+                let status = if clean {
+                    Status::Imported
+                } else {
+                    Status::Failed
+                };
+                record(|| json::letter_finished(&source, status));
                 all_ok &= clean;
             }
             Err(problems) => {
                 report(&problems);
+                record(|| json::letter_finished(&source, Status::Failed));
                 say(format_args!(
                     "failed: {} (nothing written)",
                     display_path(&text)
@@ -169,9 +184,10 @@ fn import_one(
     std::fs::create_dir_all(dir).map_err(cannot_write)?;
     let house = house::find(&dir.canonicalize().map_err(cannot_write)?)?;
     let rules = house.map(|h| h.config.import).unwrap_or_default();
-    let imported = convert(&content, &rules)
-        .map_err(|reason| vec![Diagnostic::error(format!("{name}: {reason}"))])?;
+    let imported =
+        convert(&content, &rules).map_err(|cause| vec![cause.error(&format!("{name}: "))])?;
     write_atomic(target, imported.source.as_bytes()).map_err(cannot_write)?;
+    record(|| json::file_written(&name, &display_path(target), "letter", None));
 
     out(format_args!(
         "{name} -> {}
@@ -291,13 +307,13 @@ mod tests {
 
     #[test]
     fn empty_and_all_chrome_texts_are_errors() {
-        assert_eq!(
-            convert(" \n\n", &ImportRules::default()).unwrap_err(),
-            "the file holds no text"
-        );
+        let empty = convert(" \n\n", &ImportRules::default()).unwrap_err();
+        assert_eq!(empty.code, codes::IMPORT_EMPTY);
+        assert_eq!(empty.message, "the file holds no text");
         let all_chrome = convert("Menu\nSearch\n", &ImportRules::default()).unwrap_err();
+        assert_eq!(all_chrome.code, codes::IMPORT_ONLY_CHROME);
         assert!(
-            all_chrome.contains("dropped as site chrome"),
+            all_chrome.message.contains("dropped as site chrome"),
             "{all_chrome}"
         );
     }

@@ -12,6 +12,7 @@ use toml::value::{Date, Datetime};
 use super::body::{Block, Marker};
 use super::escape::inline;
 use super::structure::Recognised;
+use crate::diagnostic::{Cause, codes};
 
 /// The front matter as written by `missive import` (the keys of the letter format).
 #[derive(Serialize)]
@@ -62,7 +63,7 @@ pub struct Written {
 }
 
 /// Writes the letter source.
-pub fn write(letter: &Recognised) -> Result<Written, String> {
+pub fn write(letter: &Recognised) -> Result<Written, Cause> {
     let mut source = String::from("+++\n");
     if !letter.unplaced.is_empty() {
         source.push_str("# Lines `missive import` could not place (not part of the letter):\n");
@@ -132,7 +133,7 @@ pub fn write(letter: &Recognised) -> Result<Written, String> {
     })
 }
 
-fn front_matter(letter: &Recognised) -> Result<String, String> {
+fn front_matter(letter: &Recognised) -> Result<String, Cause> {
     let date = letter.date.as_ref().map(|d| &d.value);
     let signoff = &letter.signoff;
     let front = FrontMatter {
@@ -176,7 +177,12 @@ fn front_matter(letter: &Recognised) -> Result<String, String> {
             })
             .collect(),
     };
-    toml::to_string(&front).map_err(|err| format!("cannot write the front matter: {err}"))
+    toml::to_string(&front).map_err(|err| {
+        Cause::new(
+            codes::IMPORT_CANNOT_WRITE_TOML,
+            format!("cannot write the front matter: {err}"),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use std::path::{Component, Path, PathBuf};
 
 use typst::visualize::{ExchangeFormat, ImageFormat, RasterFormat, VectorFormat};
 
+use crate::diagnostic::{Cause, codes};
+
 /// Image formats Typst can place.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"];
 
@@ -18,53 +20,38 @@ pub fn resolve(
     base: &Path,
     written: &str,
     extensions: &[&str],
-) -> Result<String, String> {
-    let trimmed = written.trim();
-    if trimmed.is_empty() {
-        return Err("path is empty".into());
-    }
-    if trimmed.contains("://") {
-        return Err(format!(
-            "`{written}` is a web address; missive reads only local files (no network)"
-        ));
-    }
-    if trimmed.contains('\\') {
-        return Err(format!(
-            "`{written}` contains a backslash; write paths with forward slashes"
-        ));
-    }
-    let relative = Path::new(trimmed);
-    if relative.has_root()
-        || relative
-            .components()
-            .any(|c| matches!(c, Component::Prefix(_)))
-    {
-        return Err(format!(
-            "`{written}` is an absolute path; write it relative to the file that names it, inside {}",
-            root.display()
-        ));
-    }
+) -> Result<String, Cause> {
+    let relative = relative_path(root, written)?;
     let joined = normalize(&base.join(relative));
     let outside = || {
-        format!(
-            "`{written}` is outside the letter's root folder {} and cannot be read",
-            root.display()
+        Cause::new(
+            codes::OUTSIDE_ROOT,
+            format!(
+                "`{written}` is outside the letter's root folder {} and cannot be read",
+                root.display()
+            ),
         )
     };
     if !joined.starts_with(root) {
         return Err(outside());
     }
     let canonical = joined.canonicalize().map_err(|_| {
-        format!(
-            "`{written}` does not exist (looked for {})",
-            joined.display()
+        Cause::new(
+            codes::MISSING_FILE,
+            format!(
+                "`{written}` does not exist (looked for {})",
+                joined.display()
+            ),
         )
     })?;
     if !canonical.starts_with(root) {
         return Err(outside());
     }
     if !canonical.is_file() {
-        return Err(format!("`{written}` is not a file"));
+        return Err(Cause::new(
+            codes::NOT_A_FILE,
+            format!("`{written}` is not a file"),
+        ));
     }
     let extension = canonical
         .extension()
@@ -72,13 +59,13 @@ pub fn resolve(
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     if !extensions.contains(&extension.as_str()) {
-        return Err(format!(
-            "`{written}` is not a supported file (expected {})",
-            extensions
-                .iter()
-                .map(|e| format!(".{e}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let expected: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+        return Err(Cause::new(
+            codes::UNSUPPORTED_FILE,
+            format!(
+                "`{written}` is not a supported file (expected {})",
+                expected.join(", ")
+            ),
         ));
     }
     if let Some(problem) = image_content_problem(&canonical, &extension, written) {
@@ -87,10 +74,46 @@ pub fn resolve(
     project_path(root, &joined).ok_or_else(outside)
 }
 
+/// The path as written, checked to be one missive reads: not empty, no web address, no
+/// backslash, not absolute.
+fn relative_path<'a>(root: &Path, written: &'a str) -> Result<&'a Path, Cause> {
+    let trimmed = written.trim();
+    if trimmed.is_empty() {
+        return Err(Cause::new(codes::EMPTY_PATH, "path is empty"));
+    }
+    if trimmed.contains("://") {
+        return Err(Cause::new(
+            codes::WEB_ADDRESS,
+            format!("`{written}` is a web address; missive reads only local files (no network)"),
+        ));
+    }
+    if trimmed.contains('\\') {
+        return Err(Cause::new(
+            codes::BACKSLASH_PATH,
+            format!("`{written}` contains a backslash; write paths with forward slashes"),
+        ));
+    }
+    let relative = Path::new(trimmed);
+    if relative.has_root()
+        || relative
+            .components()
+            .any(|c| matches!(c, Component::Prefix(_)))
+    {
+        return Err(Cause::new(
+            codes::ABSOLUTE_PATH,
+            format!(
+                "`{written}` is an absolute path; write it relative to the file that names it, inside {}",
+                root.display()
+            ),
+        ));
+    }
+    Ok(relative)
+}
+
 /// Whether an image file's content is not what its extension says (a renamed file, a web
 /// page saved under an image's name, an empty or damaged file), judged from its first
 /// bytes as Typst judges them. `None` for files that are not images or look right.
-fn image_content_problem(path: &Path, extension: &str, written: &str) -> Option<String> {
+fn image_content_problem(path: &Path, extension: &str, written: &str) -> Option<Cause> {
     let expected: ImageFormat = match extension {
         "png" => ExchangeFormat::Png.into(),
         "jpg" | "jpeg" => ExchangeFormat::Jpg.into(),
@@ -103,20 +126,30 @@ fn image_content_problem(path: &Path, extension: &str, written: &str) -> Option<
     let mut head = Vec::with_capacity(2048);
     let read = std::fs::File::open(path).and_then(|file| file.take(2048).read_to_end(&mut head));
     if let Err(err) = read {
-        return Some(format!("`{written}` cannot be read: {err}"));
+        return Some(Cause::new(
+            codes::CANNOT_READ,
+            format!("`{written}` cannot be read: {err}"),
+        ));
     }
     match ImageFormat::detect(&head) {
         Some(found) if found == expected => None,
-        Some(found) => Some(format!(
-            "`{written}` holds an image in {} format but its name ends in `.{extension}`; rename it to match its content",
-            format_name(found)
+        Some(found) => Some(Cause::new(
+            codes::MISNAMED_IMAGE,
+            format!(
+                "`{written}` holds an image in {} format but its name ends in `.{extension}`; rename it to match its content",
+                format_name(found)
+            ),
         )),
-        None if head.is_empty() => Some(format!(
-            "`{written}` is an empty file, not an image; copy the image again"
+        None if head.is_empty() => Some(Cause::new(
+            codes::DAMAGED_IMAGE,
+            format!("`{written}` is an empty file, not an image; copy the image again"),
         )),
-        None => Some(format!(
-            "`{written}` is not an image in {} format, nor in any format missive reads (the file may be damaged, or a web page saved under an image's name); export the image again",
-            format_name(expected)
+        None => Some(Cause::new(
+            codes::DAMAGED_IMAGE,
+            format!(
+                "`{written}` is not an image in {} format, nor in any format missive reads (the file may be damaged, or a web page saved under an image's name); export the image again",
+                format_name(expected)
+            ),
         )),
     }
 }
@@ -175,14 +208,18 @@ mod tests {
         let ok = resolve(&root, &base, "../../img/logo.png", IMAGE_EXTENSIONS);
         assert_eq!(ok.unwrap(), "/img/logo.png");
         let up = resolve(&root, &base, "../../../etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
-        assert!(up.contains("outside"), "{up}");
+        assert_eq!(up.code, codes::OUTSIDE_ROOT);
+        assert!(up.message.contains("outside"), "{up}");
         let abs = resolve(&root, &base, "/etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
-        assert!(abs.contains("absolute"), "{abs}");
+        assert_eq!(abs.code, codes::ABSOLUTE_PATH);
+        assert!(abs.message.contains("absolute"), "{abs}");
         let missing = resolve(&root, &base, "nope.png", IMAGE_EXTENSIONS).unwrap_err();
-        assert!(missing.contains("does not exist"), "{missing}");
+        assert_eq!(missing.code, codes::MISSING_FILE);
+        assert!(missing.message.contains("does not exist"), "{missing}");
         std::fs::write(root.join("img/notes.txt"), b"x").unwrap();
         let kind = resolve(&root, &root, "img/notes.txt", IMAGE_EXTENSIONS).unwrap_err();
-        assert!(kind.contains("not a supported"), "{kind}");
+        assert_eq!(kind.code, codes::UNSUPPORTED_FILE);
+        assert!(kind.message.contains("not a supported"), "{kind}");
     }
 
     #[test]
@@ -196,14 +233,20 @@ mod tests {
         std::fs::write(root.join("drawn.svg"), svg).unwrap();
         let check = |name: &str| resolve(&root, &root, name, IMAGE_EXTENSIONS);
         let renamed = check("drawn.png").unwrap_err();
+        assert_eq!(renamed.code, codes::MISNAMED_IMAGE);
         assert!(
-            renamed.contains("holds an image in SVG format"),
+            renamed.message.contains("holds an image in SVG format"),
             "{renamed}"
         );
         let page = check("page.png").unwrap_err();
-        assert!(page.contains("is not an image in PNG format"), "{page}");
+        assert_eq!(page.code, codes::DAMAGED_IMAGE);
+        assert!(
+            page.message.contains("is not an image in PNG format"),
+            "{page}"
+        );
         let empty = check("empty.jpg").unwrap_err();
-        assert!(empty.contains("empty file"), "{empty}");
+        assert_eq!(empty.code, codes::DAMAGED_IMAGE);
+        assert!(empty.message.contains("empty file"), "{empty}");
         assert_eq!(check("drawn.svg").unwrap(), "/drawn.svg");
     }
 }

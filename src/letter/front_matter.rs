@@ -1,5 +1,6 @@
 //! The keys of a letter's front matter (product sheet, "The letter source"), as written.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
@@ -8,14 +9,17 @@ use super::keys::{Field, Shape, toml_table};
 
 toml_table! {
     /// A letter's front matter exactly as the writer gave it; checked later by `letter`.
-    #[derive(Debug, Default, Deserialize)]
+    #[derive(Debug, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
+    #[schemars(title = "A missive letter's front matter (the TOML between `+++` lines)")]
     pub struct FrontMatter {
         /// Date of the letter (a TOML date).
+        #[schemars(schema_with = "date_schema")]
         pub date: Option<Spanned<Datetime>>,
         /// Where the letter is written.
         pub place: Option<String>,
         /// BCP 47 language tag.
+        #[schemars(with = "Option<String>")]
         pub lang: Option<Spanned<String>>,
         /// The sender's reference.
         pub reference: Option<String>,
@@ -43,6 +47,7 @@ toml_table! {
         /// P.S.
         pub postscript: Option<String>,
         /// Built-in template name or path to a `.typ` file.
+        #[schemars(with = "Option<String>")]
         pub template: Option<Spanned<String>>,
         /// Paper size.
         pub paper: Option<Paper>,
@@ -54,7 +59,7 @@ toml_table! {
 
 toml_table! {
     /// One addressee.
-    #[derive(Debug, Clone, Default, Deserialize)]
+    #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Addressee {
         /// Name and honorific.
@@ -68,7 +73,7 @@ toml_table! {
 
 toml_table! {
     /// One person who signs.
-    #[derive(Debug, Clone, Default, Deserialize)]
+    #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Signatory {
         /// Full name.
@@ -79,6 +84,7 @@ toml_table! {
         /// Organisation, when it differs from the letterhead's.
         pub organization: Option<String>,
         /// Signature image, relative to the letter.
+        #[schemars(with = "Option<String>")]
         pub signature: Option<Spanned<String>>,
         /// Alternative text of the signature image (default: "Signature of NAME" in the letter's language).
         pub signature_alt: Option<String>,
@@ -87,7 +93,7 @@ toml_table! {
 
 toml_table! {
     /// One co-signing organisation of a coalition letter.
-    #[derive(Debug, Clone, Default, Deserialize)]
+    #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Cosigner {
         /// Organisation or person.
@@ -100,12 +106,13 @@ toml_table! {
 
 toml_table! {
     /// The organisation's letterhead; every key optional so that a letter can override one.
-    #[derive(Debug, Clone, Default, Deserialize)]
+    #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct Letterhead {
         /// Organisation name.
         pub organization: Option<String>,
         /// Logo image (SVG, PNG, JPEG), relative to the file that names it.
+        #[schemars(with = "Option<String>")]
         pub logo: Option<Spanned<String>>,
         /// Alternative text of the logo.
         pub logo_alt: Option<String>,
@@ -113,7 +120,8 @@ toml_table! {
         pub address: Option<Vec<String>>,
         /// Telephone, e-mail, web lines.
         pub contacts: Option<Vec<String>>,
-        /// Accent colour, `#rrggbb`.
+        /// Accent colour, `#rrggbb` (or `#rgb`).
+        #[schemars(with = "Option<String>", regex(pattern = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"))]
         pub accent: Option<Spanned<String>>,
         /// Lines of a side column on the first page (e.g. a board list).
         pub sidebar: Option<Vec<String>>,
@@ -136,13 +144,22 @@ impl Letterhead {
 }
 
 /// Paper size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm.
     A4,
     /// US Letter, 8.5 × 11 in.
     UsLetter,
+}
+
+/// A TOML date, as a TOML language server sees it: a string in date format.
+fn date_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "format": "date",
+        "description": "Date of the letter, a bare TOML date such as 2026-03-02 (no quotes, no time)."
+    })
 }
 
 impl Field for Paper {

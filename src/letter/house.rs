@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 use typst_pdf::PdfStandard;
@@ -13,7 +14,7 @@ use super::keys::toml_table;
 use super::source::read_text;
 use super::standards;
 use super::toml_input::Fragment;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, codes};
 use crate::i18n::Labels;
 use crate::paths::display_path;
 
@@ -22,12 +23,15 @@ pub const HOUSE_FILE: &str = "missive.toml";
 
 toml_table! {
     /// The settings of a house file.
-    #[derive(Debug, Default, Deserialize)]
+    #[derive(Debug, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
+    #[schemars(title = "missive.toml, the house style of every letter below its folder")]
     pub struct HouseConfig {
         /// Default template: built-in name or path relative to the house file.
+        #[schemars(with = "Option<String>")]
         pub template: Option<Spanned<String>>,
         /// Default language tag.
+        #[schemars(with = "Option<String>")]
         pub lang: Option<Spanned<String>>,
         /// Default closing.
         pub closing: Option<String>,
@@ -37,6 +41,7 @@ toml_table! {
         #[serde(default)]
         pub letterhead: Letterhead,
         /// PDF standards of every PDF, as on the command line (`"a-3b,ua-1"`).
+        #[schemars(with = "Option<String>")]
         pub pdf_standard: Option<Spanned<String>>,
         /// Rules of `missive import` for the site chrome around scraped letters.
         #[serde(default)]
@@ -51,7 +56,7 @@ toml_table! {
     /// The `[labels]` table: the house's own words for the template's labels, whatever
     /// the letter's language; a label it does not give is missive's, in the letter's
     /// language. The keys are those of [`Labels`].
-    #[derive(Debug, Clone, Default, Deserialize)]
+    #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct LabelWords {
         /// Running page number, with `{page}` and `{total}` placeholders.
@@ -96,7 +101,7 @@ impl LabelWords {
 toml_table! {
     /// The `[import]` table: patterns of site chrome that `missive import` drops, added to its
     /// built-in ones. Plain data here; `crate::import` gives them their meaning.
-    #[derive(Debug, Clone, Default, Deserialize)]
+    #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     pub struct ImportRules {
         /// Lines dropped where they stand before or after the letter.
@@ -149,7 +154,7 @@ fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
     let config: HouseConfig = fragment.parse()?;
     let pdf_standards = match &config.pdf_standard {
         Some(list) => standards::parse_standards(list.get_ref()).map_err(|reason| {
-            vec![Diagnostic::error(format!("`pdf_standard`: {reason}"))
+            vec![Diagnostic::error(codes::HOUSE_PDF_STANDARD, format!("`pdf_standard`: {reason}"))
                 .at(&file, list.span())
                 .hint("write the standards as on the command line, e.g. `pdf_standard = \"a-3b,ua-1\"`")]
         })?,

@@ -13,7 +13,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 use toml::value::Datetime;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, codes};
 
 /// What a key of a TOML table holds, for the unknown-key check.
 #[derive(Debug)]
@@ -153,10 +153,15 @@ fn check_table(
         let path = join_path(prefix, name);
         match schema.iter().find(|k| k.0 == name) {
             None => {
-                let mut diagnostic =
-                    Diagnostic::error(format!("unknown key `{path}` in the {}", origin.what))
-                        .at(origin.file, origin.at(key.span()));
                 let top_level = !prefix.is_empty() && top.iter().any(|k| k.0 == name);
+                let code = if top_level {
+                    codes::KEY_BELOW_TABLE
+                } else {
+                    codes::UNKNOWN_KEY
+                };
+                let mut diagnostic =
+                    Diagnostic::error(code, format!("unknown key `{path}` in the {}", origin.what))
+                        .at(origin.file, origin.at(key.span()));
                 diagnostic = match nearest(name, schema) {
                     _ if top_level => diagnostic.hint(format!(
                         "`{name}` is a top-level key, but it follows a `[{}]` header, so TOML puts it in that table; \
@@ -175,7 +180,7 @@ fn check_table(
             Some(Key(_, Shape::Table(keys))) => match value.get_ref() {
                 DeValue::Table(inner) => check_table(origin, inner, keys, top, &path, out),
                 _ => out.push(
-                    Diagnostic::error(format!("`{path}` must be a table"))
+                    Diagnostic::error(codes::WRONG_TYPE, format!("`{path}` must be a table"))
                         .at(origin.file, origin.at(value.span()))
                         .hint(format!(
                             "write it as a `[{path}]` section with its own keys"
@@ -191,17 +196,23 @@ fn check_table(
                                 check_table(origin, inner, keys, top, &item_path, out)
                             }
                             _ => out.push(
-                                Diagnostic::error(format!("`{item_path}` must be a table"))
-                                    .at(origin.file, origin.at(item.span()))
-                                    .hint(format!("write each entry as a `[[{path}]]` section")),
+                                Diagnostic::error(
+                                    codes::WRONG_TYPE,
+                                    format!("`{item_path}` must be a table"),
+                                )
+                                .at(origin.file, origin.at(item.span()))
+                                .hint(format!("write each entry as a `[[{path}]]` section")),
                             ),
                         }
                     }
                 }
                 _ => out.push(
-                    Diagnostic::error(format!("`{path}` must be a list of tables"))
-                        .at(origin.file, origin.at(value.span()))
-                        .hint(format!("write each entry as a `[[{path}]]` section")),
+                    Diagnostic::error(
+                        codes::WRONG_TYPE,
+                        format!("`{path}` must be a list of tables"),
+                    )
+                    .at(origin.file, origin.at(value.span()))
+                    .hint(format!("write each entry as a `[[{path}]]` section")),
                 ),
             },
         }

@@ -13,7 +13,7 @@ use super::assets::{self, IMAGE_EXTENSIONS};
 use super::front_matter::{Letterhead, Signatory};
 use super::house::{House, HouseConfig};
 use super::source::LetterSource;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Cause, Diagnostic, Diagnostics, SourceText, codes};
 use crate::i18n::{Lang, SUPPORTED};
 
 /// The template a letter asks for.
@@ -90,7 +90,7 @@ impl<'a> Checker<'a> {
         let at = &self.letter;
         let Some(date) = date else {
             self.problems.push(
-                Diagnostic::error("the letter has no `date`")
+                Diagnostic::error(codes::NO_DATE, "the letter has no `date`")
                     .at(at.file, at.offset..at.offset)
                     .hint("add the date of the letter as a TOML date, e.g. `date = 2026-03-02`"),
             );
@@ -106,9 +106,12 @@ impl<'a> Checker<'a> {
         if parsed.is_none() {
             let range = at.range(date);
             self.problems.push(
-                Diagnostic::error(format!("`date` must be a calendar date, not `{value}`"))
-                    .at(at.file, range)
-                    .hint("write only the day, e.g. `date = 2026-03-02`"),
+                Diagnostic::error(
+                    codes::DATE_WITH_TIME,
+                    format!("`date` must be a calendar date, not `{value}`"),
+                )
+                .at(at.file, range)
+                .hint("write only the day, e.g. `date = 2026-03-02`"),
             );
         }
         parsed
@@ -135,18 +138,23 @@ impl<'a> Checker<'a> {
             return Lang::parse("en");
         };
         let Some(lang) = Lang::parse(tag.get_ref()) else {
-            let problem =
-                Diagnostic::error(format!("`lang` is not a language tag: `{}`", tag.get_ref()))
-                    .at(at.file, at.range(tag))
-                    .hint("use a BCP 47 tag such as `en`, `en-GB`, `es`, `fr`, `ar`, `ru` or `zh`");
+            let problem = Diagnostic::error(
+                codes::BAD_LANG,
+                format!("`lang` is not a language tag: `{}`", tag.get_ref()),
+            )
+            .at(at.file, at.range(tag))
+            .hint("use a BCP 47 tag such as `en`, `en-GB`, `es`, `fr`, `ar`, `ru` or `zh`");
             self.problems.push(problem);
             return None;
         };
         if !lang.is_supported() {
-            let problem = Diagnostic::warning(format!(
-                "missive has no dates and labels in `{}`; they are written in English",
-                lang.language
-            ))
+            let problem = Diagnostic::warning(
+                codes::UNSUPPORTED_LANG,
+                format!(
+                    "missive has no dates and labels in `{}`; they are written in English",
+                    lang.language
+                ),
+            )
             .at(at.file, at.range(tag))
             .hint(format!("supported languages: {}", SUPPORTED.join(", ")));
             self.problems.push(problem);
@@ -167,8 +175,9 @@ impl<'a> Checker<'a> {
         if is_template_path(value) {
             return match assets::resolve(self.root, at.dir, value, &["typ"]) {
                 Ok(path) => Some(Template::File(path)),
-                Err(reason) => {
-                    let problem = Diagnostic::error(format!("template {reason}"))
+                Err(cause) => {
+                    let problem = cause
+                        .error("template ")
                         .at(at.file, at.range(name))
                         .hint("give the path of a `.typ` file inside the house folder, relative to the file that names it");
                     self.problems.push(problem);
@@ -180,12 +189,15 @@ impl<'a> Checker<'a> {
             return Some(Template::Builtin(builtin));
         }
         let names: Vec<String> = builtins.iter().map(|b| format!("`{b}`")).collect();
-        let problem = Diagnostic::error(format!("unknown template `{value}`"))
-            .at(at.file, at.range(name))
-            .hint(format!(
-                "built-in templates are {}; a custom template is a path ending in `.typ`",
-                names.join(", ")
-            ));
+        let problem = Diagnostic::error(
+            codes::UNKNOWN_TEMPLATE,
+            format!("unknown template `{value}`"),
+        )
+        .at(at.file, at.range(name))
+        .hint(format!(
+            "built-in templates are {}; a custom template is a path ending in `.typ`",
+            names.join(", ")
+        ));
         self.problems.push(problem);
         None
     }
@@ -214,7 +226,7 @@ impl<'a> Checker<'a> {
                 self.problem(
                     which,
                     accent,
-                    message,
+                    Cause::new(codes::BAD_ACCENT, message),
                     "write a hexadecimal colour such as `#0b5394`",
                 );
             }
@@ -237,7 +249,7 @@ impl<'a> Checker<'a> {
         let start = source.front.start;
         if signatories.is_empty() {
             self.problems.push(
-                Diagnostic::error("the letter has no signatories")
+                Diagnostic::error(codes::NO_SIGNATORIES, "the letter has no signatories")
                     .at(&source.file, start..start)
                     .hint("add at least one `[[signatories]]` table with `name` (and usually `title`)"),
             );
@@ -249,9 +261,12 @@ impl<'a> Checker<'a> {
                     .table_header("signatories", i)
                     .unwrap_or(start..start);
                 self.problems.push(
-                    Diagnostic::error(format!("`signatories[{}]` has no name", i + 1))
-                        .at(&source.file, header)
-                        .hint("give each `[[signatories]]` table a `name = \"…\"`"),
+                    Diagnostic::error(
+                        codes::SIGNATORY_WITHOUT_NAME,
+                        format!("`signatories[{}]` has no name", i + 1),
+                    )
+                    .at(&source.file, header)
+                    .hint("give each `[[signatories]]` table a `name = \"…\"`"),
                 );
             }
             let signature = s
@@ -267,11 +282,11 @@ impl<'a> Checker<'a> {
         let dir = self.located(which).dir;
         match assets::resolve(self.root, dir, written.get_ref(), IMAGE_EXTENSIONS) {
             Ok(path) => Some(path),
-            Err(reason) => {
+            Err(cause) => {
                 self.problem(
                     which,
                     written,
-                    format!("image {reason}"),
+                    Cause::new(cause.code, format!("image {cause}")),
                     "images are given relative to the file that names them and must lie inside the house folder",
                 );
                 None
@@ -286,11 +301,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn problem<T>(&mut self, which: Which, value: &Spanned<T>, message: String, hint: &str) {
+    fn problem<T>(&mut self, which: Which, value: &Spanned<T>, cause: Cause, hint: &str) {
         let at = self.located(which);
         let (file, range) = (at.file.clone(), at.range(value));
         self.problems
-            .push(Diagnostic::error(message).at(&file, range).hint(hint));
+            .push(cause.error("").at(&file, range).hint(hint));
     }
 }
 

@@ -9,6 +9,7 @@
 pub mod assets;
 pub mod front_matter;
 pub mod house;
+pub mod json_schema;
 pub mod keys;
 mod merge;
 pub mod scaffold;
@@ -20,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostics, has_errors};
+use crate::diagnostic::{Cause, Diagnostics, has_errors};
 use crate::i18n::Lang;
 use crate::paths;
 use assets::IMAGE_EXTENSIONS;
@@ -84,7 +85,7 @@ pub struct Merged {
 
 impl Merged {
     /// Resolves an image path written in the body to a project path.
-    pub fn resolve_image(&self, written: &str) -> Result<String, String> {
+    pub fn resolve_image(&self, written: &str) -> Result<String, Cause> {
         assets::resolve(&self.root, &self.dir, written, IMAGE_EXTENSIONS)
     }
 

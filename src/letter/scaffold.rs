@@ -1,5 +1,49 @@
-//! The text of a new letter (`missive new`): every front-matter key, the optional ones
-//! commented out, that renders as it is.
+//! The text of a new letter (`missive new`) and of a new house file (`missive init`):
+//! every key, the optional ones commented out, that renders as it is.
+
+use super::json_schema::HOUSE_SCHEMA_FILE;
+
+/// The text of a new `missive.toml`, for the organisation `organization`; its first line
+/// points TOML language servers at the schema file `missive init` writes beside it.
+pub fn house_text(organization: &str) -> String {
+    let organization = toml::Value::String(organization.to_string());
+    format!(
+        r##"#:schema ./{HOUSE_SCHEMA_FILE}
+# The house style of every letter in this folder and below it. Plain keys come first:
+# every key after a [table] header belongs to that table. A letter can override any key.
+lang = "en"                     # en, en-GB, es, fr, ar, ru, zh (any BCP 47 tag)
+closing = "Sincerely,"
+paper = "a4"                    # or "us-letter"
+# template = "house"            # "coalition", or a path to a .typ file (`missive template eject`)
+# pdf_standard = "a-3b,ua-1"    # archival and accessible PDFs, as `--pdf-standard` takes them
+
+[letterhead]
+organization = {organization}
+address = ["Street and number", "Postcode and city", "Country"]
+contacts = ["Telephone", "E-mail or website"]
+# logo = "logo.svg"             # SVG, PNG or JPEG, relative to this file
+# logo_alt = "Logo of …"        # required for accessible (PDF/UA) output
+# accent = "#0b5394"
+# sidebar = ["Board of directors", "…"]
+
+# [labels]                      # the house's own words for the template's labels,
+# page = "Page {{page}} of {{total}}"  # whatever the letter's language (English shown)
+# notes = "Notes"
+# cc = "cc: "
+# enclosures = "Enclosures: "
+# subject = "Re: "
+# reference = "Our ref.: "
+# cosigners = "Co-signed by"
+# postscript = "P.S. "
+# place_date = "{{place}}, {{date}}"
+
+# [import]                      # site chrome `missive import` drops (docs/import.md)
+# drop_lines = ["Share on *"]
+# drop_before = ["You are here: *"]
+# drop_after = ["Related articles"]
+"##
+    )
+}
 
 /// The text of a new letter dated `date`; `has_house` leaves the letterhead to the house.
 pub fn letter_text(date: &str, has_house: bool) -> String {
@@ -69,6 +113,7 @@ lists and block quotes work as in any Markdown.
 mod tests {
     use super::*;
     use crate::letter::front_matter::FrontMatter;
+    use crate::letter::house::HouseConfig;
     use crate::letter::keys::{Key, Shape, Table};
 
     /// Every key of `keys` (below `prefix`) that the scaffold does not show.
@@ -89,6 +134,19 @@ mod tests {
                 missing(text, inner, &format!("{prefix}{name}."), out);
             }
         }
+    }
+
+    #[test]
+    fn the_house_file_shows_every_key_and_reads_as_a_house() {
+        let text = house_text("Rights \"Watch\"");
+        let mut out = Vec::new();
+        missing(&text, HouseConfig::KEYS, "", &mut out);
+        assert!(out.is_empty(), "`missive init` leaves out {out:?}");
+        let config: HouseConfig = toml::from_str(&text).unwrap();
+        assert_eq!(
+            config.letterhead.organization.as_deref(),
+            Some("Rights \"Watch\"")
+        );
     }
 
     #[test]

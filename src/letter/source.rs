@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, codes};
 use crate::paths::io_reason;
 
 /// A letter file split into its two parts.
@@ -66,10 +66,10 @@ pub fn read_text(path: &Path, name: &str, what: &str) -> Result<String, Diagnost
         } else {
             format!("{what} ")
         };
-        vec![Diagnostic::error(format!(
-            "cannot read {what}{name}: {}",
-            io_reason(&err)
-        ))]
+        vec![Diagnostic::error(
+            codes::CANNOT_READ,
+            format!("cannot read {what}{name}: {}", io_reason(&err)),
+        )]
     })?;
     decode(name, bytes)
 }
@@ -79,11 +79,12 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostics> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         let file = SourceText::new(name, String::from_utf8_lossy(&bytes[..2]).into_owned());
         return Err(vec![
-            Diagnostic::error(format!("{name} is UTF-16 text; missive reads UTF-8"))
-                .at(&file, 0..file.text.len())
-                .hint(
-                    "save the file as UTF-8 (most editors offer it under \"Save as… / Encoding\")",
-                ),
+            Diagnostic::error(
+                codes::UTF16,
+                format!("{name} is UTF-16 text; missive reads UTF-8"),
+            )
+            .at(&file, 0..file.text.len())
+            .hint("save the file as UTF-8 (most editors offer it under \"Save as… / Encoding\")"),
         ]);
     }
     let mut text = String::from_utf8(bytes).map_err(|err| {
@@ -94,7 +95,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostics> {
         let file = SourceText::new(name, String::from_utf8_lossy(err.as_bytes()).into_owned());
         let (line, column) = file.line_column(offset);
         vec![
-            Diagnostic::error(format!(
+            Diagnostic::error(codes::NOT_UTF8, format!(
                 "{name} is not valid UTF-8: invalid byte 0x{byte:02x} at byte offset {offset} (line {line}, column {column})"
             ))
             .at(&file, offset..offset + '\u{fffd}'.len_utf8())
@@ -107,7 +108,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Diagnostics> {
     if let Some(offset) = text.find('\0') {
         let file = SourceText::new(name, text.clone());
         return Err(vec![
-            Diagnostic::error("the letter contains a NUL byte")
+            Diagnostic::error(codes::NUL_BYTE, "the letter contains a NUL byte")
                 .at(&file, offset..offset + 1)
                 .hint("a letter is plain text; remove the NUL byte (the file may be binary or damaged)"),
         ]);
@@ -120,7 +121,7 @@ pub fn split(path: PathBuf, file: Arc<SourceText>) -> Result<LetterSource, Diagn
     let text = file.text.as_str();
     if text.trim().is_empty() {
         return Err(vec![
-            Diagnostic::error("the letter is empty")
+            Diagnostic::error(codes::EMPTY_LETTER, "the letter is empty")
                 .at(&file, 0..0)
                 .hint("a letter starts with TOML front matter between `+++` lines; `missive new` writes one to start from"),
         ]);
@@ -130,14 +131,14 @@ pub fn split(path: PathBuf, file: Arc<SourceText>) -> Result<LetterSource, Diagn
     let opening = text[first.clone()].trim_end();
     if opening == "---" {
         return Err(vec![
-            Diagnostic::error("the front matter is YAML (`---`), but missive reads TOML between `+++` lines")
+            Diagnostic::error(codes::YAML_FRONT_MATTER, "the front matter is YAML (`---`), but missive reads TOML between `+++` lines")
                 .at(&file, first)
                 .hint("write `+++` instead of `---` on the first and closing lines, and `key = \"value\"` instead of `key: value`"),
         ]);
     }
     if opening != "+++" {
         return Err(vec![
-            Diagnostic::error("the letter does not start with `+++` front matter")
+            Diagnostic::error(codes::NO_FRONT_MATTER, "the letter does not start with `+++` front matter")
                 .at(&file, first)
                 .hint("put the letter's details (date, addressee, signatories…) in TOML between two `+++` lines at the top"),
         ]);
@@ -153,11 +154,12 @@ pub fn split(path: PathBuf, file: Arc<SourceText>) -> Result<LetterSource, Diagn
         }
     }
     Err(vec![
-        Diagnostic::error("the front matter is not closed")
-            .at(&file, first)
-            .hint(
-                "add a line with `+++` after the last front-matter key, before the letter's body",
-            ),
+        Diagnostic::error(
+            codes::UNCLOSED_FRONT_MATTER,
+            "the front matter is not closed",
+        )
+        .at(&file, first)
+        .hint("add a line with `+++` after the last front-matter key, before the letter's body"),
     ])
 }
 

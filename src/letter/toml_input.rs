@@ -14,7 +14,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::keys::{self, Origin, Table, join_path};
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, SourceText, codes};
 
 /// A TOML fragment inside a file.
 pub struct Fragment<'a> {
@@ -44,12 +44,20 @@ impl Fragment<'_> {
                 let span = err.span().unwrap_or(0..0);
                 let mut message = err.message().to_string();
                 let key = self.text().get(span.clone()).unwrap_or("").trim();
+                let code = if message == "duplicate key" {
+                    codes::DUPLICATE_KEY
+                } else {
+                    codes::TOML_SYNTAX
+                };
                 if message == "duplicate key" && !key.is_empty() && !key.contains('\n') {
                     message = format!("duplicate key `{key}`");
                 }
-                Diagnostic::error(format!("invalid TOML in the {}: {message}", self.what))
-                    .at(self.file, self.at(span.clone()))
-                    .hint(syntax_hint(&message, line_at(self.text(), span.start)))
+                Diagnostic::error(
+                    code,
+                    format!("invalid TOML in the {}: {message}", self.what),
+                )
+                .at(self.file, self.at(span.clone()))
+                .hint(syntax_hint(&message, line_at(self.text(), span.start)))
             })
             .collect();
         if !problems.is_empty() {
@@ -68,13 +76,13 @@ impl Fragment<'_> {
             let span = err.span().unwrap_or(0..0);
             let path = key_path_at(table.get_ref(), span.start);
             let message = err.message().trim_end_matches('\n');
-            let hint = type_hint(message, &path);
+            let (code, hint) = type_problem(message, &path);
             let message = if path.is_empty() {
                 format!("in the {}: {message}", self.what)
             } else {
                 format!("`{path}`: {message}")
             };
-            let diagnostic = Diagnostic::error(message).at(self.file, self.at(span));
+            let diagnostic = Diagnostic::error(code, message).at(self.file, self.at(span));
             vec![match hint {
                 Some(hint) => diagnostic.hint(hint),
                 None => diagnostic,
@@ -124,25 +132,31 @@ fn syntax_hint(message: &str, line: &str) -> String {
     }
 }
 
-/// How to fix a value of the wrong type, from serde's message and the key's path.
-fn type_hint(message: &str, path: &str) -> Option<String> {
+/// The kind of a value serde refused, and how to fix it, from serde's message and the
+/// key's path.
+fn type_problem(message: &str, path: &str) -> (Code, Option<String>) {
     let key = path.rsplit('.').next().unwrap_or(path);
     let key = key.split('[').next().unwrap_or(key);
     let key = if key.is_empty() { "key" } else { key };
     if message.contains("expected a TOML datetime") {
-        Some(format!(
-            "write the date bare, without quotes: `{key} = 2026-03-02`"
-        ))
+        let code = if message.contains("invalid type: string") {
+            codes::QUOTED_DATE
+        } else {
+            codes::WRONG_TYPE
+        };
+        let hint = format!("write the date bare, without quotes: `{key} = 2026-03-02`");
+        (code, Some(hint))
     } else if message.contains("expected a string") {
-        Some(format!("write text in double quotes: `{key} = \"…\"`"))
+        let hint = format!("write text in double quotes: `{key} = \"…\"`");
+        (codes::WRONG_TYPE, Some(hint))
     } else if message.contains("expected a sequence") {
-        Some(format!(
-            "write a list in square brackets: `{key} = [\"…\", \"…\"]`"
-        ))
+        let hint = format!("write a list in square brackets: `{key} = [\"…\", \"…\"]`");
+        (codes::WRONG_TYPE, Some(hint))
     } else if message.contains("unknown variant") {
-        Some("use one of the values listed, in double quotes".into())
+        let hint = "use one of the values listed, in double quotes".to_string();
+        (codes::UNKNOWN_VALUE, Some(hint))
     } else {
-        None
+        (codes::WRONG_TYPE, None)
     }
 }
 
@@ -210,7 +224,7 @@ mod tests {
         let err = parse("subjet = \"x\"\n").unwrap_err();
         assert_eq!(
             err[0].to_string(),
-            "l.md:2:1: error: unknown key `subjet` in the front matter (help: did you mean `subject`?)"
+            "l.md:2:1: error[M0203]: unknown key `subjet` in the front matter (help: did you mean `subject`?)"
         );
     }
 
@@ -219,7 +233,7 @@ mod tests {
         let err = parse("[[signatories]]\nname = \"A\"\n[[signatories]]\nname = 3\n").unwrap_err();
         let text = err[0].to_string();
         assert!(
-            text.starts_with("l.md:5:8: error: `signatories[2].name`"),
+            text.starts_with("l.md:5:8: error[M0205]: `signatories[2].name`"),
             "{text}"
         );
     }

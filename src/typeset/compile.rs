@@ -21,7 +21,7 @@ use super::project::Project;
 use super::templates;
 use super::world::{LetterWorld, MAIN_ID};
 use super::{layout_check, links};
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, SourceText, codes};
 use crate::letter::Template;
 
 /// A laid-out letter and the warnings Typst gave.
@@ -59,7 +59,8 @@ pub fn compile(
         Ok(document) => {
             mapped.extend(missing_glyphs(&document, prepared));
             for problem in layout_check::check(&document) {
-                let warning = Diagnostic::warning(problem.message).hint(problem.hint);
+                let warning =
+                    Diagnostic::warning(codes::TEXT_OFF_PAGE, problem.message).hint(problem.hint);
                 mapped.push(mapper.locate(warning, problem.span.into()));
             }
             Ok(Compiled {
@@ -92,7 +93,7 @@ fn missing_glyphs(document: &PagedDocument, prepared: &Prepared) -> Diagnostics 
     } else {
         String::new()
     };
-    let warning = Diagnostic::warning(format!(
+    let warning = Diagnostic::warning(codes::MISSING_GLYPHS, format!(
         "no available font has {}{more}; they print as blank boxes",
         shown.join(", ")
     ))
@@ -106,6 +107,26 @@ fn missing_glyphs(document: &PagedDocument, prepared: &Prepared) -> Diagnostics 
         Some((file, offset)) => warning.at(file, offset..offset + first.len_utf8()),
         None => warning.in_file(&prepared.letter.source.file),
     }]
+}
+
+/// The kind of a Typst diagnostic, from where it points and what it says.
+fn code_of(diagnostic: &SourceDiagnostic, origin: Option<Origin>) -> Code {
+    let message = diagnostic.message.as_str();
+    if message.contains("does not load packages") {
+        return codes::PACKAGE_IMPORT;
+    }
+    if message.contains("outside the letter's root folder")
+        || message.contains("outside of the project sandbox")
+        || message.contains("escape the project root")
+    {
+        return codes::READ_OUTSIDE_ROOT;
+    }
+    match origin {
+        Some(Origin::Typed) => codes::TYPST_IN_FENCE,
+        Some(Origin::Converted) | None => codes::TYPST_IN_BODY,
+        Some(Origin::Generated) => codes::GENERATED_CODE,
+        Some(Origin::File) => codes::TEMPLATE_ERROR,
+    }
 }
 
 /// What a position in the project stands for.
@@ -133,11 +154,12 @@ struct Mapper<'a> {
 impl Mapper<'_> {
     fn convert(&mut self, diagnostic: &SourceDiagnostic) -> Diagnostic {
         let message = diagnostic.message.to_string();
-        let mut out = match diagnostic.severity {
-            TypstSeverity::Error => Diagnostic::error(message),
-            TypstSeverity::Warning => Diagnostic::warning(message),
-        };
         let origin = self.origin(diagnostic.span);
+        let code = code_of(diagnostic, origin);
+        let mut out = match diagnostic.severity {
+            TypstSeverity::Error => Diagnostic::error(code, message),
+            TypstSeverity::Warning => Diagnostic::warning(code, message),
+        };
         if origin == Some(Origin::Generated)
             && let Some(missing) = self.missing_template_export(diagnostic)
         {
@@ -226,7 +248,7 @@ impl Mapper<'_> {
         let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
         let (file, _, _) = self.place(id, 0..0);
         Some(
-            Diagnostic::error(format!(
+            Diagnostic::error(codes::TEMPLATE_INCOMPLETE, format!(
                 "the template {} does not define `{name}`",
                 file.name
             ))

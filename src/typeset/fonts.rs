@@ -8,7 +8,7 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 use typst_kit::fonts::FontStore;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::paths::{files_under, has_extension};
 
 /// The bundled font files, as (file name, bytes).
@@ -95,8 +95,11 @@ pub fn faces(font_paths: &[PathBuf]) -> Result<Vec<FaceEntry>, Diagnostics> {
     for dir in font_paths {
         let files = font_files(dir).map_err(|err| {
             vec![
-                Diagnostic::error(format!("cannot read font folder {}: {err}", dir.display()))
-                    .hint("--font-path takes a folder holding .ttf, .otf, .ttc or .otc files"),
+                Diagnostic::error(
+                    codes::FONT_FOLDER,
+                    format!("cannot read font folder {}: {err}", dir.display()),
+                )
+                .hint("--font-path takes a folder holding .ttf, .otf, .ttc or .otc files"),
             ]
         })?;
         for path in files {

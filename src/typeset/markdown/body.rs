@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Cause, Code, Diagnostic, Diagnostics};
 use crate::letter::source::LetterSource;
 
 /// Deepest nesting of lists, quotes, emphasis, links and the like that the body may have.
@@ -35,9 +35,9 @@ impl Body {
             .map(|problem| {
                 let range = offset + problem.range.start..offset + problem.range.end;
                 let diagnostic = if problem.is_error {
-                    Diagnostic::error(&problem.message)
+                    Diagnostic::error(problem.code, &problem.message)
                 } else {
-                    Diagnostic::warning(&problem.message)
+                    Diagnostic::warning(problem.code, &problem.message)
                 };
                 diagnostic.at(&source.file, range).hint(&problem.hint)
             })
@@ -71,6 +71,8 @@ pub struct Mark {
 pub struct Problem {
     /// An error (the letter cannot render) or a warning.
     pub is_error: bool,
+    /// Its kind.
+    pub code: Code,
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -80,4 +82,4 @@ pub struct Problem {
 }
 
 /// Resolves an image path written in the body to a path in the Typst project.
-pub type ImageResolver<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
+pub type ImageResolver<'a> = dyn Fn(&str) -> Result<String, Cause> + 'a;

@@ -7,6 +7,8 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment, Event};
 
 use super::body::{Body, ImageResolver, MAX_NESTING, Mark, Note, Problem};
+use crate::diagnostic::Cause;
+use crate::diagnostic::codes;
 use crate::typeset::typst_code::{push_str_literal, spaces_for_tabs, str_literal};
 
 /// A definition of a footnote, as converted.
@@ -25,7 +27,7 @@ pub(super) enum Frame {
     },
     /// An image: its text becomes the alternative text.
     Image {
-        path: Result<String, String>,
+        path: Result<String, Cause>,
         alt: String,
         range: Range<usize>,
     },
@@ -138,6 +140,7 @@ impl<'r> Converter<'r> {
         if self.depth == MAX_NESTING + 1 {
             self.body.problems.push(Problem {
                 is_error: true,
+                code: codes::NESTED_TOO_DEEP,
                 message: format!(
                     "the text is nested more than {MAX_NESTING} levels deep here (lists, block quotes, emphasis or links inside each other)"
                 ),

@@ -8,6 +8,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, HeadingLevel, LinkType, Tag, TagE
 use super::body::{Note, Problem};
 use super::converter::{Converter, Definition, Frame};
 use super::footnotes::label_range;
+use crate::diagnostic::codes;
 use crate::typeset::typst_code::str_literal;
 
 impl Converter<'_> {
@@ -191,6 +192,7 @@ impl Converter<'_> {
                     match self.definitions.entry(label) {
                         Entry::Occupied(first) => self.body.problems.push(Problem {
                             is_error: true,
+                            code: codes::FOOTNOTE_TWICE,
                             message: format!("footnote `[^{}]` is defined twice", first.key()),
                             hint: "give each footnote definition its own label, or remove the repeated one".into(),
                             range: label_range(self.source, &range),
@@ -233,9 +235,10 @@ impl Converter<'_> {
                             ));
                             self.body.images.push(path);
                         }
-                        Err(reason) => self.body.problems.push(Problem {
+                        Err(cause) => self.body.problems.push(Problem {
                             is_error: true,
-                            message: format!("image {reason}"),
+                            code: cause.code,
+                            message: format!("image {cause}"),
                             hint: "images are given relative to the letter and must lie inside the house folder".into(),
                             range,
                         }),

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::body::{Body, Mark, Note, Problem};
 use super::converter::{Converter, Definition, line_end};
+use crate::diagnostic::codes;
 
 impl Converter<'_> {
     pub(super) fn reference(&mut self, label: &str, range: Range<usize>) {
@@ -39,6 +40,7 @@ impl Converter<'_> {
                     let range = first_reference.get(label.as_str()).cloned().unwrap_or(0..0);
                     body.problems.push(Problem {
                         is_error: true,
+                        code: codes::FOOTNOTE_UNDEFINED,
                         message: format!("footnote `[^{label}]` is referenced but not defined"),
                         hint: format!("add a line `[^{label}]: …` with the note's text, usually at the end of the letter"),
                         range,
@@ -55,6 +57,7 @@ impl Converter<'_> {
         for (label, definition) in unused {
             body.problems.push(Problem {
                 is_error: false,
+                code: codes::FOOTNOTE_UNUSED,
                 message: format!(
                     "footnote `[^{label}]` is defined but never referenced; it is left out"
                 ),
@@ -105,6 +108,7 @@ fn undefined_in_text(
         if is_label && !known.contains(&start) && !definition && !in_code(start) {
             problems.push(Problem {
                 is_error: true,
+                code: codes::FOOTNOTE_UNDEFINED,
                 message: format!("footnote `[^{label}]` is referenced but not defined"),
                 hint: format!("add a line `[^{label}]: …` with the note's text, usually at the end of the letter"),
                 range: start..search + close + 1,
