@@ -51,3 +51,77 @@ fn a_side_column_narrows_only_the_top_of_the_first_page() {
     assert!((board.baseline - date.baseline).abs() < 3.0, "column at {}, date at {}", board.baseline, date.baseline);
     assert!(side.iter().filter(|l| l.page > 1).all(|l| !l.text().contains("Board of Directors")));
 }
+
+/// A wide and a tall signature, as SVG files in `dir`.
+fn signature_images(dir: &Path) {
+    let svg = |w, h, d| {
+        format!(r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"><path d="{d}" stroke="#123" stroke-width="4" fill="none"/></svg>"##)
+    };
+    std::fs::write(dir.join("wide.svg"), svg(400, 100, "M10 80 C 60 10, 120 10, 150 60 S 250 90, 390 20")).unwrap();
+    std::fs::write(dir.join("tall.svg"), svg(100, 200, "M10 190 C 60 10, 80 10, 90 100")).unwrap();
+}
+
+/// Signatories for the front matter: (name, title, signature image).
+fn signatories(people: &[(&str, &str, Option<&str>)]) -> String {
+    people
+        .iter()
+        .map(|(name, title, image)| {
+            let image = image.map_or(String::new(), |i| format!("signature = \"{i}\"\nsignature_alt = \"Signature of {name}\"\n"));
+            format!("[[signatories]]\nname = \"{name}\"\ntitle = \"{title}\"\n{image}\n")
+        })
+        .collect()
+}
+
+/// The spyware example with `people` as its signatories, rendered in `dir`: its lines.
+fn signed_by(dir: &Path, people: &[(&str, &str, Option<&str>)]) -> Vec<Line> {
+    copy_tree(&repo().join("examples/house"), dir);
+    signature_images(dir);
+    let source = std::fs::read_to_string(dir.join(SPYWARE)).unwrap();
+    let start = source.find("[[signatories]]").unwrap();
+    let end = source[1..].find("\n+++\n").unwrap() + 1;
+    let source = format!("{}{}{}", &source[..start], signatories(people), &source[end + 1..]);
+    std::fs::write(dir.join(SPYWARE), source).unwrap();
+    let out = missive(dir, &["render", SPYWARE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    positions::lines(&dir.join(SPYWARE).with_extension("pdf"))
+}
+
+/// The baseline of word `text` on the page where the closing is, and that of the closing.
+fn baseline_of(lines: &[Line], text: &str) -> (f64, f64) {
+    let closing = lines.iter().find(|l| l.text() == "Sincerely,").expect("the closing");
+    let line = lines
+        .iter()
+        .find(|l| l.page == closing.page && l.words.iter().any(|w| w.text == text))
+        .unwrap_or_else(|| panic!("no `{text}` beside the closing"));
+    (line.words.iter().find(|w| w.text == text).unwrap().baseline, closing.baseline)
+}
+
+#[test]
+fn the_names_of_a_row_share_baselines_whatever_the_signatures() {
+    let people = |a, b| [("Teodora Vasić", "Chair", a), ("Samuel Okonjo-Hart", "Treasurer", None), ("Ana Tall", "Counsel", b)];
+    let signed = tempfile::tempdir().unwrap();
+    let signed = signed_by(signed.path(), &people(Some("wide.svg"), Some("tall.svg")));
+    let unsigned = tempfile::tempdir().unwrap();
+    let unsigned = signed_by(unsigned.path(), &people(None, None));
+    for lines in [&signed, &unsigned] {
+        for row in [["Teodora", "Samuel", "Ana"], ["Chair", "Treasurer", "Counsel"]] {
+            let y: Vec<f64> = row.iter().map(|w| baseline_of(lines, w).0).collect();
+            assert!(y.iter().all(|b| (b - y[0]).abs() < 0.1), "{row:?} stand at {y:?}");
+        }
+    }
+    // The same room to sign under the closing, with an image or without.
+    let (name, closing) = baseline_of(&signed, "Teodora");
+    let (bare, bare_closing) = baseline_of(&unsigned, "Teodora");
+    assert!(((closing - name) - (bare_closing - bare)).abs() < 0.1, "{} below the closing signed, {} unsigned", closing - name, bare_closing - bare);
+    assert!(closing - name > 40.0, "{} pt to sign in", closing - name);
+}
+
+#[test]
+fn four_signatories_are_two_rows_of_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["Anna", "Bruno", "Chloé", "Dara"];
+    let people: Vec<_> = names.iter().map(|n| (*n, "Officer", None)).collect();
+    let lines = signed_by(dir.path(), &people);
+    let y: Vec<f64> = names.iter().map(|n| baseline_of(&lines, n).0).collect();
+    assert!((y[0] - y[1]).abs() < 0.1 && (y[2] - y[3]).abs() < 0.1 && y[1] - y[2] > 20.0, "{y:?}");
+}
