@@ -10,11 +10,13 @@ use common::*;
 
 const SPYWARE: &str = "2026-03-02-spyware-exports.md";
 
-/// The spyware example rendered in `dir`, with `extra` added to its front matter.
-fn spyware_with(dir: &Path, extra: &str) -> PathBuf {
+/// The spyware example rendered in `dir`, with `keys` at the top of its front matter and
+/// `tables` at its end.
+fn spyware_with(dir: &Path, keys: &str, tables: &str) -> PathBuf {
     copy_tree(&repo().join("examples/house"), dir);
     let source = std::fs::read_to_string(dir.join(SPYWARE)).unwrap();
-    std::fs::write(dir.join(SPYWARE), source.replacen("\n+++\n", &format!("\n{extra}+++\n"), 1)).unwrap();
+    let source = source.replacen("+++\n", &format!("+++\n{keys}"), 1);
+    std::fs::write(dir.join(SPYWARE), source.replacen("\n+++\n", &format!("\n{tables}+++\n"), 1)).unwrap();
     let out = missive(dir, &["render", SPYWARE]);
     assert!(out.status.success(), "{}", stderr(&out));
     dir.join(SPYWARE).with_extension("pdf")
@@ -33,9 +35,9 @@ fn text_edges(lines: &[Line], page: u32) -> (f64, f64) {
 fn a_side_column_narrows_only_the_top_of_the_first_page() {
     let plain = tempfile::tempdir().unwrap();
     let side = tempfile::tempdir().unwrap();
-    let plain = positions::lines(&spyware_with(plain.path(), ""));
+    let plain = positions::lines(&spyware_with(plain.path(), "", ""));
     let column = "[letterhead]\nsidebar = [\"Board of Directors\", \"Amara Nwosu, Chair\", \"Lena Fischer, Treasurer\"]\n";
-    let side = positions::lines(&spyware_with(side.path(), column));
+    let side = positions::lines(&spyware_with(side.path(), "", column));
     for page in [1, 2] {
         let (a, b) = (text_edges(&plain, page), text_edges(&side, page));
         assert!(
@@ -124,4 +126,16 @@ fn four_signatories_are_two_rows_of_two() {
     let lines = signed_by(dir.path(), &people);
     let y: Vec<f64> = names.iter().map(|n| baseline_of(&lines, n).0).collect();
     assert!((y[0] - y[1]).abs() < 0.1 && (y[2] - y[3]).abs() < 0.1 && y[1] - y[2] > 20.0, "{y:?}");
+}
+
+#[test]
+fn the_postscript_comes_after_the_enclosures_and_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = spyware_with(dir.path(), "enclosures = [\"Briefing paper\"]\npostscript = \"We enclose our briefing paper.\"\n", "");
+    let lines = positions::lines(&pdf);
+    let order: Vec<usize> = ["Enclosures: Briefing paper", "cc: Members", "P.S. We enclose"]
+        .iter()
+        .map(|t| lines.iter().position(|l| l.text().contains(t)).unwrap_or_else(|| panic!("no `{t}`")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
 }
