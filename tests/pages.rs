@@ -139,3 +139,43 @@ fn the_postscript_comes_after_the_enclosures_and_copies() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
 }
+
+#[test]
+fn a_line_without_letters_reads_left_to_right_in_an_arabic_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/house"), dir.path());
+    let name = "languages/ar.md";
+    let source = std::fs::read_to_string(dir.path().join(name)).unwrap();
+    let head = "\n[letterhead]\ncontacts = [\"+41 22 555 01 01\"]\nsidebar = [\"+41 22 555 01 02\"]\n+++\n";
+    std::fs::write(dir.path().join(name), source.replacen("\n+++\n", head, 1)).unwrap();
+    let out = missive(dir.path(), &["render", name]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = positions::lines(&dir.path().join(name).with_extension("pdf"));
+    for number in ["+41 22 555 01 01", "+41 22 555 01 02"] {
+        let line = positions::line_with(&lines, 1, &number[11..]);
+        assert_eq!(line.text(), number, "read left to right");
+    }
+}
+
+#[test]
+fn a_long_addressee_name_keeps_clear_of_the_page_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "The Honourable Special Rapporteur on the Situation of Human Rights Defenders and Journalists in the Countries of the Region and Beyond";
+    let body: String = (1..=40).map(|n| format!("Paragraph {n} of a letter long enough to need a second page.\n\n")).collect();
+    let text = format!("+++\ndate = 2026-03-02\nsubject = \"A visit\"\n\n[[to]]\nname = \"{name}\"\n\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\n{body}");
+    write_letter(dir.path(), "a.md", &text);
+    let out = missive(dir.path(), &["render", "a.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = positions::lines(&dir.path().join("a.pdf"));
+    let header = positions::line_with(&lines, 2, "Page 2 of 2");
+    let number = header.words.iter().find(|w| w.text == "Page").unwrap();
+    // The header's lines: its own and those above it (the name wraps onto two).
+    let name_end = lines
+        .iter()
+        .filter(|l| l.page == 2 && l.baseline >= header.baseline - 0.5)
+        .flat_map(|l| l.words.iter().filter(|w| w.x0 < number.x0))
+        .map(|w| w.x1)
+        .fold(0.0, f64::max);
+    let gap = number.x0 - name_end;
+    assert!(gap > 8.5, "{gap} pt between the addressee and the page number");
+}
