@@ -36,3 +36,23 @@ fn an_empty_subject_is_no_subject() {
         assert!(!text.contains("Re:") && !text.contains("Objet"), "{text}");
     }
 }
+
+#[test]
+fn a_logo_without_alternative_text_is_warned_about_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/house"), dir.path());
+    let out = missive(dir.path(), &["render", "2026-03-02-spyware-exports.md"]);
+    assert!(out.status.success() && !stderr(&out).contains("logo_alt"), "{}", stderr(&out));
+    let house = std::fs::read_to_string(dir.path().join("missive.toml")).unwrap();
+    let without: String = house.lines().filter(|l| !l.starts_with("logo_alt")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.path().join("missive.toml"), without).unwrap();
+    let out = missive(dir.path(), &["render", "2026-03-02-spyware-exports.md"]);
+    let warning = "warning: the letterhead logo `logo.svg` has no `logo_alt`: a screen reader meets an unnamed image";
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out).matches(warning).count(), 1, "{}", stderr(&out));
+    assert!(stderr(&out).contains("missive.toml:8:8"), "{}", stderr(&out));
+    // A batch of the house's letters says it once, not once a letter.
+    let out = missive(dir.path(), &["batch", ".", "--out", "out"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out).matches(warning).count(), 1, "{}", stderr(&out));
+}
