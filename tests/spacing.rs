@@ -54,7 +54,10 @@ fn justified_spaces(lines: &[Line]) -> Vec<(f64, String)> {
             continue;
         };
         let count = |edge: f64, end: fn(&Line) -> f64| {
-            at_body.iter().filter(|l| (end(l) - edge).abs() < 0.5).count()
+            at_body
+                .iter()
+                .filter(|l| (end(l) - edge).abs() < 0.5)
+                .count()
         };
         let left_to_right = count(left.0, Line::x0) >= count(right.0, Line::x1);
         for line in &at_body {
@@ -90,7 +93,10 @@ struct Edge(f64);
 fn body_size(lines: &[Line]) -> f64 {
     let mut counts: Vec<(f64, usize)> = Vec::new();
     for line in lines {
-        match counts.iter_mut().find(|(s, _)| (s - line.size).abs() < 0.05) {
+        match counts
+            .iter_mut()
+            .find(|(s, _)| (s - line.size).abs() < 0.05)
+        {
             Some((_, n)) => *n += line.words.len(),
             None => counts.push((line.size, line.words.len())),
         }
@@ -170,7 +176,10 @@ fn justified_lines_are_not_loose() {
     let dir = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
     println!("\nmedian inter-word space of justified lines, in ems of the body size");
-    println!("{:<55} {:>5} {:>6} {:>6}  loosest line", "letter", "lines", "p95", "worst");
+    println!(
+        "{:<55} {:>5} {:>6} {:>6}  loosest line",
+        "letter", "lines", "p95", "worst"
+    );
     for (name, pdf) in rendered_letters(dir.path()) {
         let f = figures(&pdf);
         println!(
@@ -199,9 +208,20 @@ fn the_measure_finds_the_justified_lines() {
     let spaces = justified_spaces(&lines);
     assert!(spaces.len() >= 28, "{} lines", spaces.len());
     for (_, text) in &spaces {
-        for ragged in ["New York, March 2, 2026", "European Commission", "Regulation (EU) 2021/821, art. 5(1)."] {
-            assert!(!text.contains(ragged), "`{text}` taken for a justified line");
+        for ragged in [
+            "New York, March 2, 2026",
+            "European Commission",
+            "Regulation (EU) 2021/821, art. 5(1).",
+        ] {
+            assert!(
+                !text.contains(ragged),
+                "`{text}` taken for a justified line"
+            );
         }
     }
-    assert!(spaces.iter().all(|(em, _)| (0.15..0.8).contains(em)), "{:?}", spaces);
+    assert!(
+        spaces.iter().all(|(em, _)| (0.15..0.8).contains(em)),
+        "{:?}",
+        spaces
+    );
 }

@@ -211,7 +211,11 @@ impl<'a> Checker<'a> {
         let Some(logo) = &merged.logo else {
             return;
         };
-        if merged.logo_alt.as_deref().is_some_and(|alt| !alt.trim().is_empty()) {
+        if merged
+            .logo_alt
+            .as_deref()
+            .is_some_and(|alt| !alt.trim().is_empty())
+        {
             return;
         }
         let (which, written) = match (&own.logo, &self.house) {
@@ -304,7 +308,7 @@ impl<'a> Checker<'a> {
                     which,
                     written,
                     format!("image {reason}"),
-                    "images are given relative to the file that names them and must lie inside the house folder",
+                    "images are given relative to the file that names them, or from the house folder with a leading `/` (`/signatures/ruiz.png`), and must lie inside it",
                 );
                 None
             }

@@ -132,6 +132,9 @@ pub fn seed_letter() -> Option<PathBuf> {
     if seed.is_file() {
         return Some(seed);
     }
-    eprintln!("note: {} is absent; skipping the seed letter", seed.display());
+    eprintln!(
+        "note: {} is absent; skipping the seed letter",
+        seed.display()
+    );
     None
 }

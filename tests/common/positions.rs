@@ -176,12 +176,19 @@ impl Font {
             .and_then(|s| s.get_plain_content())
             .map(|cmap| to_unicode(&String::from_utf8_lossy(&cmap)))
             .unwrap_or_default();
-        let composite = dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Type0");
+        let composite = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|s| s == b"Type0");
         let mut widths = HashMap::new();
         let mut default_width = 0.0;
         let deref = |o: &'a Object| doc.dereference(o).map(|(_, o)| o).expect("an object");
         if composite {
-            let descendant = dict.get(b"DescendantFonts").map(deref).and_then(Object::as_array).expect("a descendant font");
+            let descendant = dict
+                .get(b"DescendantFonts")
+                .map(deref)
+                .and_then(Object::as_array)
+                .expect("a descendant font");
             let cid = deref(&descendant[0]).as_dict().expect("a CID font");
             default_width = cid.get(b"DW").map_or(1000.0, number);
             if let Ok(w) = cid.get(b"W").map(deref).and_then(Object::as_array) {
@@ -240,7 +247,8 @@ fn to_unicode(cmap: &str) -> HashMap<u32, String> {
                 map.extend(hex(code).map(|c| (c, utf16(text))));
             }
             [first, last, start] if section == "range" => {
-                let (Some(first), Some(last), Some(start)) = (hex(first), hex(last), hex(start)) else {
+                let (Some(first), Some(last), Some(start)) = (hex(first), hex(last), hex(start))
+                else {
                     continue;
                 };
                 for code in first..=last {
@@ -333,7 +341,11 @@ impl Page<'_> {
                         let leading = state.leading;
                         next_line(&mut state, 0.0, -leading);
                     }
-                    let text = op.operands.last().and_then(|o| o.as_str().ok()).unwrap_or_default();
+                    let text = op
+                        .operands
+                        .last()
+                        .and_then(|o| o.as_str().ok())
+                        .unwrap_or_default();
                     self.show(&mut state, text);
                 }
                 "TJ" => {
