@@ -153,3 +153,38 @@ fn template_eject_suggests_the_path_a_letter_can_use() {
     let out = missive(dir.path(), &["render", "a/b/c/l.md"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn batch_skips_markdown_that_is_not_a_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/house"), dir.path());
+    std::fs::write(
+        dir.path().join("README.md"),
+        "# Our letters\n\nOne file a letter.\n",
+    )
+    .unwrap();
+    let out = missive(dir.path(), &["batch", ".", "--out", "out"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "skipped: README.md is not a letter (it does not start with `+++` front matter)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("7 letters: 7 rendered, 0 skipped, 0 failed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("out/README.pdf").exists());
+    // A file that opens front matter and is broken is a letter that fails.
+    std::fs::write(
+        dir.path().join("broken.md"),
+        "+++\ndate = 2026-13-02\n+++\nText.\n",
+    )
+    .unwrap();
+    let out = missive(dir.path(), &["batch", ".", "--out", "out"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 failed"), "{}", stderr(&out));
+}
