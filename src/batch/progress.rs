@@ -3,6 +3,8 @@
 //! one plain line per letter rendered or failed, for logs. Diagnostics of failed letters
 //! are printed in full either way, as `missive render` prints them.
 
+use std::collections::HashSet;
+
 use indicatif::ProgressBar;
 
 use crate::diagnostic::Diagnostic;
@@ -15,6 +17,9 @@ pub struct Progress {
     rendered: usize,
     skipped: usize,
     failed: usize,
+    /// The warnings shown so far: one about the house (the same file, place and words
+    /// for every letter under it) is shown once per run, not once per letter.
+    shown: HashSet<String>,
 }
 
 impl Progress {
@@ -29,6 +34,7 @@ impl Progress {
             rendered: 0,
             skipped,
             failed: 0,
+            shown: HashSet::new(),
         };
         progress.update();
         progress
@@ -62,8 +68,13 @@ impl Progress {
     ) {
         self.rendered += 1;
         let plain = self.bar.is_none();
+        let new: Vec<Diagnostic> = warnings
+            .iter()
+            .filter(|w| self.shown.insert(w.to_string()))
+            .cloned()
+            .collect();
         self.print(|| {
-            emit(warnings);
+            emit(&new);
             record(|| json::file_written(source, target, "pdf", Some(pages)));
             record(|| json::letter_finished(source, Status::Rendered));
             if plain {

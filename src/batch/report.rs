@@ -10,7 +10,7 @@
 //! ```
 //!
 //! `status` is `rendered`, `skipped` (up to date), `failed` (`error` holds every error, one
-//! per line, as `file:line:column: error: message (help: …)`) or `cancelled` (Ctrl-C came
+//! per line, as `file:line:column: error[M0203]: message (help: …)`) or `cancelled` (Ctrl-C came
 //! first). Paths are relative to the archive and to the output folder.
 
 use serde::Serialize;

@@ -91,6 +91,8 @@ codes! {
     SIGNATORY_WITHOUT_NAME = "M0407",
     /// `accent` is not a colour.
     BAD_ACCENT = "M0408",
+    /// A letterhead logo without `logo_alt` (warning).
+    LOGO_WITHOUT_ALT = "M0409",
 
     // M05: files a letter names (images, templates) and reads.
     /// An empty path.

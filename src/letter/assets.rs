@@ -1,5 +1,6 @@
 //! Paths to files a letter uses (images, templates), checked against the letter's root:
-//! relative to the file that names them, inside the root, present, of a known kind.
+//! relative to the file that names them (or, starting with `/`, to the root: the house
+//! folder), inside the root, present, of a known kind.
 //! A checked path is returned as a Typst project path (`/signatures/ruiz.png`).
 
 use std::io::Read as _;
@@ -21,8 +22,12 @@ pub fn resolve(
     written: &str,
     extensions: &[&str],
 ) -> Result<String, Cause> {
-    let relative = relative_path(root, written)?;
-    let joined = normalize(&base.join(relative));
+    let (from_root, relative) = relative_path(root, written)?;
+    let joined = normalize(&if from_root {
+        root.join(relative)
+    } else {
+        base.join(relative)
+    });
     let outside = || {
         Cause::new(
             codes::OUTSIDE_ROOT,
@@ -35,14 +40,25 @@ pub fn resolve(
     if !joined.starts_with(root) {
         return Err(outside());
     }
-    let canonical = joined.canonicalize().map_err(|_| {
-        Cause::new(
+    let canonical = joined.canonicalize().map_err(|_| match from_root {
+        true if Path::new(written.trim()).is_file() => Cause::new(
+            codes::ABSOLUTE_PATH,
+            format!(
+                "`{written}` is read from the root folder {}, not from the disk's root: a path starting with `/` starts at the folder of missive.toml (as in Typst); copy the file into that folder",
+                root.display()
+            ),
+        ),
+        true => Cause::new(
             codes::MISSING_FILE,
             format!(
-                "`{written}` does not exist (looked for {})",
+                "`{written}` does not exist in the root folder (a path starting with `/` starts at the folder of missive.toml; looked for {})",
                 joined.display()
             ),
-        )
+        ),
+        false => Cause::new(
+            codes::MISSING_FILE,
+            format!("`{written}` does not exist (looked for {})", joined.display()),
+        ),
     })?;
     if !canonical.starts_with(root) {
         return Err(outside());
@@ -74,9 +90,10 @@ pub fn resolve(
     project_path(root, &joined).ok_or_else(outside)
 }
 
-/// The path as written, checked to be one missive reads: not empty, no web address, no
-/// backslash, not absolute.
-fn relative_path<'a>(root: &Path, written: &'a str) -> Result<&'a Path, Cause> {
+/// The path as written, checked to be one missive reads (not empty, no web address, no
+/// backslash, not absolute on the disk), and whether it starts at the root: Typst's
+/// convention, a path starting with `/` starts at the root (the house folder).
+fn relative_path<'a>(root: &Path, written: &'a str) -> Result<(bool, &'a Path), Cause> {
     let trimmed = written.trim();
     if trimmed.is_empty() {
         return Err(Cause::new(codes::EMPTY_PATH, "path is empty"));
@@ -93,7 +110,8 @@ fn relative_path<'a>(root: &Path, written: &'a str) -> Result<&'a Path, Cause> {
             format!("`{written}` contains a backslash; write paths with forward slashes"),
         ));
     }
-    let relative = Path::new(trimmed);
+    let from_root = trimmed.starts_with('/');
+    let relative = Path::new(trimmed.trim_start_matches('/'));
     if relative.has_root()
         || relative
             .components()
@@ -107,7 +125,7 @@ fn relative_path<'a>(root: &Path, written: &'a str) -> Result<&'a Path, Cause> {
             ),
         ));
     }
-    Ok(relative)
+    Ok((from_root, relative))
 }
 
 /// Whether an image file's content is not what its extension says (a renamed file, a web
@@ -210,9 +228,20 @@ mod tests {
         let up = resolve(&root, &base, "../../../etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
         assert_eq!(up.code, codes::OUTSIDE_ROOT);
         assert!(up.message.contains("outside"), "{up}");
+        let from_root = resolve(&root, &base, "/img/logo.png", IMAGE_EXTENSIONS);
+        assert_eq!(from_root.unwrap(), "/img/logo.png");
         let abs = resolve(&root, &base, "/etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
         assert_eq!(abs.code, codes::ABSOLUTE_PATH);
-        assert!(abs.message.contains("absolute"), "{abs}");
+        assert!(abs.message.contains("not from the disk's root"), "{abs}");
+        let gone = resolve(&root, &base, "/img/gone.png", IMAGE_EXTENSIONS).unwrap_err();
+        assert_eq!(gone.code, codes::MISSING_FILE);
+        assert!(
+            gone.message.contains("does not exist in the root folder"),
+            "{gone}"
+        );
+        let up = resolve(&root, &base, "/../etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
+        assert_eq!(up.code, codes::OUTSIDE_ROOT);
+        assert!(up.message.contains("outside"), "{up}");
         let missing = resolve(&root, &base, "nope.png", IMAGE_EXTENSIONS).unwrap_err();
         assert_eq!(missing.code, codes::MISSING_FILE);
         assert!(missing.message.contains("does not exist"), "{missing}");
