@@ -535,6 +535,9 @@ fn a_folder_is_imported_mirrored_and_existing_sources_are_kept() {
     };
     let first = args(&[]);
     assert!(first.status.success(), "{}", text_of(&first));
+    // Not a terminal: no progress bar is drawn, only the reports.
+    let progress = String::from_utf8_lossy(&first.stderr);
+    assert!(!progress.contains(['\r', '\u{1b}']), "{progress:?}");
     let written = [
         out.path().join("oslo.md"),
         out.path().join("2022/fr/paris.md"),

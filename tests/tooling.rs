@@ -336,3 +336,56 @@ fn colour_follows_the_option_then_no_color() {
     assert!(!escape(&never));
     assert!(stderr(&never).starts_with("error[M0105]: the letter is empty"));
 }
+
+/// Runs `command` (a shell line) on a pseudo-terminal with `script`, in `cwd`; its
+/// output as the terminal shows it. `None` when `script` is not installed.
+fn on_a_terminal(cwd: &Path, command: &str) -> Option<String> {
+    if !tool_available("script", &["--version"]) {
+        return None;
+    }
+    let output = Command::new("script")
+        .args(["-qec", command, "/dev/null"])
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm-256color")
+        .output()
+        .unwrap();
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn on_a_terminal_reports_are_coloured_unless_no_color_and_import_shows_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    write_letter(dir.path(), "empty.md", "");
+    let bin = env!("CARGO_BIN_EXE_missive");
+    let Some(coloured) = on_a_terminal(dir.path(), &format!("{bin} check empty.md")) else {
+        return;
+    };
+    assert!(coloured.contains("\u{1b}["), "{coloured:?}");
+    let plain = on_a_terminal(dir.path(), &format!("NO_COLOR=1 {bin} check empty.md")).unwrap();
+    assert!(
+        plain.contains("error[M0105]") && !plain.contains('\u{1b}'),
+        "{plain:?}"
+    );
+
+    // A folder import draws its bar (`0/2` …) on a terminal, and none into a pipe.
+    std::fs::write(dir.path().join("missive.toml"), "").unwrap();
+    std::fs::create_dir_all(dir.path().join("texts/fr")).unwrap();
+    let fixture = |name: &str| repo().join("tests/import").join(name);
+    std::fs::copy(
+        fixture("web_one_signatory.txt"),
+        dir.path().join("texts/a.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("french_date.txt"),
+        dir.path().join("texts/fr/b.txt"),
+    )
+    .unwrap();
+    let shown = on_a_terminal(dir.path(), &format!("{bin} import texts -o out")).unwrap();
+    assert!(shown.contains("0/2") || shown.contains("1/2"), "{shown:?}");
+    assert!(shown.contains("texts/a.txt -> out/a.md"), "{shown:?}");
+    let piped = missive(dir.path(), &["import", "texts", "-o", "again"]);
+    assert!(piped.status.success(), "{}", stderr(&piped));
+    assert!(!stderr(&piped).contains("/2"), "{}", stderr(&piped));
+}

@@ -4,7 +4,7 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 use typst_pdf::PdfStandard;
 
 use crate::batch::shard::Shard;
@@ -336,6 +336,30 @@ pub struct BatchArgs {
     pub fonts: FontArgs,
     #[command(flatten)]
     pub messages: MessageFormatArg,
+}
+
+/// Parses the command line. `--color` is looked for first, so that clap's own help and
+/// usage errors follow it too (clap colours them before any option is read; on its own
+/// it honours NO_COLOR, not `--color`).
+pub fn parse() -> Cli {
+    let args: Vec<String> = std::env::args_os()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .take_while(|arg| arg != "--")
+        .collect();
+    let given = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.as_str() {
+            "--color" => args.get(i + 1).map(String::as_str),
+            _ => arg.strip_prefix("--color="),
+        });
+    let choice = match given {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    };
+    let matches = Cli::command().color(choice).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
 }
 
 /// The clap definition of the whole command line, for completions and man pages.

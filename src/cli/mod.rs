@@ -21,8 +21,6 @@ mod watch;
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 use crate::diagnostic::{Diagnostic, codes};
 use crate::pipeline::STACK_SIZE;
 use crate::term::{self, MessageFormat, json, say};
@@ -34,7 +32,7 @@ use exit::{Failure, Outcome, exit_status};
 /// The command runs on a thread with a stack of `STACK_SIZE` (see `pipeline`), so that deeply nested
 /// input meets Typst's own limits (a clear error) before the stack's end.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = args::parse();
     let worker = std::thread::Builder::new()
         .name("missive".into())
         .stack_size(STACK_SIZE)

@@ -24,6 +24,7 @@ mod structure;
 mod writer;
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Cause, Diagnostic, Diagnostics, codes};
@@ -35,7 +36,7 @@ use crate::paths::{
 };
 use crate::pipeline::{self, Standards};
 use crate::term::json::{self, Status};
-use crate::term::{out, record, report, say};
+use crate::term::{out, progress_bar, record, report, say};
 use crate::typeset::world::Environment;
 
 pub use report::Report;
@@ -84,50 +85,75 @@ pub fn convert(text: &str, rules: &ImportRules) -> Result<Imported, Cause> {
 }
 
 /// Runs `missive import`, checking each letter it writes in `env` as `missive check`
-/// does: Ok(every text imported and checked clean), Err(usage problem).
+/// does: Ok(every text imported and checked clean), Err(usage problem). Importing a
+/// folder shows a progress bar when standard error is a terminal.
 pub fn run(options: &Options, env: &Environment) -> Result<bool, String> {
+    let jobs = jobs(options)?;
+    let bar = options
+        .texts
+        .iter()
+        .any(|text| text.is_dir())
+        .then(|| progress_bar(jobs.len(), "{bar:30.cyan/blue} {pos}/{len} {wide_msg}"))
+        .flatten();
     let mut targets = HashSet::new();
     let mut all_ok = true;
-    for (text, target) in jobs(options)? {
+    for (text, target) in jobs {
+        let source = display_path(&text);
+        if let Some(bar) = &bar {
+            bar.set_message(source.clone());
+        }
+        let mut log = String::new();
         let outcome = if !targets.insert(target.clone()) {
             Err(vec![
                 Diagnostic::error(
                     codes::IMPORT_SAME_TARGET,
                     format!(
-                        "{} would be written twice in this run; skipped {}",
+                        "{} would be written twice in this run; skipped {source}",
                         display_path(&target),
-                        display_path(&text)
                     ),
                 )
                 .hint("import texts with the same name into different folders"),
             ])
         } else {
-            import_one(env, &text, &target, options.force)
+            import_one(env, &text, &target, options.force, &mut log)
         };
-        let source = display_path(&text);
-        match outcome {
-            Ok((clean, problems)) => {
-                report(&problems);
-                let status = if clean {
-                    Status::Imported
-                } else {
-                    Status::Failed
-                };
-                record(|| json::letter_finished(&source, status));
-                all_ok &= clean;
+        let show = || {
+            out(format_args!("{log}"));
+            show_outcome(&source, &outcome);
+        };
+        match &bar {
+            Some(bar) => {
+                bar.suspend(show);
+                bar.inc(1);
             }
-            Err(problems) => {
-                report(&problems);
-                record(|| json::letter_finished(&source, Status::Failed));
-                say(format_args!(
-                    "failed: {} (nothing written)",
-                    display_path(&text)
-                ));
-                all_ok = false;
-            }
+            None => show(),
         }
+        all_ok &= matches!(outcome, Ok((true, _)));
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     Ok(all_ok)
+}
+
+/// Prints what became of one text: its diagnostics, and in JSON its status.
+fn show_outcome(source: &str, outcome: &Result<(bool, Diagnostics), Diagnostics>) {
+    match outcome {
+        Ok((clean, problems)) => {
+            report(problems);
+            let status = if *clean {
+                Status::Imported
+            } else {
+                Status::Failed
+            };
+            record(|| json::letter_finished(source, status));
+        }
+        Err(problems) => {
+            report(problems);
+            record(|| json::letter_finished(source, Status::Failed));
+            say(format_args!("failed: {source} (nothing written)"));
+        }
+    }
 }
 
 /// Each text to import and the letter source it becomes.
@@ -166,13 +192,14 @@ fn jobs(options: &Options) -> Result<Vec<(PathBuf, PathBuf)>, String> {
     Ok(jobs)
 }
 
-/// Imports one text and prints its report; Ok(whether the written letter checks clean,
+/// Imports one text and writes its report into `log`; Ok(whether the written letter checks clean,
 /// and what `missive check` says about it).
 fn import_one(
     env: &Environment,
     text: &Path,
     target: &Path,
     force: bool,
+    log: &mut String,
 ) -> Result<(bool, Diagnostics), Diagnostics> {
     let name = display_path(text);
     let content = read_text(text, &name, "")?;
@@ -189,29 +216,21 @@ fn import_one(
     write_atomic(target, imported.source.as_bytes()).map_err(cannot_write)?;
     record(|| json::file_written(&name, &display_path(target), "letter", None));
 
-    out(format_args!(
-        "{name} -> {}
-",
-        display_path(target)
-    ));
-    out(format_args!("{}", imported.report));
+    let _ = writeln!(log, "{name} -> {}", display_path(target));
+    let _ = write!(log, "{}", imported.report);
     Ok(match pipeline::check(env, target, &Standards::House) {
         Ok(checked) => {
-            out(format_args!(
-                "  {:<11} ok
-",
-                "check"
-            ));
+            let _ = writeln!(log, "  {:<11} ok", "check");
             (true, checked.warnings())
         }
         Err(problems) => {
-            out(format_args!(
-                "  {:<11} {} problem(s) to fix in {}
-",
+            let _ = writeln!(
+                log,
+                "  {:<11} {} problem(s) to fix in {}",
                 "check",
                 problems.len(),
                 display_path(target)
-            ));
+            );
             (false, problems)
         }
     })
