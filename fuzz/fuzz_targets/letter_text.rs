@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(problem.range.start <= problem.range.end && problem.range.end <= body_text.len());
         let start = letter.body.start + problem.range.start;
         let end = letter.body.start + problem.range.end;
-        print_all(&[Diagnostic::error(&problem.message).at(&file, start..end)]);
+        print_all(&[Diagnostic::error(problem.code, &problem.message).at(&file, start..end)]);
     }
     if body.problems.iter().any(|p| p.is_error) {
         return;

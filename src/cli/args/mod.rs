@@ -1,17 +1,15 @@
-//! The command line's arguments (clap), every command's and the groups they share; the
-//! only place clap is used.
+//! The command line's arguments (clap): every command's here, the option groups they
+//! share in [`groups`]; the only place clap is used.
+
+mod groups;
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
-use typst_pdf::PdfStandard;
 
 use crate::batch::shard::Shard;
-use crate::export::Format;
-use crate::letter::standards::parse_standards;
-use crate::pipeline::Standards;
-use crate::term::{Color, MessageFormat};
+pub use groups::{ColorValue, FontArgs, ForceArg, FormatArg, MessageFormatArg, PdfStandardArg};
 
 /// Typesets advocacy letters (TOML front matter + Markdown) into PDF.
 #[derive(Debug, Parser)]
@@ -29,61 +27,6 @@ pub struct Cli {
         value_name = "WHEN"
     )]
     pub color: ColorValue,
-}
-
-/// `--color`, as the command line names its values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorValue {
-    /// Colour a terminal, unless NO_COLOR is set or TERM is `dumb`.
-    Auto,
-    /// Colour always, even into files and pipes.
-    Always,
-    /// Never colour.
-    Never,
-}
-
-impl ColorValue {
-    /// The choice, for `term`.
-    pub fn color(self) -> Color {
-        match self {
-            Self::Auto => Color::Auto,
-            Self::Always => Color::Always,
-            Self::Never => Color::Never,
-        }
-    }
-}
-
-/// `--message-format`, for the commands that report on letters.
-#[derive(Debug, Clone, Copy, Args)]
-pub struct MessageFormatArg {
-    /// `human`: reports on standard error; `json`: one JSON object a line on standard
-    /// output for each diagnostic and file written (docs/diagnostics.md).
-    #[arg(
-        long = "message-format",
-        value_enum,
-        default_value = "human",
-        value_name = "FMT"
-    )]
-    message_format: MessageFormatValue,
-}
-
-impl MessageFormatArg {
-    /// The format chosen, for `term`.
-    pub fn format(self) -> MessageFormat {
-        match self.message_format {
-            MessageFormatValue::Human => MessageFormat::Human,
-            MessageFormatValue::Json => MessageFormat::Json,
-        }
-    }
-}
-
-/// Message formats, as the command line names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum MessageFormatValue {
-    /// rustc-style reports for people, on standard error.
-    Human,
-    /// JSON lines on standard output, for editors, CI and scripts.
-    Json,
 }
 
 /// The commands.
@@ -127,81 +70,6 @@ pub enum Command {
 pub enum TemplateCommand {
     /// Write the built-in templates into DIR, to customise them.
     Eject(EjectArgs),
-}
-
-/// `--font-path DIR`, for every command that typesets.
-#[derive(Debug, Clone, Args)]
-pub struct FontArgs {
-    /// Also use the fonts in this folder (repeatable).
-    #[arg(long = "font-path", value_name = "DIR")]
-    pub font_paths: Vec<PathBuf>,
-}
-
-/// `--pdf-standard LIST`, for every command that writes or checks PDFs.
-#[derive(Debug, Clone, Args)]
-pub struct PdfStandardArg {
-    /// PDF standards, comma-separated: 1.4–2.0, a-1b, a-1a, a-2b, a-2u, a-2a, a-3b, a-3u,
-    /// a-3a, a-4, a-4f, a-4e, ua-1 (e.g. `a-3b,ua-1`). Default: the house's `pdf_standard`.
-    /// Under a-3b/a-3u/a-3a/a-4f the PDF carries the letter's sources (see `missive extract`).
-    #[arg(long = "pdf-standard", value_name = "LIST", value_parser = parse_standard_list)]
-    pub pdf_standard: Option<StandardList>,
-}
-
-impl PdfStandardArg {
-    /// The standards the option chooses: those given, else each letter's house's.
-    pub fn standards(&self) -> Standards {
-        match &self.pdf_standard {
-            Some(list) => Standards::Given(list.0.clone()),
-            None => Standards::House,
-        }
-    }
-}
-
-/// A checked list of standards, as a command-line value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StandardList(pub Vec<PdfStandard>);
-
-/// Clap value parser for a comma-separated list of standards.
-fn parse_standard_list(list: &str) -> Result<StandardList, String> {
-    parse_standards(list).map(StandardList)
-}
-
-/// `--format`, for the commands that render.
-#[derive(Debug, Clone, Args)]
-pub struct FormatArg {
-    /// Output format; PNG and SVG write one file per page (`NAME-1.png`, …).
-    #[arg(long, value_enum, default_value = "pdf")]
-    format: FormatValue,
-}
-
-impl FormatArg {
-    /// The format chosen.
-    pub fn format(&self) -> Format {
-        match self.format {
-            FormatValue::Pdf => Format::Pdf,
-            FormatValue::Png => Format::Png,
-            FormatValue::Svg => Format::Svg,
-        }
-    }
-}
-
-/// Output formats, as the command line names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FormatValue {
-    /// One PDF for the letter.
-    Pdf,
-    /// One PNG per page (144 dpi), for previews.
-    Png,
-    /// One SVG per page, for previews.
-    Svg,
-}
-
-/// `--force`, for every command that would overwrite a file.
-#[derive(Debug, Clone, Copy, Args)]
-pub struct ForceArg {
-    /// Overwrite files that already exist.
-    #[arg(long)]
-    pub force: bool,
 }
 
 /// `missive render`.
