@@ -389,3 +389,36 @@ fn on_a_terminal_reports_are_coloured_unless_no_color_and_import_shows_progress(
     assert!(piped.status.success(), "{}", stderr(&piped));
     assert!(!stderr(&piped).contains("/2"), "{}", stderr(&piped));
 }
+
+#[test]
+fn taplo_checks_the_house_file_init_writes_against_its_schema() {
+    if !tool_available("taplo", &["--version"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    assert!(missive(dir.path(), &["init", "house"]).status.success());
+    let house = dir.path().join("house");
+    let taplo = || {
+        Command::new("taplo")
+            .args(["check", "missive.toml"])
+            .current_dir(&house)
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap()
+    };
+    let fresh = taplo();
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    let toml = std::fs::read_to_string(house.join("missive.toml")).unwrap();
+    let cases = [
+        ("lang = \"en\"", "lang = \"en\"\nsubjet = \"x\"", "subjet"),
+        ("paper = \"a4\"", "paper = \"a5\"", "a5"),
+        ("# accent = \"#0b5394\"", "accent = \"blue\"", "blue"),
+    ];
+    for (from, to, named) in cases {
+        std::fs::write(house.join("missive.toml"), toml.replacen(from, to, 1)).unwrap();
+        let refused = taplo();
+        let said = format!("{}{}", stdout(&refused), stderr(&refused));
+        assert!(!refused.status.success(), "taplo accepts {to:?}");
+        assert!(said.contains(named), "{said}");
+    }
+}
