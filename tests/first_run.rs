@@ -188,3 +188,52 @@ fn batch_skips_markdown_that_is_not_a_letter() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("1 failed"), "{}", stderr(&out));
 }
+
+#[test]
+fn batch_re_renders_for_what_the_house_file_says_not_its_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/house"), dir.path());
+    let batch = |extra: &[&str]| {
+        let mut args = vec!["batch", ".", "--out", "out"];
+        args.extend(extra);
+        let out = missive(dir.path(), &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    };
+    let house = dir.path().join("missive.toml");
+    let edit = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(&house).unwrap();
+        std::fs::write(&house, text.replacen(from, to, 1)).unwrap();
+    };
+    assert!(batch(&[]).contains("7 rendered, 0 skipped"));
+    edit("lang = ", "# A comment.\n\nlang = ");
+    std::fs::write(
+        &house,
+        std::fs::read_to_string(&house).unwrap() + "\n[import]\ndrop_lines = [\"Share this\"]\n",
+    )
+    .unwrap();
+    assert!(
+        batch(&[]).contains("0 rendered, 7 skipped"),
+        "a comment and [import] re-rendered"
+    );
+    edit("closing = \"Sincerely,\"", "closing = \"Yours sincerely,\"");
+    assert!(
+        batch(&[]).contains("7 rendered, 0 skipped"),
+        "a new closing was not rendered"
+    );
+    // An archival PDF carries the file itself: there a comment is a change.
+    let archival = tempfile::tempdir().unwrap();
+    let out = archival.path().to_str().unwrap();
+    let a3 = ["--pdf-standard", "a-3b"];
+    let run = |extra: &[&str]| {
+        let mut args = vec!["batch", ".", "--out", out];
+        args.extend(extra);
+        stderr(&missive(dir.path(), &args))
+    };
+    assert!(run(&a3).contains("7 rendered"));
+    edit("# A comment.", "# Another comment.");
+    assert!(
+        run(&a3).contains("7 rendered, 0 skipped"),
+        "the attached house file is stale"
+    );
+}

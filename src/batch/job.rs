@@ -47,7 +47,7 @@ pub fn render(
         house: rendered
             .house
             .as_ref()
-            .map(|house| fingerprint::content(house.text.as_bytes())),
+            .map(|house| fingerprint::house(&house.text, standards)),
         files: rendered
             .files
             .iter()
