@@ -237,3 +237,25 @@ fn batch_re_renders_for_what_the_house_file_says_not_its_comments() {
         "the attached house file is stale"
     );
 }
+
+#[test]
+fn a_one_page_letter_has_its_page_number_in_the_png_name_too() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples"), dir.path());
+    let help =
+        String::from_utf8_lossy(&missive(dir.path(), &["render", "--help"]).stdout).into_owned();
+    assert!(help.contains("`NAME-1.png`"), "{help}");
+    let out = missive(dir.path(), &["render", "short.md", "--format", "png"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        page_count(&{
+            let pdf = missive(dir.path(), &["render", "short.md"]);
+            assert!(pdf.status.success());
+            dir.path().join("short.pdf")
+        }),
+        1
+    );
+    assert!(dir.path().join("short-1.png").is_file(), "{}", stderr(&out));
+    assert!(!dir.path().join("short.png").exists());
+    assert!(stderr(&out).contains("short-1.png"), "{}", stderr(&out));
+}
