@@ -259,3 +259,28 @@ fn a_one_page_letter_has_its_page_number_in_the_png_name_too() {
     assert!(!dir.path().join("short.png").exists());
     assert!(stderr(&out).contains("short-1.png"), "{}", stderr(&out));
 }
+
+#[test]
+fn render_says_which_house_it_used_or_that_there_was_none() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples"), dir.path());
+    let out = missive(dir.path(), &["render", "short.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: no missive.toml in . or any folder above it, so no house"),
+        "{}",
+        stderr(&out)
+    );
+    let out = missive(
+        dir.path(),
+        &["render", "house/languages/fr.md", "house/languages/es.md"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).matches("house: house/missive.toml\n").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("no house"), "{}", stderr(&out));
+}
