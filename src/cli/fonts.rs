@@ -70,6 +70,15 @@ fn face_name(variant: FontVariant) -> String {
     words.join(" ")
 }
 
+/// The environment every letter of a command is typeset in: the bundled fonts and
+/// those under `--font-path`.
+pub(super) fn environment(fonts: &FontArgs) -> Result<Environment, Failure> {
+    Environment::with_fonts(&fonts.font_paths).map_err(|problems| {
+        report(&problems);
+        Failure::Failed
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,13 +100,4 @@ mod tests {
         assert_eq!(name(FontStyle::Normal, 400, 0.75), "Condensed");
         assert_eq!(name(FontStyle::Oblique, 450, 1.0), "Weight 450 Oblique");
     }
-}
-
-/// The environment every letter of a command is typeset in: the bundled fonts and
-/// those under `--font-path`.
-pub(super) fn environment(fonts: &FontArgs) -> Result<Environment, Failure> {
-    Environment::with_fonts(&fonts.font_paths).map_err(|problems| {
-        report(&problems);
-        Failure::Failed
-    })
 }
