@@ -11,9 +11,14 @@
 mod body;
 pub mod chrome;
 mod date;
+pub mod document;
+pub mod docx;
+pub mod encoding;
+pub mod limits;
 mod lines;
 mod notes;
 mod people;
+pub mod refusal;
 mod report;
 mod signoff;
 mod structure;

@@ -1,0 +1,453 @@
+//! Runs of a Word paragraph: text with its formatting (direct, or from a character
+//! style), tabs and breaks, hyperlinks (by relationship, or a `HYPERLINK` field), fields
+//! shown as their result, tracked insertions kept and deletions left out, note
+//! references, images with their description, text boxes, hidden text left out.
+
+use roxmltree::Node;
+
+use super::body::{Looks, deleted_text};
+use super::styles::Format;
+use super::xml::{self, attr, child, child_val, descendants_named, rel_attr};
+use super::{Field, NoteKind, Reader};
+use crate::import::document::{self, Dropped, Image, ImageData, ImageSource, Inline};
+
+/// Markup compatibility: `mc:AlternateContent` offers a choice and a fallback.
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// Office math.
+const MATH: &str = "http://schemas.openxmlformats.org/officeDocument/2006/math";
+
+/// The branch of an `mc:AlternateContent` to read: its first `mc:Choice` (DrawingML, which
+/// this reader understands), else its fallback (VML). None for other elements.
+pub(super) fn alternate_choice<'a, 'i>(node: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+    let in_mc = |n: &Node, name: &str| {
+        n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(MC)
+    };
+    if !in_mc(&node, "AlternateContent") {
+        return None;
+    }
+    node.children()
+        .find(|c| in_mc(c, "Choice"))
+        .or_else(|| node.children().find(|c| in_mc(c, "Fallback")))
+}
+
+/// A tracked change being gathered for the report: inserted (kept) or deleted (dropped),
+/// its author, its text.
+pub(super) struct Change {
+    inserted: bool,
+    author: String,
+    text: String,
+}
+
+impl Reader<'_> {
+    /// Reads the inline content of `parent` into `out`. `in_link`: inside a hyperlink,
+    /// where Word's underline is the link's and not the writer's.
+    pub(super) fn inlines(
+        &mut self,
+        parent: Node,
+        out: &mut Vec<Inline>,
+        looks: &mut Looks,
+        in_link: bool,
+    ) {
+        self.depth += 1;
+        for node in parent.children().filter(Node::is_element) {
+            if let Some(choice) = alternate_choice(node) {
+                self.inlines(choice, out, looks, in_link);
+                continue;
+            }
+            if node.tag_name().namespace() == Some(MATH) {
+                let text: String = descendants_named(node, "t").filter_map(|t| t.text()).collect();
+                out.push(Inline::Text(text));
+                continue;
+            }
+            let name = node.tag_name().name();
+            if !xml::is(node, name) {
+                continue;
+            }
+            match name {
+                "r" => self.run(node, out, looks, in_link),
+                "hyperlink" => {
+                    let url = self.hyperlink_target(node);
+                    let mut inner = Vec::new();
+                    self.inlines(node, &mut inner, looks, url.is_some() || in_link);
+                    push_linked(out, url, inner);
+                }
+                "fldSimple" => {
+                    let instruction = attr(node, "instr").unwrap_or_default();
+                    let url = self.field_kind(instruction);
+                    let mut inner = Vec::new();
+                    self.inlines(node, &mut inner, looks, url.is_some() || in_link);
+                    push_linked(out, url, inner);
+                }
+                "ins" | "moveTo" => {
+                    let start = out.len();
+                    self.inlines(node, out, looks, in_link);
+                    let text = document::plain_text(&out[start..]);
+                    self.change(true, attr(node, "author"), &text);
+                }
+                "del" | "moveFrom" => {
+                    let text = deleted_text(node);
+                    self.change(false, attr(node, "author"), &text);
+                }
+                "sdt" => {
+                    if let Some(content) = self.content_control(node) {
+                        self.inlines(content, out, looks, in_link);
+                    }
+                }
+                "smartTag" | "customXml" | "dir" | "bdo" => {
+                    self.inlines(node, out, looks, in_link);
+                }
+                _ => {}
+            }
+        }
+        self.depth -= 1;
+    }
+
+    /// Gathers a tracked change of the current paragraph for the report.
+    fn change(&mut self, inserted: bool, author: Option<&str>, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let author = author.unwrap_or("unknown author");
+        match self.changes.last_mut() {
+            Some(last) if last.inserted == inserted && last.author == author => {
+                last.text.push_str(" … ");
+                last.text.push_str(text);
+            }
+            _ => self.changes.push(Change {
+                inserted,
+                author: author.to_string(),
+                text: text.to_string(),
+            }),
+        }
+    }
+
+    /// Reports the current paragraph's tracked changes and hidden text.
+    pub(super) fn flush_changes(&mut self) {
+        for change in std::mem::take(&mut self.changes) {
+            if change.inserted {
+                self.document.notices.push(format!(
+                    "tracked insertion by {} kept: \"{}\"",
+                    change.author,
+                    document::excerpt(&change.text, 60)
+                ));
+            } else {
+                self.document.dropped.push(Dropped::new(
+                    &change.text,
+                    format!("tracked deletion by {} (deletions are left out)", change.author),
+                ));
+            }
+        }
+        let hidden = std::mem::take(&mut self.hidden);
+        if !hidden.trim().is_empty() {
+            self.document
+                .dropped
+                .push(Dropped::new(&hidden, "hidden text (formatted as hidden in Word)"));
+        }
+    }
+
+    /// The address a `w:hyperlink` points to: its relationship's target (with its
+    /// `w:anchor` as fragment), or None for a link inside the document.
+    fn hyperlink_target(&self, node: Node) -> Option<String> {
+        let rel = rel_attr(node, "id").and_then(|id| self.rels.get(id))?;
+        let mut url = rel.target.clone();
+        if let Some(anchor) = attr(node, "anchor") {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        web_address(&url)
+    }
+
+    fn run(&mut self, r: Node, out: &mut Vec<Inline>, looks: &mut Looks, in_link: bool) {
+        let props = child(r, "rPr");
+        let style = props.and_then(|p| child_val(p, "rStyle"));
+        let format = props
+            .map(Format::read)
+            .unwrap_or_default()
+            .over(self.styles.format(style));
+        let mut pieces: Vec<Inline> = Vec::new();
+        for node in r.children().filter(Node::is_element) {
+            if let Some(choice) = alternate_choice(node) {
+                for inner in choice.children().filter(Node::is_element) {
+                    self.object(inner, &mut pieces);
+                }
+                continue;
+            }
+            let name = node.tag_name().name();
+            if !xml::is(node, name) {
+                continue;
+            }
+            match name {
+                "fldChar" => {
+                    flush_run(out, &mut pieces, format, in_link);
+                    self.field_char(node, out);
+                }
+                "instrText" => {
+                    if let Some(field) = self.fields.last_mut().filter(|f| !f.in_result) {
+                        field.instruction.push_str(node.text().unwrap_or_default());
+                    }
+                }
+                _ if self.in_instruction() => {}
+                "t" => {
+                    if std::mem::take(&mut self.skip_mark) {
+                        continue;
+                    }
+                    let text = node.text().unwrap_or_default();
+                    if format.hidden == Some(true) {
+                        self.hidden.push_str(text);
+                        continue;
+                    }
+                    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+                    if visible > 0 {
+                        looks.chars += visible;
+                        let size = format.size.unwrap_or(self.styles.body_size);
+                        looks.smallest = Some(looks.smallest.map_or(size, |s| s.min(size)));
+                    }
+                    pieces.push(Inline::Text(text.to_string()));
+                }
+                "tab" | "ptab" => pieces.push(Inline::Text("\t".into())),
+                "br" => {
+                    if !matches!(attr(node, "type"), Some("page" | "column")) {
+                        pieces.push(Inline::LineBreak);
+                    }
+                }
+                "cr" => pieces.push(Inline::LineBreak),
+                "noBreakHyphen" => pieces.push(Inline::Text("-".into())),
+                "sym" => self.symbol(node, &mut pieces),
+                "footnoteReference" | "endnoteReference" => {
+                    flush_run(out, &mut pieces, format, in_link);
+                    let kind = if name == "footnoteReference" {
+                        NoteKind::Footnote
+                    } else {
+                        NoteKind::Endnote
+                    };
+                    if let Some(reference) = attr(node, "id").and_then(|id| self.reference(kind, id))
+                    {
+                        out.push(reference);
+                    }
+                    self.skip_mark = xml::toggle(node, "customMarkFollows") == Some(true)
+                        || attr(node, "customMarkFollows").is_some_and(|v| v == "1" || v == "true");
+                }
+                "drawing" | "pict" | "object" => self.object(node, &mut pieces),
+                "ruby" => {
+                    if let Some(base) = child(node, "rubyBase") {
+                        pieces.push(Inline::Text(super::body::descendant_text(base)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        flush_run(out, &mut pieces, format, in_link);
+    }
+
+    /// Whether the runs being read are a field's instruction, not its result.
+    fn in_instruction(&self) -> bool {
+        self.fields.iter().any(|f| !f.in_result)
+    }
+
+    /// `w:fldChar`: a field begins, its result begins, or it ends (a `HYPERLINK` field's
+    /// result then becomes a link).
+    fn field_char(&mut self, node: Node, out: &mut Vec<Inline>) {
+        match attr(node, "fldCharType") {
+            Some("begin") => self.fields.push(Field {
+                instruction: String::new(),
+                in_result: false,
+                result_at: None,
+            }),
+            Some("separate") => {
+                let (serial, depth, len) = (self.paragraph_serial, self.depth, out.len());
+                if let Some(field) = self.fields.last_mut() {
+                    field.in_result = true;
+                    field.result_at = Some((serial, depth, len));
+                }
+            }
+            Some("end") => {
+                let Some(field) = self.fields.pop() else {
+                    return;
+                };
+                let url = self.field_kind(&field.instruction);
+                if let (Some(url), Some((serial, depth, start))) = (url, field.result_at)
+                    && serial == self.paragraph_serial
+                    && depth == self.depth
+                    && start <= out.len()
+                {
+                    let content: Vec<Inline> = out.drain(start..).collect();
+                    out.push(Inline::Link { url, content });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// What a field instruction is: a hyperlink's address, or None after noting the
+    /// field's type when it is one whose result can be out of date (`DATE`, `MERGEFIELD`).
+    fn field_kind(&mut self, instruction: &str) -> Option<String> {
+        let mut words = instruction.split_whitespace();
+        let kind = words.next().unwrap_or_default().to_ascii_uppercase();
+        match kind.as_str() {
+            "HYPERLINK" => {
+                let rest: Vec<&str> = words.collect();
+                if rest.first() == Some(&"\\l") {
+                    return None;
+                }
+                let target = rest
+                    .iter()
+                    .find(|w| !w.starts_with('\\'))
+                    .map(|w| w.trim_matches('"'))?;
+                web_address(target)
+            }
+            "" | "PAGE" | "NUMPAGES" | "SECTIONPAGES" | "REF" | "PAGEREF" | "NOTEREF" | "SEQ"
+            | "STYLEREF" | "TOC" | "XE" | "TC" => None,
+            _ => {
+                self.fields_shown.insert(kind);
+                None
+            }
+        }
+    }
+
+    /// `w:sym`: a character from a symbol font. Characters in the fonts' private range
+    /// have no meaning without the font and are left out.
+    fn symbol(&mut self, node: Node, pieces: &mut Vec<Inline>) {
+        let code = attr(node, "char").and_then(|c| u32::from_str_radix(c, 16).ok());
+        match code.and_then(char::from_u32) {
+            Some(c) if !(0xe000..=0xf8ff).contains(&(c as u32)) => {
+                pieces.push(Inline::Text(c.to_string()));
+            }
+            _ => self.document.dropped.push(Dropped::new(
+                attr(node, "font").unwrap_or("symbol"),
+                "a symbol-font character with no Unicode meaning",
+            )),
+        }
+    }
+
+    /// A drawing, VML picture or embedded object: its image (with its description), the
+    /// paragraphs of its text boxes (placed after the paragraph), or a record of what is
+    /// left out (charts, diagrams, embedded files).
+    fn object(&mut self, node: Node, pieces: &mut Vec<Inline>) {
+        let boxes: Vec<Node> = descendants_named(node, "txbxContent")
+            .filter(|b| {
+                !b.ancestors()
+                    .skip(1)
+                    .take_while(|a| *a != node)
+                    .any(|a| a.tag_name().name() == "txbxContent")
+            })
+            .collect();
+        for text_box in boxes {
+            let blocks = self.isolated_blocks(text_box);
+            self.floating.extend(blocks);
+        }
+        let alt = descendants_named(node, "docPr")
+            .next()
+            .and_then(|d| d.attribute("descr").or(d.attribute("title")))
+            .or_else(|| descendants_named(node, "shape").find_map(|s| s.attribute("alt")))
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let blip = descendants_named(node, "blip").next();
+        let reference = blip
+            .and_then(|b| rel_attr(b, "embed").or(rel_attr(b, "link")))
+            .or_else(|| descendants_named(node, "imagedata").find_map(|i| rel_attr(i, "id")));
+        if node.tag_name().name() == "object" {
+            self.document.dropped.push(Dropped::new(
+                if alt.is_empty() { "embedded object" } else { &alt },
+                "an embedded object (OLE: a spreadsheet, a file) is not read",
+            ));
+            return;
+        }
+        if let Some(id) = reference {
+            if let Some(image) = self.image(id, alt) {
+                pieces.push(Inline::Image(image));
+            }
+        } else if descendants_named(node, "graphicData")
+            .any(|g| g.attribute("uri").is_some_and(|u| u.contains("chart") || u.contains("diagram")))
+        {
+            self.document.dropped.push(Dropped::new(
+                if alt.is_empty() { "chart" } else { &alt },
+                "a chart or SmartArt diagram (only pictures are read)",
+            ));
+        }
+    }
+
+    /// The image a relationship points to: read once from the package, or an address.
+    fn image(&mut self, id: &str, alt: String) -> Option<Image> {
+        let rel = self.rels.get(id)?.clone();
+        if rel.external {
+            return Some(Image {
+                alt,
+                source: ImageSource::External(rel.target),
+            });
+        }
+        if let Some(&index) = self.images.get(&rel.target) {
+            return Some(Image {
+                alt,
+                source: ImageSource::Embedded(index),
+            });
+        }
+        let bytes = match self.package.read(&rel.target) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
+                self.document.dropped.push(Dropped::new(
+                    &rel.target,
+                    "an image the file references but does not contain",
+                ));
+                return None;
+            }
+            Err(refusal) => {
+                self.refusal.get_or_insert(refusal);
+                return None;
+            }
+        };
+        let index = self.document.images.len();
+        self.document.images.push(ImageData {
+            extension: document::image_extension(&rel.target, &bytes),
+            name: rel.target.clone(),
+            bytes,
+        });
+        self.images.insert(rel.target, index);
+        Some(Image {
+            alt,
+            source: ImageSource::Embedded(index),
+        })
+    }
+}
+
+/// An address worth keeping as a link: web and mail addresses (never `javascript:`,
+/// `file:` or a path on the writer's computer).
+pub(super) fn web_address(target: &str) -> Option<String> {
+    let lower = target.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "ftp://"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+        .then(|| target.trim().to_string())
+}
+
+/// Pushes linked content as a link, or as it is when there is no address.
+fn push_linked(out: &mut Vec<Inline>, url: Option<String>, content: Vec<Inline>) {
+    match url {
+        Some(url) => out.push(Inline::Link { url, content }),
+        None => out.extend(content),
+    }
+}
+
+/// Appends a run's pieces to the paragraph, wrapped in the run's formatting (note
+/// references are never wrapped: Word raises them itself).
+fn flush_run(out: &mut Vec<Inline>, pieces: &mut Vec<Inline>, format: Format, in_link: bool) {
+    if pieces.is_empty() {
+        return;
+    }
+    let mut content = std::mem::take(pieces);
+    let on = |v: Option<bool>| v == Some(true);
+    if on(format.superscript) {
+        content = vec![Inline::Superscript(content)];
+    }
+    if on(format.underline) && !in_link {
+        content = vec![Inline::Underline(content)];
+    }
+    if on(format.italic) {
+        content = vec![Inline::Emphasis(content)];
+    }
+    if on(format.bold) {
+        content = vec![Inline::Strong(content)];
+    }
+    out.extend(content);
+}
