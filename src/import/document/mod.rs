@@ -8,6 +8,7 @@
 //! in the blocks is the importer's job.
 
 pub mod letterhead;
+pub mod lists;
 pub mod loose_notes;
 mod tidy;
 

@@ -7,7 +7,8 @@ use super::numbering::Item;
 use super::styles::Role;
 use super::xml::{self, attr, child, child_val};
 use super::{NoteKind, Reader};
-use crate::import::document::{self, Block, Dropped, Inline, List, ListKind, Row, Table};
+use crate::import::document::lists::{self, ListItem};
+use crate::import::document::{self, Block, Dropped, Inline, ListKind, Row, Table};
 
 /// A block before lists and quotations are grouped.
 enum Flat {
@@ -292,65 +293,37 @@ pub(super) fn deleted_text(node: Node) -> String {
         .collect()
 }
 
-/// Groups quotations, and nests numbered paragraphs into lists by level and `numId`.
+/// Groups quotations, and nests numbered paragraphs into lists.
 fn group(flat: Vec<Flat>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
-    let mut open: Vec<(u8, String, List)> = Vec::new();
-    let close_all = |open: &mut Vec<(u8, String, List)>, out: &mut Vec<Block>| {
-        while !open.is_empty() {
-            close(open, out);
+    let mut items: Vec<ListItem> = Vec::new();
+    let end_list = |items: &mut Vec<ListItem>, out: &mut Vec<Block>| {
+        if !items.is_empty() {
+            out.extend(lists::nest(std::mem::take(items)));
         }
     };
     for entry in flat {
         match entry {
-            Flat::Item(item, runs) => {
-                while let Some((level, list, current)) = open.last() {
-                    let deeper = *level > item.level;
-                    let other = *level == item.level && (*list != item.list || current.kind != item.kind);
-                    if !(deeper || other) {
-                        break;
-                    }
-                    close(&mut open, &mut out);
-                }
-                if open.last().is_none_or(|(level, _, _)| *level < item.level) {
-                    open.push((
-                        item.level,
-                        item.list.clone(),
-                        List {
-                            kind: item.kind,
-                            start: item.number,
-                            items: Vec::new(),
-                        },
-                    ));
-                }
-                if let Some((_, _, list)) = open.last_mut() {
-                    list.items.push(vec![Block::Paragraph(runs)]);
-                }
-            }
+            Flat::Item(item, runs) => items.push(ListItem {
+                list: item.list,
+                level: item.level,
+                kind: item.kind,
+                number: item.number,
+                blocks: vec![Block::Paragraph(runs)],
+            }),
             Flat::Quote(block) => {
-                close_all(&mut open, &mut out);
+                end_list(&mut items, &mut out);
                 match out.last_mut() {
                     Some(Block::Quote(blocks)) => blocks.push(block),
                     _ => out.push(Block::Quote(vec![block])),
                 }
             }
             Flat::Block(block) => {
-                close_all(&mut open, &mut out);
+                end_list(&mut items, &mut out);
                 out.push(block);
             }
         }
     }
-    close_all(&mut open, &mut out);
+    end_list(&mut items, &mut out);
     out
-}
-
-/// Closes the innermost open list into the last item of its parent, or the output.
-fn close(open: &mut Vec<(u8, String, List)>, out: &mut Vec<Block>) {
-    let Some((_, _, list)) = open.pop() else {
-        return;
-    };
-    match open.last_mut().and_then(|(_, _, parent)| parent.items.last_mut()) {
-        Some(item) => item.push(Block::List(list)),
-        None => out.push(Block::List(list)),
-    }
 }

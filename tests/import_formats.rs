@@ -1,0 +1,303 @@
+//! The import corpus: Word files (`tests/import/word/`) made by pandoc, LibreOffice,
+//! python-docx and by hand for Word's own quirks, and web pages (`tests/import/web/`) in
+//! the shapes of WordPress, Drupal, news sites, static-site generators and Word's "Save
+//! as web page", in six languages. Each was written for these tests by the scripts in
+//! `tests/import/make/`, which also wrote `NAME.expect.toml`: what its reader must put in
+//! the document model. Every document is read and every expectation checked; the test
+//! lists all that differ.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use missive::import::document::{Block, Document, Inline, letterhead};
+use missive::import::{docx, html};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Expectation {
+    document: Expected,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    headings: Vec<String>,
+    list_items: Vec<String>,
+    quotes: usize,
+    tables: usize,
+    notes: Vec<String>,
+    links: Vec<String>,
+    in_order: Vec<String>,
+    #[serde(default)]
+    absent: Vec<String>,
+    #[serde(default)]
+    dropped: Vec<String>,
+    #[serde(default)]
+    notices: Vec<String>,
+    encoding: Option<String>,
+    header: Option<Vec<String>>,
+    footer: Option<Vec<String>>,
+    letterhead: Option<ExpectedLetterhead>,
+    #[serde(default)]
+    images: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedLetterhead {
+    organization: String,
+    #[serde(default)]
+    address: Vec<String>,
+    #[serde(default)]
+    contacts: Vec<String>,
+}
+
+fn corpus(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(folder);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.to_string_lossy().ends_with(".expect.toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Text as compared: white space collapsed, typographic quotes and no-break spaces made
+/// plain (pandoc and word processors make quotes curly).
+fn normal(text: &str) -> String {
+    text.replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of inline runs without note references.
+fn text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => out.push_str(t),
+            Inline::Emphasis(i)
+            | Inline::Strong(i)
+            | Inline::Underline(i)
+            | Inline::Superscript(i)
+            | Inline::Link { content: i, .. } => out.push_str(&text(i)),
+            Inline::LineBreak => out.push('\n'),
+            Inline::NoteRef(_) | Inline::Image(_) => {}
+        }
+    }
+    out
+}
+
+fn blocks_text(blocks: &[Block], out: &mut String) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(content) | Block::Heading { content, .. } => {
+                out.push_str(&text(content));
+            }
+            Block::List(list) => list.items.iter().for_each(|i| blocks_text(i, out)),
+            Block::Table(table) => table
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .for_each(|c| blocks_text(c, out)),
+            Block::Quote(inner) => blocks_text(inner, out),
+        }
+        out.push('\n');
+    }
+}
+
+/// Everything the model says, for one visit: headings, list items, quotes, tables,
+/// links and images of the body.
+#[derive(Default)]
+struct Seen {
+    headings: Vec<String>,
+    list_items: Vec<String>,
+    quotes: usize,
+    tables: usize,
+    links: Vec<String>,
+    images: Vec<String>,
+}
+
+fn visit(blocks: &[Block], seen: &mut Seen) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(content) => visit_inlines(content, seen),
+            Block::Heading { content, .. } => {
+                seen.headings.push(normal(&text(content)));
+                visit_inlines(content, seen);
+            }
+            Block::List(list) => {
+                for item in &list.items {
+                    let first = item.iter().find_map(|b| match b {
+                        Block::Paragraph(c) => Some(normal(&text(c))),
+                        _ => None,
+                    });
+                    seen.list_items.extend(first);
+                    visit(item, seen);
+                }
+            }
+            Block::Table(table) => {
+                seen.tables += 1;
+                for cell in table.rows.iter().flat_map(|r| &r.cells) {
+                    visit(cell, seen);
+                }
+            }
+            Block::Quote(inner) => {
+                seen.quotes += 1;
+                visit(inner, seen);
+            }
+        }
+    }
+}
+
+fn visit_inlines(inlines: &[Inline], seen: &mut Seen) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { url, content } => {
+                seen.links.push(url.clone());
+                visit_inlines(content, seen);
+            }
+            Inline::Emphasis(i) | Inline::Strong(i) | Inline::Underline(i) | Inline::Superscript(i) => {
+                visit_inlines(i, seen)
+            }
+            Inline::Image(image) => seen.images.push(image.alt.clone()),
+            _ => {}
+        }
+    }
+}
+
+fn compare(out: &mut Vec<String>, what: &str, got: &dyn std::fmt::Debug, want: &dyn std::fmt::Debug) {
+    let (got, want) = (format!("{got:?}"), format!("{want:?}"));
+    if got != want {
+        out.push(format!("{what}: got {got}\n      want {want}"));
+    }
+}
+
+/// What differs between a document and its expectation, one line each.
+fn differences(document: &Document, expected: &Expected) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut seen = Seen::default();
+    visit(&document.blocks, &mut seen);
+    let normalised = |v: &[String]| v.iter().map(|s| normal(s)).collect::<Vec<_>>();
+    compare(&mut out, "headings", &seen.headings, &normalised(&expected.headings));
+    compare(&mut out, "list items", &seen.list_items, &normalised(&expected.list_items));
+    compare(&mut out, "quotes", &seen.quotes, &expected.quotes);
+    compare(&mut out, "tables", &seen.tables, &expected.tables);
+    compare(&mut out, "links", &seen.links, &expected.links);
+    compare(&mut out, "images", &seen.images, &expected.images);
+    let notes: Vec<String> = document
+        .notes
+        .iter()
+        .map(|n| {
+            let mut t = String::new();
+            blocks_text(&n.blocks, &mut t);
+            normal(&t)
+        })
+        .collect();
+    compare(&mut out, "notes", &notes, &normalised(&expected.notes));
+
+    let mut body = String::new();
+    blocks_text(&document.blocks, &mut body);
+    let body = normal(&body);
+    let mut at = 0;
+    for line in &expected.in_order {
+        let line = normal(line);
+        match body[at..].find(&line) {
+            Some(found) => at += found + line.len(),
+            None => {
+                let anywhere = if body.contains(&line) { " (found earlier)" } else { "" };
+                out.push(format!("in order: {line:?} not found{anywhere}"));
+            }
+        }
+    }
+    let everything = format!("{body}\n{}", notes.join("\n"));
+    for absent in &expected.absent {
+        if everything.contains(&normal(absent)) {
+            out.push(format!("absent: {absent:?} is in the document"));
+        }
+    }
+    for dropped in &expected.dropped {
+        if !document
+            .dropped
+            .iter()
+            .any(|d| d.reason.contains(dropped.as_str()) || d.what.contains(dropped.as_str()))
+        {
+            out.push(format!("dropped: nothing mentions {dropped:?}"));
+        }
+    }
+    for notice in &expected.notices {
+        if !document.notices.iter().any(|n| n.contains(notice.as_str())) {
+            out.push(format!("notices: none mentions {notice:?}"));
+        }
+    }
+    if let Some(encoding) = &expected.encoding
+        && !document
+            .metadata
+            .encoding
+            .as_deref()
+            .is_some_and(|e| e.contains(encoding.as_str()))
+    {
+        out.push(format!("encoding: {:?}, want {encoding:?}", document.metadata.encoding));
+    }
+    if let Some(header) = &expected.header {
+        compare(&mut out, "header", &document.header, header);
+    }
+    if let Some(footer) = &expected.footer {
+        compare(&mut out, "footer", &document.footer, footer);
+    }
+    if let Some(want) = &expected.letterhead {
+        let found = letterhead::recognise(&document.header, &document.footer);
+        compare(&mut out, "letterhead organization", &found.organization.as_deref(), &Some(want.organization.as_str()));
+        compare(&mut out, "letterhead address", &found.address, &want.address);
+        compare(&mut out, "letterhead contacts", &found.contacts, &want.contacts);
+    }
+    out
+}
+
+/// Reads every document of a corpus folder and checks it; panics listing all that differ.
+fn check_corpus(folder: &str, read: fn(&[u8]) -> Result<Document, String>) {
+    let files = corpus(folder);
+    let mut report = String::new();
+    for file in &files {
+        let expect_path = PathBuf::from(format!("{}.expect.toml", file.display()));
+        let expectation: Expectation = toml::from_str(
+            &std::fs::read_to_string(&expect_path)
+                .unwrap_or_else(|e| panic!("{}: {e}", expect_path.display())),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));
+        let name = file.file_name().unwrap().to_string_lossy();
+        match read(&std::fs::read(file).unwrap()) {
+            Ok(document) => {
+                let problems = differences(&document, &expectation.document);
+                if !problems.is_empty() {
+                    let _ = writeln!(report, "{name}:");
+                    for problem in problems {
+                        let _ = writeln!(report, "    {problem}");
+                    }
+                    if std::env::var_os("MISSIVE_SHOW_MODEL").is_some() {
+                        let _ = writeln!(report, "{document:#?}");
+                    }
+                }
+            }
+            Err(refusal) => {
+                let _ = writeln!(report, "{name}: refused: {refusal}");
+            }
+        }
+    }
+    assert!(report.is_empty(), "{report}");
+    assert!(files.len() >= 12, "{folder}: only {} documents", files.len());
+}
+
+#[test]
+fn word_corpus() {
+    check_corpus("word", |bytes| docx::read(bytes).map_err(|r| r.reason));
+}
+
+#[test]
+fn web_corpus() {
+    check_corpus("web", |bytes| html::read(bytes, None).map_err(|r| r.reason));
+}
