@@ -226,7 +226,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
 }
 
 /// The text of inline runs, without formatting: line breaks as `\n`, notes as `[n]`
-/// (numbered from 1), images as their alt text.
+/// (numbered from 1); images are not text.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     push_plain(inlines, &mut out);
@@ -248,7 +248,7 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
                 out.push(']');
             }
             Inline::LineBreak => out.push('\n'),
-            Inline::Image(image) => out.push_str(&image.alt),
+            Inline::Image(_) => {}
         }
     }
 }
