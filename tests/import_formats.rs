@@ -40,6 +40,8 @@ struct Expected {
     letterhead: Option<ExpectedLetterhead>,
     #[serde(default)]
     images: Vec<String>,
+    published: Option<String>,
+    title: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -242,6 +244,12 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
             .is_some_and(|e| e.contains(encoding.as_str()))
     {
         out.push(format!("encoding: {:?}, want {encoding:?}", document.metadata.encoding));
+    }
+    if let Some(published) = &expected.published {
+        compare(&mut out, "published", &document.metadata.published, &Some(published));
+    }
+    if let Some(title) = &expected.title {
+        compare(&mut out, "title", &document.metadata.title, &Some(title));
     }
     if let Some(header) = &expected.header {
         compare(&mut out, "header", &document.header, header);

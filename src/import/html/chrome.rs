@@ -87,6 +87,12 @@ const HINTS: &[(&str, &str)] = &[
     ("consent", "cookie notice"),
     ("gdpr", "cookie notice"),
     ("onetrust", "cookie notice"),
+    ("didomi", "cookie notice"),
+    ("cookiebot", "cookie notice"),
+    ("usercentrics", "cookie notice"),
+    ("tarteaucitron", "cookie notice"),
+    ("axeptio", "cookie notice"),
+    ("iubenda", "cookie notice"),
     ("breadcrumb", "breadcrumbs"),
     ("share", "share buttons"),
     ("sharing", "share buttons"),
@@ -107,6 +113,10 @@ const HINTS: &[(&str, &str)] = &[
     ("respond", "comments"),
     ("disqus", "comments"),
     ("advert", "advertisement"),
+    ("ad-slot", "advertisement"),
+    ("ad-unit", "advertisement"),
+    ("ad-container", "advertisement"),
+    ("adsbygoogle", "advertisement"),
     ("sponsor", "advertisement"),
     ("promo", "promotion"),
     ("popup", "pop-up"),
@@ -128,6 +138,9 @@ const HINTS: &[(&str, &str)] = &[
     ("post-meta", "post details"),
     ("article-meta", "post details"),
     ("print-only", "print-only text"),
+    ("-tags", "tags"),
+    ("tags-", "tags"),
+    ("cat-links", "categories"),
 ];
 
 /// Words that count only as a whole class or id.
