@@ -55,7 +55,9 @@ struct ExpectedLetterhead {
 }
 
 fn corpus(folder: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(folder);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/import")
+        .join(folder);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -163,16 +165,22 @@ fn visit_inlines(inlines: &[Inline], seen: &mut Seen) {
                 seen.links.push(url.clone());
                 visit_inlines(content, seen);
             }
-            Inline::Emphasis(i) | Inline::Strong(i) | Inline::Underline(i) | Inline::Superscript(i) => {
-                visit_inlines(i, seen)
-            }
+            Inline::Emphasis(i)
+            | Inline::Strong(i)
+            | Inline::Underline(i)
+            | Inline::Superscript(i) => visit_inlines(i, seen),
             Inline::Image(image) => seen.images.push(image.alt.clone()),
             _ => {}
         }
     }
 }
 
-fn compare(out: &mut Vec<String>, what: &str, got: &dyn std::fmt::Debug, want: &dyn std::fmt::Debug) {
+fn compare(
+    out: &mut Vec<String>,
+    what: &str,
+    got: &dyn std::fmt::Debug,
+    want: &dyn std::fmt::Debug,
+) {
     let (got, want) = (format!("{got:?}"), format!("{want:?}"));
     if got != want {
         out.push(format!("{what}: got {got}\n      want {want}"));
@@ -185,8 +193,18 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
     let mut seen = Seen::default();
     visit(&document.blocks, &mut seen);
     let normalised = |v: &[String]| v.iter().map(|s| normal(s)).collect::<Vec<_>>();
-    compare(&mut out, "headings", &seen.headings, &normalised(&expected.headings));
-    compare(&mut out, "list items", &seen.list_items, &normalised(&expected.list_items));
+    compare(
+        &mut out,
+        "headings",
+        &seen.headings,
+        &normalised(&expected.headings),
+    );
+    compare(
+        &mut out,
+        "list items",
+        &seen.list_items,
+        &normalised(&expected.list_items),
+    );
     compare(&mut out, "quotes", &seen.quotes, &expected.quotes);
     compare(&mut out, "tables", &seen.tables, &expected.tables);
     compare(&mut out, "links", &seen.links, &expected.links);
@@ -211,7 +229,11 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
         match body[at..].find(&line) {
             Some(found) => at += found + line.len(),
             None => {
-                let anywhere = if body.contains(&line) { " (found earlier)" } else { "" };
+                let anywhere = if body.contains(&line) {
+                    " (found earlier)"
+                } else {
+                    ""
+                };
                 out.push(format!("in order: {line:?} not found{anywhere}"));
             }
         }
@@ -243,10 +265,18 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
             .as_deref()
             .is_some_and(|e| e.contains(encoding.as_str()))
     {
-        out.push(format!("encoding: {:?}, want {encoding:?}", document.metadata.encoding));
+        out.push(format!(
+            "encoding: {:?}, want {encoding:?}",
+            document.metadata.encoding
+        ));
     }
     if let Some(published) = &expected.published {
-        compare(&mut out, "published", &document.metadata.published, &Some(published));
+        compare(
+            &mut out,
+            "published",
+            &document.metadata.published,
+            &Some(published),
+        );
     }
     if let Some(title) = &expected.title {
         compare(&mut out, "title", &document.metadata.title, &Some(title));
@@ -259,9 +289,24 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
     }
     if let Some(want) = &expected.letterhead {
         let found = letterhead::recognise(&document.header, &document.footer);
-        compare(&mut out, "letterhead organization", &found.organization.as_deref(), &Some(want.organization.as_str()));
-        compare(&mut out, "letterhead address", &found.address, &want.address);
-        compare(&mut out, "letterhead contacts", &found.contacts, &want.contacts);
+        compare(
+            &mut out,
+            "letterhead organization",
+            &found.organization.as_deref(),
+            &Some(want.organization.as_str()),
+        );
+        compare(
+            &mut out,
+            "letterhead address",
+            &found.address,
+            &want.address,
+        );
+        compare(
+            &mut out,
+            "letterhead contacts",
+            &found.contacts,
+            &want.contacts,
+        );
     }
     out
 }
@@ -297,7 +342,11 @@ fn check_corpus(folder: &str, read: fn(&[u8]) -> Result<Document, String>) {
         }
     }
     assert!(report.is_empty(), "{report}");
-    assert!(files.len() >= 12, "{folder}: only {} documents", files.len());
+    assert!(
+        files.len() >= 12,
+        "{folder}: only {} documents",
+        files.len()
+    );
 }
 
 #[test]

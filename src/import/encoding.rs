@@ -53,7 +53,10 @@ impl fmt::Display for Decoded {
             How::Declared(label) => write!(f, " (declared by the file: charset={label})"),
             How::ValidUtf8 => write!(f, " (its bytes are valid UTF-8)"),
             How::Detected { contradicted: None } => {
-                write!(f, " (detected: the file does not say; pass --encoding if wrong)")
+                write!(
+                    f,
+                    " (detected: the file does not say; pass --encoding if wrong)"
+                )
             }
             How::Detected {
                 contradicted: Some(label),
@@ -135,8 +138,7 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, how: How) -> Decoded {
     let mut replaced = 0;
     let mut rest = bytes;
     loop {
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(rest, &mut text, true);
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut text, true);
         rest = &rest[read..];
         match result {
             encoding_rs::DecoderResult::InputEmpty => break,
@@ -204,7 +206,10 @@ mod tests {
             "windows-1252 (declared by the file: charset=iso-8859-1)"
         );
         let utf8 = decode("détention".as_bytes(), None, None);
-        assert_eq!((utf8.text.as_str(), utf8.how), ("détention", How::ValidUtf8));
+        assert_eq!(
+            (utf8.text.as_str(), utf8.how),
+            ("détention", How::ValidUtf8)
+        );
     }
 
     #[test]
@@ -232,9 +237,15 @@ mod tests {
 
     #[test]
     fn utf16_without_a_mark_is_seen_in_its_zero_bytes() {
-        let bytes: Vec<u8> = "Dear Minister, we write".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let bytes: Vec<u8> = "Dear Minister, we write"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
         let decoded = decode(&bytes, None, None);
-        assert_eq!((decoded.encoding, decoded.text.as_str()), (UTF_16BE, "Dear Minister, we write"));
+        assert_eq!(
+            (decoded.encoding, decoded.text.as_str()),
+            (UTF_16BE, "Dear Minister, we write")
+        );
     }
 
     #[test]

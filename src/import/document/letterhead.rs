@@ -41,18 +41,13 @@ pub fn recognise(header: &[String], footer: &[String]) -> Letterhead {
                 found.page_lines.push(piece);
             } else if is_contact(&piece) {
                 found.contacts.push(piece);
-            } else if part == Part::Header
+            } else if (part == Part::Header || header.is_empty())
                 && found.organization.is_none()
                 && found.address.is_empty()
                 && !is_address(&piece)
             {
-                found.organization = Some(piece);
-            } else if part == Part::Footer
-                && found.organization.is_none()
-                && found.address.is_empty()
-                && !is_address(&piece)
-                && header.is_empty()
-            {
+                // The organisation's name heads the header, or the footer of a document
+                // without a header.
                 found.organization = Some(piece);
             } else {
                 found.address.push(piece);
@@ -73,7 +68,11 @@ enum Part {
 fn pieces(text: &str) -> Vec<String> {
     text.split(['\n', '\t', '|', '·', '•', '●', '◦'])
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .map(|p| p.trim_matches(|c: char| c == ',' || c == ';').trim().to_string())
+        .map(|p| {
+            p.trim_matches(|c: char| c == ',' || c == ';')
+                .trim()
+                .to_string()
+        })
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -88,8 +87,22 @@ fn is_page_line(text: &str) -> bool {
     let numeric = |w: &&str| w.chars().all(|c| c.is_numeric());
     let page_word = |w: &&str| {
         [
-            "page", "pagina", "seite", "p.", "pg", "of", "de", "sur", "von", "صفحة", "من", "стр.",
-            "страница", "из", "第", "页",
+            "page",
+            "pagina",
+            "seite",
+            "p.",
+            "pg",
+            "of",
+            "de",
+            "sur",
+            "von",
+            "صفحة",
+            "من",
+            "стр.",
+            "страница",
+            "из",
+            "第",
+            "页",
         ]
         .contains(w)
     };
@@ -106,9 +119,36 @@ fn is_contact(text: &str) -> bool {
         return true;
     }
     let labels = [
-        "tel", "tel.", "tel:", "phone", "telephone", "fax", "mobile", "mob", "t", "t:", "f",
-        "f:", "e", "e:", "m:", "email", "e-mail", "web", "website", "telefono", "telefax",
-        "هاتف", "فاكس", "الهاتف", "тел", "тел.", "телефон", "факс", "电话", "传真",
+        "tel",
+        "tel.",
+        "tel:",
+        "phone",
+        "telephone",
+        "fax",
+        "mobile",
+        "mob",
+        "t",
+        "t:",
+        "f",
+        "f:",
+        "e",
+        "e:",
+        "m:",
+        "email",
+        "e-mail",
+        "web",
+        "website",
+        "telefono",
+        "telefax",
+        "هاتف",
+        "فاكس",
+        "الهاتف",
+        "тел",
+        "тел.",
+        "телефон",
+        "факс",
+        "电话",
+        "传真",
     ];
     let first = folded
         .split(|c: char| c.is_whitespace() || c == ':')
@@ -129,10 +169,38 @@ fn is_address(text: &str) -> bool {
     let has_digit = text.chars().any(|c| c.is_numeric());
     let has_letter = text.chars().any(char::is_alphabetic);
     let street_words = [
-        "street", "st.", "avenue", "ave", "road", "rd", "lane", "square", "suite", "floor",
-        "building", "p.o.", "po box", "box", "rue", "boulevard", "place", "chemin", "route",
-        "calle", "avenida", "plaza", "apartado", "strasse", "straße", "شارع", "ص.ب", "ул.",
-        "улица", "路", "号", "街",
+        "street",
+        "st.",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "lane",
+        "square",
+        "suite",
+        "floor",
+        "building",
+        "p.o.",
+        "po box",
+        "box",
+        "rue",
+        "boulevard",
+        "place",
+        "chemin",
+        "route",
+        "calle",
+        "avenida",
+        "plaza",
+        "apartado",
+        "strasse",
+        "straße",
+        "شارع",
+        "ص.ب",
+        "ул.",
+        "улица",
+        "路",
+        "号",
+        "街",
     ];
     let words: Vec<&str> = folded.split_whitespace().collect();
     (has_digit && has_letter)
@@ -180,7 +248,14 @@ mod tests {
 
     #[test]
     fn page_numbers_are_not_letterhead() {
-        for line in ["2", "- 2 -", "Page 2", "2/3", "Página 2 de 3", "صفحة 2 من 3"] {
+        for line in [
+            "2",
+            "- 2 -",
+            "Page 2",
+            "2/3",
+            "Página 2 de 3",
+            "صفحة 2 من 3",
+        ] {
             assert!(is_page_line(line), "{line}");
         }
         for line in ["Geneva 1211", "Office 2"] {

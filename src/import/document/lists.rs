@@ -60,7 +60,10 @@ fn close(open: &mut Vec<(u8, String, List)>, out: &mut Vec<Block>) {
     let Some((_, _, list)) = open.pop() else {
         return;
     };
-    match open.last_mut().and_then(|(_, _, parent)| parent.items.last_mut()) {
+    match open
+        .last_mut()
+        .and_then(|(_, _, parent)| parent.items.last_mut())
+    {
         Some(item) => item.push(Block::List(list)),
         None => out.push(Block::List(list)),
     }

@@ -52,7 +52,9 @@ pub fn link(document: &mut Document) {
     if let Some(Block::Heading { content, .. } | Block::Paragraph(content)) =
         removed.first().filter(|_| section.heading)
     {
-        document.dropped.push(Dropped::new(&plain_text(content), NOTES_HEADING));
+        document
+            .dropped
+            .push(Dropped::new(&plain_text(content), NOTES_HEADING));
     }
     document.notices.push(format!(
         "{} notes read from the list after the text (hand-written markers)",
@@ -249,7 +251,8 @@ fn leading_number(style: Style, text: &str) -> Option<(u32, &str)> {
             )
         }
     };
-    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some((number, rest.trim_start()))
+    (rest.is_empty() || rest.starts_with(char::is_whitespace))
+        .then_some((number, rest.trim_start()))
 }
 
 /// The number of a raised marker: `1`, `[1]`, `(1)`.
@@ -378,7 +381,9 @@ mod tests {
     fn bracketed_markers_and_notes_in_reference_order() {
         let mut document = Document {
             blocks: vec![
-                para(vec![text("First claim.[2] Second claim.[1] Again.[2] Not [7].")]),
+                para(vec![text(
+                    "First claim.[2] Second claim.[1] Again.[2] Not [7].",
+                )]),
                 para(vec![text("[1] Note one.")]),
                 para(vec![text("[2] Note two.")]),
                 para(vec![text("https://example.org/two")]),
@@ -406,15 +411,29 @@ mod tests {
         let labels: Vec<&str> = document.notes.iter().map(|n| n.label.as_str()).collect();
         assert_eq!(labels, ["2", "1", "3"]);
         assert_eq!(document.notes[0].blocks.len(), 2);
-        assert_eq!(document.notes[1].blocks, vec![para(vec![text("Note one.")])]);
-        assert!(document.notices[1].contains("[3]"), "{:?}", document.notices);
+        assert_eq!(
+            document.notes[1].blocks,
+            vec![para(vec![text("Note one.")])]
+        );
+        assert!(
+            document.notices[1].contains("[3]"),
+            "{:?}",
+            document.notices
+        );
     }
 
     #[test]
     fn raised_markers_and_a_numbered_list_under_a_heading() {
         let mut document = Document {
             blocks: vec![
-                para(vec![text("Detained"), sup("1"), text(" and moved"), sup("2"), text(" in 10"), sup("6")]),
+                para(vec![
+                    text("Detained"),
+                    sup("1"),
+                    text(" and moved"),
+                    sup("2"),
+                    text(" in 10"),
+                    sup("6"),
+                ]),
                 Block::Heading {
                     level: 2,
                     number: None,
@@ -423,7 +442,10 @@ mod tests {
                 Block::List(List {
                     kind: ListKind::Decimal,
                     start: 1,
-                    items: vec![vec![para(vec![text("One.")])], vec![para(vec![text("Two.")])]],
+                    items: vec![
+                        vec![para(vec![text("One.")])],
+                        vec![para(vec![text("Two.")])],
+                    ],
                 }),
             ],
             ..Document::default()
@@ -454,8 +476,14 @@ mod tests {
             ..Document::default()
         };
         link(&mut document);
-        assert_eq!(document.blocks, vec![para(vec![text("Claim."), Inline::NoteRef(0)])]);
-        assert_eq!(document.notes[0].blocks, vec![para(vec![text("Source, 2020.")])]);
+        assert_eq!(
+            document.blocks,
+            vec![para(vec![text("Claim."), Inline::NoteRef(0)])]
+        );
+        assert_eq!(
+            document.notes[0].blocks,
+            vec![para(vec![text("Source, 2020.")])]
+        );
     }
 
     #[test]

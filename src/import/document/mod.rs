@@ -353,7 +353,10 @@ mod tests {
     #[test]
     fn images_are_known_by_their_bytes() {
         assert_eq!(image_extension("x.bin", b"\x89PNG\r\n\x1a\n...."), "png");
-        assert_eq!(image_extension("media/image1.jpeg", b"\xff\xd8\xff\xe0"), "jpg");
+        assert_eq!(
+            image_extension("media/image1.jpeg", b"\xff\xd8\xff\xe0"),
+            "jpg"
+        );
         assert_eq!(image_extension("a.SVG", b"<?xml?><svg xmlns=''/>"), "svg");
         assert_eq!(image_extension("media/image2.EMF", b"nothing"), "emf");
         assert_eq!(image_extension("noext", b"nothing"), "bin");

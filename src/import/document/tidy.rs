@@ -15,7 +15,49 @@ pub fn tidy(document: &mut Document) {
 
 /// Tidies blocks, dropping those left without content.
 pub fn tidy_blocks(blocks: Vec<Block>) -> Vec<Block> {
-    blocks.into_iter().filter_map(tidy_block).collect()
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            // Two line breaks in a row end a paragraph (`<br><br>` between paragraphs).
+            Block::Paragraph(content) => out.extend(
+                split_at_blank_lines(tidy_inlines(content))
+                    .into_iter()
+                    .filter(|p| !is_blank(p))
+                    .map(Block::Paragraph),
+            ),
+            other => out.extend(tidy_block(other)),
+        }
+    }
+    out
+}
+
+/// Splits tidy runs where two line breaks follow each other.
+fn split_at_blank_lines(content: Vec<Inline>) -> Vec<Vec<Inline>> {
+    let mut out = vec![Vec::new()];
+    let mut previous_break = false;
+    for inline in content {
+        let is_break = matches!(inline, Inline::LineBreak);
+        if is_break && previous_break {
+            if let Some(last) = out.last_mut() {
+                last.pop();
+            }
+            out.push(Vec::new());
+            previous_break = false;
+            continue;
+        }
+        previous_break = is_break;
+        if let Some(last) = out.last_mut()
+            && !(is_break && last.is_empty())
+        {
+            last.push(inline);
+        }
+    }
+    for paragraph in &mut out {
+        while matches!(paragraph.last(), Some(Inline::LineBreak)) {
+            paragraph.pop();
+        }
+    }
+    out
 }
 
 fn tidy_block(block: Block) -> Option<Block> {
@@ -29,7 +71,14 @@ fn tidy_block(block: Block) -> Option<Block> {
             number,
             content,
         } => {
-            let content = tidy_inlines(content);
+            let mut content = tidy_inlines(content);
+            let mut previous_break = false;
+            content.retain(|inline| {
+                let is_break = matches!(inline, Inline::LineBreak);
+                let keep = !(is_break && previous_break);
+                previous_break = is_break;
+                keep
+            });
             (!is_blank(&content)).then_some(Block::Heading {
                 level,
                 number,
@@ -117,66 +166,85 @@ fn is_leaf(inline: &Inline) -> bool {
 /// Collapses white space and joins runs, recursively.
 fn runs(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
-    for mut inline in inlines {
-        if let Inline::Text(text) = &inline {
-            push_text(&mut out, text);
-            continue;
-        }
-        let same = std::mem::discriminant(&inline);
-        if let Some(inner) = wrapper(&mut inline) {
-            let mut content = runs(std::mem::take(inner));
-            // The same formatting inside itself adds nothing (`<b><b>x</b></b>`).
-            if !matches!(inline, Inline::Link { .. }) {
-                content = content
-                    .into_iter()
-                    .flat_map(|child| match child {
-                        child if std::mem::discriminant(&child) == same => {
-                            let mut child = child;
-                            wrapper(&mut child).map(std::mem::take).unwrap_or_default()
-                        }
-                        child => vec![child],
-                    })
-                    .collect();
-                content = runs(content);
-            }
-            let leading = take_leading_space(&mut content);
-            let trailing = take_trailing_space(&mut content);
-            if leading {
-                push_text(&mut out, " ");
-            }
-            if !content.is_empty() {
-                if let Some(inner) = wrapper(&mut inline) {
-                    *inner = content;
-                }
-                join_or_push(&mut out, inline);
-            }
-            if trailing {
-                push_text(&mut out, " ");
-            }
-            continue;
-        }
-        out.push(inline);
+    for inline in inlines {
+        push_tidy(&mut out, inline);
     }
     out
 }
 
-/// Pushes a wrapper, joining it to the previous one when it formats the same way, with
-/// at most a space between them (Word's runs `Hu` + `man`, or `bold` + ` ` + `bold`).
+/// Tidies one inline and appends it to tidy runs, joining it to what comes before.
+fn push_tidy(out: &mut Vec<Inline>, mut inline: Inline) {
+    if let Inline::Text(text) = &inline {
+        push_text(out, text);
+        return;
+    }
+    let same = std::mem::discriminant(&inline);
+    let Some(inner) = wrapper(&mut inline) else {
+        out.push(inline);
+        return;
+    };
+    let mut content = std::mem::take(inner);
+    // The same formatting inside itself adds nothing (`<b><b>x</b></b>`).
+    if !matches!(inline, Inline::Link { .. }) {
+        while content.iter().any(|c| std::mem::discriminant(c) == same) {
+            content = content
+                .into_iter()
+                .flat_map(|mut child| {
+                    if std::mem::discriminant(&child) == same {
+                        wrapper(&mut child).map(std::mem::take).unwrap_or_default()
+                    } else {
+                        vec![child]
+                    }
+                })
+                .collect();
+        }
+    }
+    let mut content = runs(content);
+    let leading = take_leading_space(&mut content);
+    let trailing = take_trailing_space(&mut content);
+    if leading {
+        push_text(out, " ");
+    }
+    if !content.is_empty() {
+        if let Some(inner) = wrapper(&mut inline) {
+            *inner = content;
+        }
+        join_or_push(out, inline);
+    }
+    if trailing {
+        push_text(out, " ");
+    }
+}
+
+/// Pushes a tidy wrapper, joining it to the previous one when it formats the same way,
+/// with at most a space between them (Word's runs `Hu` + `man`, or `bold` + ` ` +
+/// `bold`). Both sides are tidy already, so only their edges are joined: a paragraph of
+/// many runs is tidied in one pass.
 fn join_or_push(out: &mut Vec<Inline>, mut inline: Inline) {
     let gap = matches!(out.last(), Some(Inline::Text(t)) if t == " ");
-    let before = if gap { out.len().checked_sub(2) } else { out.len().checked_sub(1) };
+    let before = if gap {
+        out.len().checked_sub(2)
+    } else {
+        out.len().checked_sub(1)
+    };
     if let Some(i) = before
         && same_wrapper(&out[i], &inline)
     {
-        let mut moved = wrapper(&mut inline).map(std::mem::take).unwrap_or_default();
+        let moved = wrapper(&mut inline).map(std::mem::take).unwrap_or_default();
         if gap {
             out.pop();
-            moved.insert(0, Inline::Text(" ".into()));
         }
         if let Some(inner) = wrapper(&mut out[i]) {
-            let mut joined = std::mem::take(inner);
-            joined.extend(moved);
-            *inner = runs(joined);
+            if gap {
+                push_text(inner, " ");
+            }
+            for piece in moved {
+                match piece {
+                    Inline::Text(text) => push_text(inner, &text),
+                    piece if !is_leaf(&piece) => join_or_push(inner, piece),
+                    piece => inner.push(piece),
+                }
+            }
         }
         return;
     }
@@ -195,7 +263,9 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
     };
     let mut pending: Option<char> = trailing_space(&mut joined);
     for c in text.chars() {
-        if matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}') || (c.is_control() && c != '\t' && c != '\n') {
+        if matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}')
+            || (c.is_control() && c != '\t' && c != '\n')
+        {
             continue;
         }
         if collapsible(c) {
@@ -267,7 +337,7 @@ fn take_trailing_space(content: &mut Vec<Inline>) -> bool {
 }
 
 /// Trims white space at the start and end of the paragraph and of each of its lines, and
-/// removes line breaks at its edges and doubled ones.
+/// removes line breaks at its edges (doubled ones stay: they end a paragraph).
 fn trim_lines(inlines: &mut Vec<Inline>) {
     let mut i = 0;
     while i < inlines.len() {
@@ -294,13 +364,6 @@ fn trim_lines(inlines: &mut Vec<Inline>) {
     while matches!(inlines.last(), Some(Inline::LineBreak)) {
         inlines.pop();
     }
-    let mut previous_break = false;
-    inlines.retain(|inline| {
-        let is_break = matches!(inline, Inline::LineBreak);
-        let keep = !(is_break && previous_break);
-        previous_break = is_break;
-        keep
-    });
 }
 
 #[cfg(test)]
@@ -346,11 +409,10 @@ mod tests {
     }
 
     #[test]
-    fn lines_are_trimmed_and_breaks_kept_once() {
+    fn lines_are_trimmed() {
         let tidied = tidy_inlines(vec![
             Inline::LineBreak,
             text("Minister "),
-            Inline::LineBreak,
             Inline::LineBreak,
             text(" Ministry\u{200b}\tof Justice "),
             Inline::LineBreak,
@@ -361,6 +423,31 @@ mod tests {
                 text("Minister"),
                 Inline::LineBreak,
                 text("Ministry\tof Justice")
+            ]
+        );
+    }
+
+    #[test]
+    fn doubled_line_breaks_end_a_paragraph() {
+        let blocks = tidy_blocks(vec![Block::Paragraph(vec![
+            text("Dear Minister,"),
+            Inline::LineBreak,
+            text(" "),
+            Inline::LineBreak,
+            Inline::LineBreak,
+            text("We write."),
+            Inline::LineBreak,
+            text("Second line."),
+        ])]);
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Paragraph(vec![text("Dear Minister,")]),
+                Block::Paragraph(vec![
+                    text("We write."),
+                    Inline::LineBreak,
+                    text("Second line.")
+                ]),
             ]
         );
     }

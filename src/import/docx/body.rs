@@ -95,9 +95,10 @@ impl Reader<'_> {
         if placeholder {
             let text = descendant_text(content);
             if !text.trim().is_empty() {
-                self.document
-                    .dropped
-                    .push(Dropped::new(&text, "placeholder text of an empty content control"));
+                self.document.dropped.push(Dropped::new(
+                    &text,
+                    "placeholder text of an empty content control",
+                ));
             }
             return None;
         }
@@ -135,7 +136,9 @@ impl Reader<'_> {
             .map(|n| {
                 (
                     child_val(n, "numId").unwrap_or("0").to_string(),
-                    child_val(n, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    child_val(n, "ilvl")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0),
                 )
             })
             .or_else(|| self.styles.numbering(style));

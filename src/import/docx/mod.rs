@@ -57,7 +57,10 @@ pub fn read(bytes: &[u8]) -> Result<Document, Refusal> {
         }
     }
     if let Some((name, text)) = part_text(&mut reader.package, &rels, "comments")? {
-        read_comments(xml::parse(&name, &text)?.root_element(), &mut reader.document);
+        read_comments(
+            xml::parse(&name, &text)?.root_element(),
+            &mut reader.document,
+        );
     }
 
     let text = reader

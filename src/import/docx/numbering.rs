@@ -94,7 +94,8 @@ impl Numbering {
             numbering.abstracts.insert(id.to_string(), levels);
         }
         for num in xml::children(root, "num") {
-            let (Some(id), Some(abstract_id)) = (attr(num, "numId"), child_val(num, "abstractNumId"))
+            let (Some(id), Some(abstract_id)) =
+                (attr(num, "numId"), child_val(num, "abstractNumId"))
             else {
                 continue;
             };
@@ -274,10 +275,18 @@ mod tests {
     #[test]
     fn counters_nest_continue_and_restart() {
         let mut n = numbering(OUTLINE);
-        let labels: Vec<String> = [("1", 0), ("1", 1), ("1", 1), ("1", 0), ("1", 1), ("3", 0), ("3", 0)]
-            .iter()
-            .map(|(id, level)| n.next(id, *level).unwrap().label)
-            .collect();
+        let labels: Vec<String> = [
+            ("1", 0),
+            ("1", 1),
+            ("1", 1),
+            ("1", 0),
+            ("1", 1),
+            ("3", 0),
+            ("3", 0),
+        ]
+        .iter()
+        .map(|(id, level)| n.next(id, *level).unwrap().label)
+        .collect();
         assert_eq!(labels, ["1.", "1.a)", "1.b)", "2.", "2.a)", "1.", "2."]);
         let bullet = n.next("2", 0).unwrap();
         assert_eq!(bullet.kind, ListKind::Bullet);

@@ -114,13 +114,10 @@ impl<'b> Package<'b> {
                 DAMAGED,
             )
         };
-        let mut entry = self
-            .archive
-            .by_index(index)
-            .map_err(|err| match err {
-                ZipError::UnsupportedArchive(what) if what.contains("ncrypt") => encrypted(),
-                err => damaged(&zip_reason(&err)),
-            })?;
+        let mut entry = self.archive.by_index(index).map_err(|err| match err {
+            ZipError::UnsupportedArchive(what) if what.contains("ncrypt") => encrypted(),
+            err => damaged(&zip_reason(&err)),
+        })?;
         if entry.encrypted() {
             return Err(encrypted());
         }
@@ -144,7 +141,9 @@ impl<'b> Package<'b> {
 
     /// The text of an XML part, or None when there is no such part.
     pub fn text(&mut self, name: &str) -> Result<Option<String>, Refusal> {
-        self.read(name)?.map(|bytes| xml::text(name, bytes)).transpose()
+        self.read(name)?
+            .map(|bytes| xml::text(name, bytes))
+            .transpose()
     }
 
     /// The relationships of a part (`word/_rels/document.xml.rels` for
@@ -234,7 +233,11 @@ impl<'b> Package<'b> {
         };
         let document = xml::parse("[Content_Types].xml", &text)?;
         let wanted = format!("/{}", normalise(part));
-        let extension = part.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
+        let extension = part
+            .rsplit('.')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let elements = || document.root_element().children().filter(Node::is_element);
         let overridden = elements().find(|n| {
             n.tag_name().name() == "Override"
@@ -405,14 +408,20 @@ mod tests {
     fn targets_resolve_against_the_source_folder() {
         assert_eq!(resolve("word", "media/image1.png"), "word/media/image1.png");
         assert_eq!(resolve("word", "/word/media/a.png"), "word/media/a.png");
-        assert_eq!(resolve("word/glossary", "../media/a%20b.png"), "word/media/a b.png");
+        assert_eq!(
+            resolve("word/glossary", "../media/a%20b.png"),
+            "word/media/a b.png"
+        );
         assert_eq!(resolve("", "word/document.xml"), "word/document.xml");
         assert_eq!(resolve("word", "../../../etc/passwd"), "etc/passwd");
     }
 
     #[test]
     fn a_zip_without_a_document_says_what_it_is() {
-        let bytes = zip(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", b"<x/>")]);
+        let bytes = zip(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.text"),
+            ("content.xml", b"<x/>"),
+        ]);
         let refusal = Package::open(&bytes).unwrap().main_part().unwrap_err();
         assert!(refusal.reason.contains("OpenDocument"), "{refusal:?}");
     }
@@ -434,7 +443,12 @@ mod tests {
     fn truncated_zips_are_damaged() {
         let bytes = zip(&[("word/document.xml", b"<w:document/>")]);
         let refusal = Package::open(&bytes[..bytes.len() - 30]).err().unwrap();
-        assert!(refusal.reason.starts_with("is a damaged or truncated Word file"), "{refusal:?}");
+        assert!(
+            refusal
+                .reason
+                .starts_with("is a damaged or truncated Word file"),
+            "{refusal:?}"
+        );
     }
 
     #[test]

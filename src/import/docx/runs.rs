@@ -56,7 +56,9 @@ impl Reader<'_> {
                 continue;
             }
             if node.tag_name().namespace() == Some(MATH) {
-                let text: String = descendants_named(node, "t").filter_map(|t| t.text()).collect();
+                let text: String = descendants_named(node, "t")
+                    .filter_map(|t| t.text())
+                    .collect();
                 out.push(Inline::Text(text));
                 continue;
             }
@@ -134,15 +136,19 @@ impl Reader<'_> {
             } else {
                 self.document.dropped.push(Dropped::new(
                     &change.text,
-                    format!("tracked deletion by {} (deletions are left out)", change.author),
+                    format!(
+                        "tracked deletion by {} (deletions are left out)",
+                        change.author
+                    ),
                 ));
             }
         }
         let hidden = std::mem::take(&mut self.hidden);
         if !hidden.trim().is_empty() {
-            self.document
-                .dropped
-                .push(Dropped::new(&hidden, "hidden text (formatted as hidden in Word)"));
+            self.document.dropped.push(Dropped::new(
+                &hidden,
+                "hidden text (formatted as hidden in Word)",
+            ));
         }
     }
 
@@ -206,11 +212,9 @@ impl Reader<'_> {
                     pieces.push(Inline::Text(text.to_string()));
                 }
                 "tab" | "ptab" => pieces.push(Inline::Text("\t".into())),
-                "br" => {
-                    if !matches!(attr(node, "type"), Some("page" | "column")) {
-                        pieces.push(Inline::LineBreak);
-                    }
-                }
+                // Page and column breaks are layout, not line breaks in the text.
+                "br" if matches!(attr(node, "type"), Some("page" | "column")) => {}
+                "br" => pieces.push(Inline::LineBreak),
                 "cr" => pieces.push(Inline::LineBreak),
                 "noBreakHyphen" => pieces.push(Inline::Text("-".into())),
                 "sym" => self.symbol(node, &mut pieces),
@@ -221,7 +225,8 @@ impl Reader<'_> {
                     } else {
                         NoteKind::Endnote
                     };
-                    if let Some(reference) = attr(node, "id").and_then(|id| self.reference(kind, id))
+                    if let Some(reference) =
+                        attr(node, "id").and_then(|id| self.reference(kind, id))
                     {
                         out.push(reference);
                     }
@@ -349,7 +354,11 @@ impl Reader<'_> {
             .or_else(|| descendants_named(node, "imagedata").find_map(|i| rel_attr(i, "id")));
         if node.tag_name().name() == "object" {
             self.document.dropped.push(Dropped::new(
-                if alt.is_empty() { "embedded object" } else { &alt },
+                if alt.is_empty() {
+                    "embedded object"
+                } else {
+                    &alt
+                },
                 "an embedded object (OLE: a spreadsheet, a file) is not read",
             ));
             return;
@@ -358,9 +367,10 @@ impl Reader<'_> {
             if let Some(image) = self.image(id, alt) {
                 pieces.push(Inline::Image(image));
             }
-        } else if descendants_named(node, "graphicData")
-            .any(|g| g.attribute("uri").is_some_and(|u| u.contains("chart") || u.contains("diagram")))
-        {
+        } else if descendants_named(node, "graphicData").any(|g| {
+            g.attribute("uri")
+                .is_some_and(|u| u.contains("chart") || u.contains("diagram"))
+        }) {
             self.document.dropped.push(Dropped::new(
                 if alt.is_empty() { "chart" } else { &alt },
                 "a chart or SmartArt diagram (only pictures are read)",

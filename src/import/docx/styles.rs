@@ -125,7 +125,9 @@ impl Styles {
             let numbering = props.and_then(|p| child(p, "numPr")).map(|n| {
                 (
                     child_val(n, "numId").unwrap_or("0").to_string(),
-                    child_val(n, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    child_val(n, "ilvl")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0),
                 )
             });
             let parsed = Style {
@@ -203,16 +205,45 @@ impl Styles {
 fn role_by_name(name: &str) -> Option<Role> {
     let name = name.trim().to_lowercase();
     const TITLES: &[&str] = &[
-        "title", "titre", "título", "titulo", "titel", "titolo", "название", "заголовок", "标题",
-        "العنوان", "عنوان",
+        "title",
+        "titre",
+        "título",
+        "titulo",
+        "titel",
+        "titolo",
+        "название",
+        "заголовок",
+        "标题",
+        "العنوان",
+        "عنوان",
     ];
     const HEADINGS: &[&str] = &[
-        "heading", "titre", "título", "titulo", "überschrift", "titolo", "kop", "nagłówek",
-        "заголовок", "标题", "عنوان", "encabezado",
+        "heading",
+        "titre",
+        "título",
+        "titulo",
+        "überschrift",
+        "titolo",
+        "kop",
+        "nagłówek",
+        "заголовок",
+        "标题",
+        "عنوان",
+        "encabezado",
     ];
     const QUOTES: &[&str] = &[
-        "quote", "intense quote", "block text", "quotations", "quotation", "citation", "cita",
-        "citação", "zitat", "цитата", "引用", "اقتباس",
+        "quote",
+        "intense quote",
+        "block text",
+        "quotations",
+        "quotation",
+        "citation",
+        "cita",
+        "citação",
+        "zitat",
+        "цитата",
+        "引用",
+        "اقتباس",
     ];
     if TITLES.contains(&name.as_str()) {
         return Some(Role::Title);

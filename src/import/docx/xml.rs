@@ -84,7 +84,11 @@ fn depth(root: Node) -> usize {
         if level > MAX_DEPTH {
             break;
         }
-        stack.extend(node.children().filter(Node::is_element).map(|c| (c, level + 1)));
+        stack.extend(
+            node.children()
+                .filter(Node::is_element)
+                .map(|c| (c, level + 1)),
+        );
     }
     deepest
 }
@@ -93,7 +97,10 @@ fn depth(root: Node) -> usize {
 pub fn is(node: Node, name: &str) -> bool {
     node.is_element()
         && node.tag_name().name() == name
-        && node.tag_name().namespace().is_some_and(|ns| W.contains(&ns))
+        && node
+            .tag_name()
+            .namespace()
+            .is_some_and(|ns| W.contains(&ns))
 }
 
 /// The first child element `w:name`.
@@ -173,7 +180,11 @@ mod tests {
     #[test]
     fn broken_xml_names_the_part() {
         let refusal = parse("word/styles.xml", "<w:styles").unwrap_err();
-        assert!(refusal.reason.starts_with("is damaged: its part word/styles.xml"));
+        assert!(
+            refusal
+                .reason
+                .starts_with("is damaged: its part word/styles.xml")
+        );
     }
 
     #[test]

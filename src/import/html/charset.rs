@@ -5,7 +5,7 @@
 //! a declaration in a comment or a script is never taken for one.
 
 use encoding_rs::{Encoding, WINDOWS_1252};
-use scraper::{Html, Node};
+use scraper::Node;
 
 /// How much of the page is searched for a declaration: browsers look at the first 1024
 /// bytes, but saved pages often put long scripts or comments before their `<meta>`.
@@ -15,7 +15,8 @@ const SEARCHED: usize = 64 << 10;
 pub fn declared(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
     let head = &bytes[..bytes.len().min(SEARCHED)];
     let (text, _) = WINDOWS_1252.decode_without_bom_handling(head);
-    let page = Html::parse_document(&text);
+    // A page too deep to parse is refused by the reader, whatever it declares.
+    let page = super::parse::parse(&text).ok()?;
     for node in page.tree.root().descendants() {
         match node.value() {
             Node::Element(element) if element.name() == "meta" => {
@@ -61,7 +62,10 @@ fn charset_parameter(content: &str) -> Option<String> {
 /// The value of `name="…"` in an XML declaration's text.
 fn attribute_value(text: &str, name: &str) -> Option<String> {
     let at = text.find(name)?;
-    let rest = text[at + name.len()..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = text[at + name.len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
     let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let value = &rest[1..];
     Some(value[..value.find(quote)?].to_string())
@@ -82,11 +86,15 @@ mod tests {
             Some("ISO-8859-1=windows-1252".into())
         );
         assert_eq!(
-            label("<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1256\">"),
+            label(
+                "<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1256\">"
+            ),
             Some("windows-1256=windows-1256".into())
         );
         assert_eq!(
-            label("<?xml version=\"1.0\" encoding=\"koi8-r\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"),
+            label(
+                "<?xml version=\"1.0\" encoding=\"koi8-r\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
+            ),
             Some("koi8-r=KOI8-R".into())
         );
     }
@@ -94,7 +102,10 @@ mod tests {
     #[test]
     fn declarations_in_comments_scripts_or_body_do_not_count() {
         assert_eq!(label("<!-- <meta charset=\"koi8-r\"> --><p>text"), None);
-        assert_eq!(label("<script>var s='<meta charset=\"koi8-r\">'</script>"), None);
+        assert_eq!(
+            label("<script>var s='<meta charset=\"koi8-r\">'</script>"),
+            None
+        );
         assert_eq!(label("<body><p>text</p><meta charset=\"koi8-r\">"), None);
         assert_eq!(label("<meta charset=\"no-such-thing\">"), None);
     }

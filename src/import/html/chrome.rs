@@ -73,8 +73,15 @@ fn is_hidden(node: &Handle) -> bool {
     dom::hints(node).iter().any(|h| {
         matches!(
             h.as_str(),
-            "hidden" | "d-none" | "sr-only" | "visually-hidden" | "visuallyhidden"
-                | "screen-reader-text" | "element-invisible" | "is-hidden" | "u-hidden"
+            "hidden"
+                | "d-none"
+                | "sr-only"
+                | "visually-hidden"
+                | "visuallyhidden"
+                | "screen-reader-text"
+                | "element-invisible"
+                | "is-hidden"
+                | "u-hidden"
         )
     })
 }
@@ -160,7 +167,15 @@ const WHOLE_HINTS: &[(&str, &str)] = &[
 /// Words that mark an element as the content itself, even when another word of its
 /// class looks like chrome (`"entry-content has-sidebar"`).
 const CONTENT_HINTS: &[&str] = &[
-    "content", "article", "entry", "post-body", "main", "body", "rich-text", "story", "letter",
+    "content",
+    "article",
+    "entry",
+    "post-body",
+    "main",
+    "body",
+    "rich-text",
+    "story",
+    "letter",
 ];
 
 /// What chrome a class or id word names, if any.
@@ -175,13 +190,14 @@ fn chrome_hint(hint: &str) -> Option<&'static str> {
 fn by_hints(node: &Handle) -> Option<String> {
     let hints = dom::hints(node);
     // "entry-content" is content; "sidebar-content" and "comment-content" are not.
-    let content = |h: &String| CONTENT_HINTS.iter().any(|c| h.contains(c)) && chrome_hint(h).is_none();
+    let content =
+        |h: &String| CONTENT_HINTS.iter().any(|c| h.contains(c)) && chrome_hint(h).is_none();
     if hints.iter().any(content) {
         return None;
     }
-    hints.iter().find_map(|hint| {
-        chrome_hint(hint).map(|what| format!("{what} (class or id \"{hint}\")"))
-    })
+    hints
+        .iter()
+        .find_map(|hint| chrome_hint(hint).map(|what| format!("{what} (class or id \"{hint}\")")))
 }
 
 #[cfg(test)]

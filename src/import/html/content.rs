@@ -43,9 +43,8 @@ pub fn root<'a>(body: Handle<'a>) -> (Handle<'a>, String) {
             .max_by_key(|n| len(n))
             .copied()
     };
-    let main = largest(&|n| {
-        dom::name(n) == "main" || dom::attr(n, "role").is_some_and(|r| r == "main")
-    });
+    let main =
+        largest(&|n| dom::name(n) == "main" || dom::attr(n, "role").is_some_and(|r| r == "main"));
     let whole = main.map_or(len(&body), |m| len(&m));
     if let Some(article) = largest(&|n| {
         dom::name(n) == "article"
@@ -98,7 +97,8 @@ fn content_lengths(body: Handle) -> HashMap<NodeId, usize> {
     let mut stack = vec![(body, false)];
     while let Some((node, in_link)) = stack.pop() {
         if dom::element(&node).is_some()
-            && (dom::is_code(dom::name(&node)) || (node != body && chrome::verdict(&node).is_some()))
+            && (dom::is_code(dom::name(&node))
+                || (node != body && chrome::verdict(&node).is_some()))
         {
             continue;
         }
@@ -111,15 +111,16 @@ fn content_lengths(body: Handle) -> HashMap<NodeId, usize> {
             Node::Text(text) if !in_link => text.chars().filter(|c| !c.is_whitespace()).count(),
             _ => 0,
         };
-        let children: usize = node
-            .children()
-            .filter_map(|c| lengths.get(&c.id()))
-            .sum();
+        let children: usize = node.children().filter_map(|c| lengths.get(&c.id())).sum();
         if dom::element(&node).is_some() || own > 0 {
             lengths.insert(node.id(), own + children);
         }
     }
-    lengths.retain(|id, _| body.tree().get(*id).is_some_and(|n| dom::element(&n).is_some()));
+    lengths.retain(|id, _| {
+        body.tree()
+            .get(*id)
+            .is_some_and(|n| dom::element(&n).is_some())
+    });
     lengths
 }
 
@@ -140,7 +141,10 @@ fn densest<'a>(body: Handle<'a>, lengths: &HashMap<NodeId, usize>) -> Option<Han
         if chars < 25 {
             continue;
         }
-        let commas = text.chars().filter(|c| matches!(c, ',' | '،' | '，' | '、')).count();
+        let commas = text
+            .chars()
+            .filter(|c| matches!(c, ',' | '،' | '，' | '、'))
+            .count();
         let score = 1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0);
         let mut ancestors = node.ancestors().filter(|a| dom::element(a).is_some());
         if let Some(parent) = ancestors.next() {
@@ -197,7 +201,11 @@ mod tests {
             "<body><div id=top>{links}{links}</div><div id=wrap><div id=text>{p}{p}{p}</div><div>{links}</div></div></body>",
             p = PARAGRAPH
         );
-        assert!(chosen(&html).starts_with("<div id=\"text\">"), "{}", chosen(&html));
+        assert!(
+            chosen(&html).starts_with("<div id=\"text\">"),
+            "{}",
+            chosen(&html)
+        );
     }
 
     #[test]
@@ -206,6 +214,10 @@ mod tests {
             "<body><div class=region><div class='field field--name-body'>{p}{p}</div></div></body>",
             p = PARAGRAPH
         );
-        assert!(chosen(&html).contains("field--name-body"), "{}", chosen(&html));
+        assert!(
+            chosen(&html).contains("field--name-body"),
+            "{}",
+            chosen(&html)
+        );
     }
 }

@@ -4,11 +4,11 @@
 //! (resolved against the page's address), emphasis, images with their alt text, and
 //! note markers. Chrome met on the way is left out and recorded.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use base64::Engine as _;
 use ego_tree::NodeId;
-use scraper::Node;
+use scraper::{Html, Node};
 use url::Url;
 
 use super::chrome;
@@ -33,6 +33,8 @@ pub struct Converter<'a> {
     pub document: &'a mut Document,
     /// Notes already read, by their element.
     notes: HashMap<NodeId, usize>,
+    /// Elements with blocks inside (a link or span around paragraphs is read as blocks).
+    with_blocks: HashSet<NodeId>,
     /// Whether a note's text is being read (markers inside it stay text).
     in_note: bool,
     /// Scripts met (never run; their text is not read).
@@ -41,12 +43,18 @@ pub struct Converter<'a> {
 
 impl<'a> Converter<'a> {
     /// A converter for a page whose notes are `linked`.
-    pub fn new(linked: &'a Linked, base: Option<Url>, document: &'a mut Document) -> Self {
+    pub fn new(
+        page: &Html,
+        linked: &'a Linked,
+        base: Option<Url>,
+        document: &'a mut Document,
+    ) -> Self {
         Converter {
             linked,
             base,
             document,
             notes: HashMap::new(),
+            with_blocks: dom::with_blocks_inside(page),
             in_note: false,
             scripts: 0,
         }
@@ -57,9 +65,15 @@ impl<'a> Converter<'a> {
         let mut out = Vec::new();
         let mut runs = Vec::new();
         let mut items: Vec<ListItem> = Vec::new();
+        let mut lines: Vec<Vec<Inline>> = Vec::new();
         for child in node.children() {
             match child.value() {
-                Node::Text(text) => runs.push(Inline::Text(text.to_string())),
+                // White space between blocks is not text.
+                Node::Text(text) if text.trim().is_empty() && runs.is_empty() => {}
+                Node::Text(text) => {
+                    flush_lines(&mut lines, &mut out);
+                    runs.push(Inline::Text(text.to_string()));
+                }
                 Node::Element(element) => {
                     if self.skip(&child) {
                         continue;
@@ -69,24 +83,32 @@ impl<'a> Converter<'a> {
                         runs.push(Inline::LineBreak);
                         continue;
                     }
-                    if !dom::is_block(name) && !dom::has_block_inside(&child) {
+                    if !dom::is_block(name) && !self.with_blocks.contains(&child.id()) {
+                        flush_lines(&mut lines, &mut out);
                         self.inline(child, &mut runs);
                         continue;
                     }
                     flush(&mut runs, &mut out);
                     if let Some(item) = self.word_list_item(child) {
+                        flush_lines(&mut lines, &mut out);
                         items.push(item);
                         continue;
                     }
                     if !items.is_empty() {
                         out.extend(lists::nest(std::mem::take(&mut items)));
                     }
+                    if name == "div" && !self.with_blocks.contains(&child.id()) {
+                        lines.push(self.inline_children(child));
+                        continue;
+                    }
+                    flush_lines(&mut lines, &mut out);
                     self.block(child, &mut out);
                 }
                 _ => {}
             }
         }
         flush(&mut runs, &mut out);
+        flush_lines(&mut lines, &mut out);
         if !items.is_empty() {
             out.extend(lists::nest(items));
         }
@@ -150,11 +172,7 @@ impl<'a> Converter<'a> {
         for child in node.children() {
             match child.value() {
                 Node::Text(text) => runs.push(Inline::Text(text.to_string())),
-                Node::Element(_) => {
-                    if !self.skip(&child) {
-                        self.inline(child, &mut runs);
-                    }
-                }
+                Node::Element(_) if !self.skip(&child) => self.inline(child, &mut runs),
                 _ => {}
             }
         }
@@ -165,12 +183,17 @@ impl<'a> Converter<'a> {
         let name = dom::name(&node);
         match name {
             "a" => self.anchor(node, out),
-            "em" | "i" | "cite" | "dfn" | "var" => out.push(Inline::Emphasis(self.inline_children(node))),
+            "em" | "i" | "cite" | "dfn" | "var" => {
+                out.push(Inline::Emphasis(self.inline_children(node)))
+            }
             "strong" | "b" => out.push(Inline::Strong(self.inline_children(node))),
             "u" | "ins" => out.push(Inline::Underline(self.inline_children(node))),
             "sup" => {
                 let inner = self.inline_children(node);
-                if inner.iter().all(|i| matches!(i, Inline::NoteRef(_)) || is_blank_text(i)) {
+                if inner
+                    .iter()
+                    .all(|i| matches!(i, Inline::NoteRef(_)) || is_blank_text(i))
+                {
                     out.extend(inner);
                 } else {
                     out.push(Inline::Superscript(inner));
@@ -319,10 +342,9 @@ impl<'a> Converter<'a> {
         let rows = table_rows(node);
         let layout = dom::attr(&node, "role").is_some_and(|r| r == "presentation" || r == "none")
             || rows.iter().all(|r| table_cells(*r).len() <= 1)
-            || rows
-                .iter()
-                .flat_map(|r| table_cells(*r))
-                .any(|c| dom::text_len(&c) > 300 || c.descendants().any(|d| dom::name(&d) == "table"));
+            || rows.iter().flat_map(|r| table_cells(*r)).any(|c| {
+                dom::text_len(&c) > 300 || c.descendants().any(|d| dom::name(&d) == "table")
+            });
         if layout {
             for row in rows {
                 for cell in table_cells(row) {
@@ -344,7 +366,10 @@ impl<'a> Converter<'a> {
 
     /// An image: its bytes when the page carries them (`data:`), else its address.
     fn image(&mut self, node: &Handle) -> Option<Image> {
-        let alt = dom::attr(node, "alt").unwrap_or_default().trim().to_string();
+        let alt = dom::attr(node, "alt")
+            .unwrap_or_default()
+            .trim()
+            .to_string();
         let src = ["src", "data-src", "data-lazy-src"]
             .iter()
             .find_map(|a| dom::attr(node, a))
@@ -383,7 +408,9 @@ impl<'a> Converter<'a> {
     /// A paragraph of a list as Word writes it in HTML: `<p style="mso-list:l0 level2
     /// lfo1">` whose first span (`mso-list:Ignore`) holds the marker.
     fn word_list_item(&mut self, node: Handle) -> Option<ListItem> {
-        let style = dom::attr(&node, "style")?.replace(' ', "").to_ascii_lowercase();
+        let style = dom::attr(&node, "style")?
+            .replace(' ', "")
+            .to_ascii_lowercase();
         let list = style.split(';').find_map(|p| p.strip_prefix("mso-list:"))?;
         let (name, level) = list.split_once("level").unwrap_or((list, "1"));
         let level: u8 = level
@@ -393,14 +420,19 @@ impl<'a> Converter<'a> {
             .parse()
             .unwrap_or(1);
         let marker = node.descendants().find(|d| {
-            dom::attr(d, "style").is_some_and(|s| s.replace(' ', "").to_ascii_lowercase().contains("mso-list:ignore"))
+            dom::attr(d, "style").is_some_and(|s| {
+                s.replace(' ', "")
+                    .to_ascii_lowercase()
+                    .contains("mso-list:ignore")
+            })
         })?;
         let label = dom::text(&marker).trim().to_string();
         let (kind, number) = marker_kind(&label);
         let mut runs = Vec::new();
         for child in node.children() {
             if child.id() == marker.id()
-                || (child.descendants().any(|d| d.id() == marker.id()) && dom::text(&child).trim() == label)
+                || (child.descendants().any(|d| d.id() == marker.id())
+                    && dom::text(&child).trim() == label)
             {
                 continue;
             }
@@ -411,7 +443,9 @@ impl<'a> Converter<'a> {
             }
         }
         Some(ListItem {
-            list: name.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string(),
+            list: name
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_string(),
             level: level.saturating_sub(1),
             kind,
             number,
@@ -427,7 +461,8 @@ fn marker_kind(label: &str) -> (ListKind, u32) {
     if let Ok(n) = core.parse::<u32>() {
         return (ListKind::Decimal, n);
     }
-    let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlc".contains(c.to_ascii_lowercase()));
+    let roman =
+        |s: &str| !s.is_empty() && s.chars().all(|c| "ivxlc".contains(c.to_ascii_lowercase()));
     if core.chars().count() == 1
         && let Some(c) = core.chars().next().filter(char::is_ascii_alphabetic)
         && !(c == 'i' || c == 'I')
@@ -455,12 +490,43 @@ fn marker_kind(label: &str) -> (ListKind, u32) {
 
 /// Tracking pixels: images of 1 by 1 (or 0) pixels.
 fn is_tracking_image(node: &Handle) -> bool {
-    let tiny = |a: &str| dom::attr(node, a).is_some_and(|v| v.trim().trim_end_matches("px").parse::<u32>().is_ok_and(|n| n <= 1));
+    let tiny = |a: &str| {
+        dom::attr(node, a).is_some_and(|v| {
+            v.trim()
+                .trim_end_matches("px")
+                .parse::<u32>()
+                .is_ok_and(|n| n <= 1)
+        })
+    };
     tiny("width") || tiny("height")
 }
 
 fn is_blank_text(inline: &Inline) -> bool {
     matches!(inline, Inline::Text(t) if t.trim().is_empty())
+}
+
+/// Paragraphs from a run of `<div>`s that each hold one line, as mail programs and some
+/// editors write text: where empty `<div>`s (`<div><br></div>`) stand between them, they
+/// separate paragraphs and the lines between them are one paragraph's lines; without
+/// them, each line is a paragraph.
+fn flush_lines(lines: &mut Vec<Vec<Inline>>, out: &mut Vec<Block>) {
+    let lines = std::mem::take(lines);
+    if !lines.iter().any(|l| document::is_blank(l)) {
+        out.extend(lines.into_iter().map(Block::Paragraph));
+        return;
+    }
+    let mut paragraph: Vec<Inline> = Vec::new();
+    for line in lines {
+        if document::is_blank(&line) {
+            flush(&mut paragraph, out);
+            continue;
+        }
+        if !paragraph.is_empty() {
+            paragraph.push(Inline::LineBreak);
+        }
+        paragraph.extend(line);
+    }
+    flush(&mut paragraph, out);
 }
 
 fn flush(runs: &mut Vec<Inline>, out: &mut Vec<Block>) {
@@ -500,7 +566,13 @@ fn strip_leading_label(blocks: &mut [Block], label: &str) {
         return;
     };
     let trimmed = text.trim_start();
-    for form in [label.to_string(), format!("[{bare}]"), format!("{bare}."), format!("{bare})"), bare.to_string()] {
+    for form in [
+        label.to_string(),
+        format!("[{bare}]"),
+        format!("{bare}."),
+        format!("{bare})"),
+        bare.to_string(),
+    ] {
         if let Some(rest) = trimmed.strip_prefix(&form)
             && (rest.is_empty() || rest.starts_with(char::is_whitespace))
         {
@@ -545,9 +617,39 @@ mod tests {
     }
 
     #[test]
+    fn lines_in_divs_between_empty_divs_are_paragraphs() {
+        let page = Html::parse_document(concat!(
+            "<body><div>Ms. Jane Roe</div><div>City Hall</div><div><br></div>",
+            "<div>Dear Ms. Roe,</div><div>&nbsp;</div><div>We write.</div></body>"
+        ));
+        let body = page
+            .tree
+            .root()
+            .descendants()
+            .find(|n| dom::name(n) == "body")
+            .unwrap();
+        let linked = Linked::default();
+        let mut document = Document::default();
+        let blocks = Converter::new(&page, &linked, None, &mut document).blocks(body);
+        let texts: Vec<String> = document::tidy_blocks(blocks)
+            .iter()
+            .map(Block::text)
+            .collect();
+        assert_eq!(
+            texts,
+            ["Ms. Jane Roe\nCity Hall", "Dear Ms. Roe,", "We write."]
+        );
+    }
+
+    #[test]
     fn labels_are_stripped_from_notes() {
-        let mut blocks = vec![Block::Paragraph(vec![Inline::Text("1. Report, 2020.".into())])];
+        let mut blocks = vec![Block::Paragraph(vec![Inline::Text(
+            "1. Report, 2020.".into(),
+        )])];
         strip_leading_label(&mut blocks, "1");
-        assert_eq!(blocks, vec![Block::Paragraph(vec![Inline::Text("Report, 2020.".into())])]);
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph(vec![Inline::Text("Report, 2020.".into())])]
+        );
     }
 }

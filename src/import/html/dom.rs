@@ -1,7 +1,7 @@
 //! Small questions about the parsed page: an element's name, its class and id words, its
 //! text, whether it is a block, and the elements that `#fragment` links can point to.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
@@ -43,9 +43,25 @@ pub fn hints(node: &Handle) -> Vec<String> {
 pub fn is_code(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "template" | "noscript" | "iframe" | "object" | "embed" | "canvas"
-            | "svg" | "audio" | "video" | "source" | "track" | "map" | "head" | "title" | "meta"
-            | "link" | "base"
+        "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "svg"
+            | "audio"
+            | "video"
+            | "source"
+            | "track"
+            | "map"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
     )
 }
 
@@ -53,20 +69,72 @@ pub fn is_code(name: &str) -> bool {
 pub fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "address" | "article" | "aside" | "blockquote" | "body" | "center" | "dd" | "details"
-            | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure"
-            | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" | "hgroup"
-            | "hr" | "html" | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre"
-            | "section" | "summary" | "table" | "tbody" | "td" | "tfoot" | "th" | "thead"
-            | "tr" | "ul" | "caption"
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "caption"
     )
 }
 
-/// Whether a node has a block element among its descendants (a link around paragraphs).
-pub fn has_block_inside(node: &Handle) -> bool {
-    node.descendants()
-        .skip(1)
-        .any(|d| is_block(name(&d)) && !is_code(name(&d)))
+/// The elements that have a block element among their descendants (a link around
+/// paragraphs), found in one pass: each block marks its ancestors up to one already
+/// marked.
+pub fn with_blocks_inside(page: &Html) -> HashSet<NodeId> {
+    let mut marked = HashSet::new();
+    for node in page.tree.root().descendants() {
+        if !is_block(name(&node)) || is_code(name(&node)) {
+            continue;
+        }
+        for ancestor in node.ancestors() {
+            if !marked.insert(ancestor.id()) {
+                break;
+            }
+        }
+    }
+    marked
 }
 
 /// The text of a node and its descendants, without code, as the page shows it (white
@@ -117,21 +185,6 @@ pub fn targets(page: &Html) -> HashMap<String, NodeId> {
     out
 }
 
-/// The deepest nesting of elements in the page, counted without recursion and at most to
-/// `cap + 1`.
-pub fn depth(page: &Html, cap: usize) -> usize {
-    let mut deepest = 0;
-    let mut stack = vec![(page.tree.root(), 0usize)];
-    while let Some((node, level)) = stack.pop() {
-        deepest = deepest.max(level);
-        if level > cap {
-            break;
-        }
-        stack.extend(node.children().map(|c| (c, level + 1)));
-    }
-    deepest
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,7 +201,10 @@ mod tests {
             .find(|n| name(n) == "body")
             .unwrap();
         let text = text(&body);
-        assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["One", "Two", "three"]);
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["One", "Two", "three"]
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod content;
 mod convert;
 mod dom;
 mod notes;
+mod parse;
 
 use encoding_rs::Encoding;
 use scraper::Html;
@@ -43,14 +44,12 @@ pub fn read(bytes: &[u8], given: Option<&'static Encoding>) -> Result<Document, 
         given,
         declared.as_ref().map(|(label, e)| (label.as_str(), *e)),
     );
-    let page = Html::parse_document(&decoded.text);
-    let depth = dom::depth(&page, MAX_DEPTH);
-    if depth > MAX_DEPTH {
-        return Err(Refusal::new(
+    let page = parse::parse(&decoded.text).map_err(|_| {
+        Refusal::new(
             format!("is refused: its elements nest more than {MAX_DEPTH} deep"),
             "real pages nest under 100 deep; the file was made to be hostile or is damaged",
-        ));
-    }
+        )
+    })?;
     let mut document = Document::default();
     document.metadata.encoding = Some(decoded.to_string());
     read_metadata(&page, &mut document);
@@ -65,12 +64,14 @@ pub fn read(bytes: &[u8], given: Option<&'static Encoding>) -> Result<Document, 
     };
     let (root, how) = content::root(body);
     let linked = notes::find(&page, root);
-    let mut converter = convert::Converter::new(&linked, base, &mut document);
+    let mut converter = convert::Converter::new(&page, &linked, base, &mut document);
     let blocks = converter.blocks(root);
     let scripts = converter.scripts + count_scripts_outside(&page, root);
     outside(root, &linked, &mut converter);
     document.blocks = blocks;
-    document.notices.push(format!("the letter was read from {how}"));
+    document
+        .notices
+        .push(format!("the letter was read from {how}"));
     if scripts > 0 {
         document.notices.push(format!(
             "{scripts} script(s) ignored: nothing in the page is run, and text a script would write is not read"
@@ -101,9 +102,8 @@ fn outside(root: Handle, linked: &notes::Linked, converter: &mut convert::Conver
             {
                 continue;
             }
-            let reason = chrome::verdict(&sibling).unwrap_or_else(|| {
-                format!("outside the letter ({})", describe(&sibling))
-            });
+            let reason = chrome::verdict(&sibling)
+                .unwrap_or_else(|| format!("outside the letter ({})", describe(&sibling)));
             converter.drop(&sibling, &reason);
         }
     }
@@ -131,7 +131,12 @@ fn count_scripts_outside(page: &Html, root: Handle) -> usize {
 
 /// The page's address: `<base href>`, its canonical link, or `og:url` (absolute ones).
 fn base_address(page: &Html) -> Option<Url> {
-    let elements = || page.tree.root().descendants().filter(|n| dom::element(n).is_some());
+    let elements = || {
+        page.tree
+            .root()
+            .descendants()
+            .filter(|n| dom::element(n).is_some())
+    };
     let base = elements()
         .find(|n| dom::name(n) == "base")
         .and_then(|n| dom::attr(&n, "href"));
@@ -205,14 +210,22 @@ fn read_metadata(page: &Html, document: &mut Document) {
         .or_else(|| {
             root.descendants()
                 .find(|n| dom::name(n) == "title")
-                .map(|n| dom::text(&n).split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|n| {
+                    dom::text(&n)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .filter(|t| !t.is_empty())
         });
     metadata.published = metadata
         .published
         .take()
         .or_else(|| meta_content(page, "article:published_time"));
-    metadata.author = metadata.author.take().or_else(|| meta_content(page, "author"));
+    metadata.author = metadata
+        .author
+        .take()
+        .or_else(|| meta_content(page, "author"));
 }
 
 /// The first object of an article type in JSON-LD (an object, a list, or an `@graph`).
@@ -237,9 +250,9 @@ fn find_article(value: &serde_json::Value) -> Option<&serde_json::Map<String, se
             serde_json::Value::Object(map) => {
                 let typed = match map.get("@type") {
                     Some(serde_json::Value::String(t)) => TYPES.contains(&t.as_str()),
-                    Some(serde_json::Value::Array(ts)) => {
-                        ts.iter().any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t)))
-                    }
+                    Some(serde_json::Value::Array(ts)) => ts
+                        .iter()
+                        .any(|t| t.as_str().is_some_and(|t| TYPES.contains(&t))),
                     _ => false,
                 };
                 if typed {

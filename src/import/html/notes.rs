@@ -37,7 +37,10 @@ pub fn find(page: &Html, root: Handle) -> Linked {
         .collect();
     let mut linked = Linked::default();
     for anchor in root.descendants().filter(|n| dom::name(n) == "a") {
-        if anchor.ancestors().any(|a| linked.consumed.contains(&a.id())) {
+        if anchor
+            .ancestors()
+            .any(|a| linked.consumed.contains(&a.id()))
+        {
             continue;
         }
         let Some(fragment) = dom::attr(&anchor, "href").and_then(|h| h.strip_prefix('#')) else {
@@ -67,7 +70,9 @@ pub fn find(page: &Html, root: Handle) -> Linked {
         linked.markers.insert(anchor.id(), note.id());
         linked.consumed.insert(note.id());
         for inside in note.descendants().filter(|n| dom::name(n) == "a") {
-            if is_back_link(&inside, &anchor) || (inside.id() == target.id() && is_marker(dom::text(&inside).trim())) {
+            if is_back_link(&inside, &anchor)
+                || (inside.id() == target.id() && is_marker(dom::text(&inside).trim()))
+            {
                 linked.back_links.insert(inside.id());
             }
         }
@@ -125,20 +130,34 @@ fn note_element<'a>(target: Handle<'a>, marker: &Handle) -> Option<Handle<'a>> {
 /// An element that declares itself one note.
 fn marks_a_note(node: &Handle) -> bool {
     let role = dom::attr(node, "role").unwrap_or_default();
-    let style = dom::attr(node, "style").unwrap_or_default().replace(' ', "");
+    let style = dom::attr(node, "style")
+        .unwrap_or_default()
+        .replace(' ', "");
     if matches!(role, "doc-footnote" | "doc-endnote")
         || style.contains("mso-element:footnote")
         || style.contains("mso-element:endnote")
     {
         return !style.contains("-list");
     }
-    let id = dom::attr(node, "id").unwrap_or_default().to_ascii_lowercase();
-    let word = id.trim_start_matches('_').trim_end_matches(|c: char| c.is_ascii_digit());
+    let id = dom::attr(node, "id")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let word = id
+        .trim_start_matches('_')
+        .trim_end_matches(|c: char| c.is_ascii_digit());
     let word = word.trim_end_matches(['-', '_', ':']);
     word.len() < id.len()
         && matches!(
             word,
-            "ftn" | "edn" | "fn" | "footnote" | "endnote" | "note" | "n" | "en" | "sdfootnote"
+            "ftn"
+                | "edn"
+                | "fn"
+                | "footnote"
+                | "endnote"
+                | "note"
+                | "n"
+                | "en"
+                | "sdfootnote"
                 | "sdendnote"
         )
         && id.ends_with(|c: char| c.is_ascii_digit())
@@ -163,13 +182,20 @@ fn is_back_link(link: &Handle, marker: &Handle) -> bool {
 /// them ("Notes", "Endnotes"), as consumed.
 fn consume_containers(page: &Html, linked: &mut Linked) {
     let notes: Vec<NodeId> = linked.consumed.iter().copied().collect();
+    // Notes of one list share their containers: each parent is weighed once.
+    let mut weighed = HashSet::new();
     for id in notes {
         let Some(note) = page.tree.get(id) else {
             continue;
         };
         let mut container = note;
         while let Some(parent) = container.parent() {
-            if dom::element(&parent).is_none() || matches!(dom::name(&parent), "body" | "main" | "article") {
+            if !weighed.insert(parent.id()) {
+                break;
+            }
+            if dom::element(&parent).is_none()
+                || matches!(dom::name(&parent), "body" | "main" | "article")
+            {
                 break;
             }
             let other_text: usize = parent
@@ -189,7 +215,9 @@ fn consume_containers(page: &Html, linked: &mut Linked) {
         if container.id() != note.id() {
             for child in container.children() {
                 if is_heading_of_notes(&child) {
-                    linked.heading.get_or_insert_with(|| dom::text(&child).trim().to_string());
+                    linked
+                        .heading
+                        .get_or_insert_with(|| dom::text(&child).trim().to_string());
                 }
             }
             linked.consumed.insert(container.id());
@@ -201,7 +229,9 @@ fn consume_containers(page: &Html, linked: &mut Linked) {
             .filter(is_rule_or_heading)
         {
             if is_heading_of_notes(&previous) {
-                linked.heading.get_or_insert_with(|| dom::text(&previous).trim().to_string());
+                linked
+                    .heading
+                    .get_or_insert_with(|| dom::text(&previous).trim().to_string());
             }
             linked.consumed.insert(previous.id());
         }
@@ -215,11 +245,17 @@ fn is_rule_or_heading(node: &Handle) -> bool {
 
 /// "Notes", "Endnotes", "Notas", "ملاحظات" … alone in a heading or paragraph.
 fn is_heading_of_notes(node: &Handle) -> bool {
-    if !matches!(dom::name(node), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "strong" | "b") {
+    if !matches!(
+        dom::name(node),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "strong" | "b"
+    ) {
         return false;
     }
     let text = dom::text(node);
-    let block = crate::import::document::Block::Paragraph(vec![crate::import::document::Inline::Text(text)]);
+    let block =
+        crate::import::document::Block::Paragraph(vec![crate::import::document::Inline::Text(
+            text,
+        )]);
     crate::import::document::loose_notes::is_notes_heading(&block)
 }
 
@@ -272,7 +308,8 @@ mod tests {
 
     #[test]
     fn links_to_ordinary_anchors_are_not_notes() {
-        let (_, linked) = linked("<p>See <a href=\"#s2\">2</a>.</p><h2 id=s2>Section two</h2><p>Text</p>");
+        let (_, linked) =
+            linked("<p>See <a href=\"#s2\">2</a>.</p><h2 id=s2>Section two</h2><p>Text</p>");
         assert!(linked.markers.is_empty());
     }
 
