@@ -167,3 +167,13 @@ fn scripts_never_write_text() {
             .any(|n| n.contains("1 script(s) ignored"))
     );
 }
+
+#[test]
+fn a_frameset_names_its_frames() {
+    let page = b"<html><frameset cols=\"20%,80%\"><frame src=\"menu.htm\"><frame src=\"letter.htm\"></frameset></html>";
+    let refusal = html::read(page, None).unwrap_err();
+    assert_eq!(
+        refusal.reason,
+        "is a frameset: its text is in the pages of its frames (menu.htm, letter.htm)"
+    );
+}

@@ -52,6 +52,9 @@ pub struct Metadata {
     pub published: Option<String>,
     /// The encoding its text was decoded from (web pages), and how it was chosen.
     pub encoding: Option<String>,
+    /// The page's own address (its `<base>`, canonical link or `og:url`), against which
+    /// its relative links were resolved.
+    pub address: Option<String>,
 }
 
 /// A block of the body.
@@ -170,7 +173,8 @@ pub struct Image {
 pub enum ImageSource {
     /// `Document::images[n]`.
     Embedded(usize),
-    /// An address outside the file, as written (never fetched).
+    /// An address outside the file, as written (never fetched): an absolute address, or a
+    /// path relative to the page (a saved page's `Title_files/image.png`).
     External(String),
 }
 
@@ -249,6 +253,64 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
             }
             Inline::LineBreak => out.push('\n'),
             Inline::Image(_) => {}
+        }
+    }
+}
+
+impl Document {
+    /// Takes in the notes, images and records of a document read inside this one (an
+    /// HTML part of a Word file), and returns its blocks with their note and image
+    /// references renumbered to follow this document's.
+    pub fn absorb(&mut self, part: Document) -> Vec<Block> {
+        let (notes, images) = (self.notes.len(), self.images.len());
+        let mut blocks = part.blocks;
+        renumber(&mut blocks, notes, images);
+        for mut note in part.notes {
+            renumber(&mut note.blocks, notes, images);
+            self.notes.push(note);
+        }
+        self.images.extend(part.images);
+        self.dropped.extend(part.dropped);
+        self.notices.extend(part.notices);
+        blocks
+    }
+}
+
+/// Shifts the note and image references of blocks by the given offsets.
+fn renumber(blocks: &mut [Block], notes: usize, images: usize) {
+    fn inlines(runs: &mut [Inline], notes: usize, images: usize) {
+        for inline in runs {
+            match inline {
+                Inline::NoteRef(n) => *n += notes,
+                Inline::Image(Image {
+                    source: ImageSource::Embedded(n),
+                    ..
+                }) => *n += images,
+                Inline::Emphasis(inner)
+                | Inline::Strong(inner)
+                | Inline::Underline(inner)
+                | Inline::Superscript(inner)
+                | Inline::Link { content: inner, .. } => inlines(inner, notes, images),
+                _ => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph(content) | Block::Heading { content, .. } => {
+                inlines(content, notes, images);
+            }
+            Block::List(list) => {
+                for item in &mut list.items {
+                    renumber(item, notes, images);
+                }
+            }
+            Block::Table(table) => {
+                for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+                    renumber(cell, notes, images);
+                }
+            }
+            Block::Quote(inner) => renumber(inner, notes, images),
         }
     }
 }

@@ -78,12 +78,58 @@ impl Reader<'_> {
                 }
                 "customXml" | "ins" | "moveTo" | "txbxContent" => self.collect(node, flat),
                 "del" | "moveFrom" => self.deleted(node),
-                "altChunk" => self.document.dropped.push(Dropped::new(
-                    "embedded document",
-                    "an embedded file (w:altChunk) is not read; open the document in Word and save it to merge it",
-                )),
+                "altChunk" => self.alt_chunk(node, flat),
                 _ => {}
             }
+        }
+    }
+
+    /// An embedded part that Word merges when it opens the file (`w:altChunk`): tools
+    /// that export to Word write the whole text as an HTML part. HTML is read with the
+    /// web-page reader; other formats (RTF, MHT, another .docx) are left out and recorded.
+    fn alt_chunk(&mut self, node: Node, flat: &mut Vec<Flat>) {
+        let Some(rel) = xml::rel_attr(node, "id").and_then(|id| self.rels.get(id)).cloned() else {
+            return;
+        };
+        let kind = match self.package.content_type(&rel.target) {
+            Ok(kind) => kind.unwrap_or_default(),
+            Err(refusal) => {
+                self.refusal.get_or_insert(refusal);
+                return;
+            }
+        };
+        let lower = rel.target.to_ascii_lowercase();
+        let is_html = kind.contains("html") || lower.ends_with(".htm") || lower.ends_with(".html");
+        let bytes = match self.package.read(&rel.target) {
+            Ok(Some(bytes)) if !rel.external && is_html => bytes,
+            Ok(_) => {
+                self.document.dropped.push(Dropped::new(
+                    &rel.target,
+                    format!(
+                        "an embedded file (w:altChunk, {}) is not read; open the document in Word and save it to merge it",
+                        if kind.is_empty() { "of unknown type" } else { &kind }
+                    ),
+                ));
+                return;
+            }
+            Err(refusal) => {
+                self.refusal.get_or_insert(refusal);
+                return;
+            }
+        };
+        match crate::import::html::read(&bytes, None) {
+            Ok(part) => {
+                let blocks = self.document.absorb(part);
+                flat.extend(blocks.into_iter().map(Flat::Block));
+                self.document.notices.push(format!(
+                    "an embedded HTML part ({}) was read as a web page",
+                    rel.target
+                ));
+            }
+            Err(refusal) => self.document.dropped.push(Dropped::new(
+                &rel.target,
+                format!("an embedded HTML part that {}", refusal.reason),
+            )),
         }
     }
 

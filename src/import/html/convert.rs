@@ -398,10 +398,11 @@ impl<'a> Converter<'a> {
                 source: ImageSource::Embedded(index),
             });
         }
-        let url = self.resolve(src).unwrap_or_else(|| src.to_string());
+        // A relative address stays as written: a saved page keeps its images in a folder
+        // beside it, not at the site's address.
         Some(Image {
             alt,
-            source: ImageSource::External(url),
+            source: ImageSource::External(src.to_string()),
         })
     }
 

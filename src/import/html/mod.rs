@@ -54,13 +54,14 @@ pub fn read(bytes: &[u8], given: Option<&'static Encoding>) -> Result<Document, 
     document.metadata.encoding = Some(decoded.to_string());
     read_metadata(&page, &mut document);
     let base = base_address(&page);
+    document.metadata.address = base.as_ref().map(Url::to_string);
     let Some(body) = page
         .tree
         .root()
         .descendants()
         .find(|n| dom::name(n) == "body")
     else {
-        return Ok(document);
+        return Err(frameset(&page));
     };
     let (root, how) = content::root(body);
     let linked = notes::find(&page, root);
@@ -107,6 +108,24 @@ fn outside(root: Handle, linked: &notes::Linked, converter: &mut convert::Conver
             converter.drop(&sibling, &reason);
         }
     }
+}
+
+/// A page without a body is a frameset: its text is in the pages of its frames.
+fn frameset(page: &Html) -> Refusal {
+    let frames: Vec<&str> = page
+        .tree
+        .root()
+        .descendants()
+        .filter(|n| dom::name(n) == "frame")
+        .filter_map(|n| dom::attr(&n, "src"))
+        .collect();
+    Refusal::new(
+        format!(
+            "is a frameset: its text is in the pages of its frames ({})",
+            if frames.is_empty() { "none named".to_string() } else { frames.join(", ") }
+        ),
+        "import the frame that holds the letter, saved as its own page",
+    )
 }
 
 /// `<div class="x">`, or "text" for a bare text node.
