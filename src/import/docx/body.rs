@@ -88,7 +88,10 @@ impl Reader<'_> {
     /// that export to Word write the whole text as an HTML part. HTML is read with the
     /// web-page reader; other formats (RTF, MHT, another .docx) are left out and recorded.
     fn alt_chunk(&mut self, node: Node, flat: &mut Vec<Flat>) {
-        let Some(rel) = xml::rel_attr(node, "id").and_then(|id| self.rels.get(id)).cloned() else {
+        let Some(rel) = xml::rel_attr(node, "id")
+            .and_then(|id| self.rels.get(id))
+            .cloned()
+        else {
             return;
         };
         let kind = match self.package.content_type(&rel.target) {
@@ -98,8 +101,13 @@ impl Reader<'_> {
                 return;
             }
         };
+        // HTML, or MHTML (html-docx-js writes its text as `afchunk.mht`, message/rfc822).
         let lower = rel.target.to_ascii_lowercase();
-        let is_html = kind.contains("html") || lower.ends_with(".htm") || lower.ends_with(".html");
+        let is_html = kind.contains("html")
+            || kind == "message/rfc822"
+            || [".htm", ".html", ".mht", ".mhtml"]
+                .iter()
+                .any(|e| lower.ends_with(e));
         let bytes = match self.package.read(&rel.target) {
             Ok(Some(bytes)) if !rel.external && is_html => bytes,
             Ok(_) => {
@@ -122,7 +130,7 @@ impl Reader<'_> {
                 let blocks = self.document.absorb(part);
                 flat.extend(blocks.into_iter().map(Flat::Block));
                 self.document.notices.push(format!(
-                    "an embedded HTML part ({}) was read as a web page",
+                    "the embedded HTML part {} (w:altChunk) was read as a web page",
                     rel.target
                 ));
             }

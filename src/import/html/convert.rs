@@ -39,6 +39,8 @@ pub struct Converter<'a> {
     in_note: bool,
     /// Scripts met (never run; their text is not read).
     pub scripts: usize,
+    /// The parts of a page saved as one file (MHTML), by address: its images.
+    pub resources: Option<&'a HashMap<String, Vec<u8>>>,
 }
 
 impl<'a> Converter<'a> {
@@ -57,6 +59,7 @@ impl<'a> Converter<'a> {
             with_blocks: dom::with_blocks_inside(page),
             in_note: false,
             scripts: 0,
+            resources: None,
         }
     }
 
@@ -387,16 +390,16 @@ impl<'a> Converter<'a> {
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(payload.trim())
                 .ok()?;
-            let index = self.document.images.len();
-            self.document.images.push(ImageData {
-                name: format!("image {} of the page", index + 1),
-                extension: document::image_extension("", &bytes),
-                bytes,
-            });
-            return Some(Image {
-                alt,
-                source: ImageSource::Embedded(index),
-            });
+            let name = format!("image {} of the page", self.document.images.len() + 1);
+            return Some(self.embed(&name, bytes, alt));
+        }
+        let resolved = self.base.as_ref().and_then(|b| b.join(src).ok());
+        let carried = self.resources.and_then(|r| {
+            r.get(src)
+                .or_else(|| resolved.as_ref().and_then(|u| r.get(u.as_str())))
+        });
+        if let Some(bytes) = carried {
+            return Some(self.embed(src, bytes.clone(), alt));
         }
         // A relative address stays as written: a saved page keeps its images in a folder
         // beside it, not at the site's address.
@@ -404,6 +407,20 @@ impl<'a> Converter<'a> {
             alt,
             source: ImageSource::External(src.to_string()),
         })
+    }
+
+    /// An image whose bytes the page carries.
+    fn embed(&mut self, name: &str, bytes: Vec<u8>, alt: String) -> Image {
+        let index = self.document.images.len();
+        self.document.images.push(ImageData {
+            name: name.to_string(),
+            extension: document::image_extension(name, &bytes),
+            bytes,
+        });
+        Image {
+            alt,
+            source: ImageSource::Embedded(index),
+        }
     }
 
     /// A paragraph of a list as Word writes it in HTML: `<p style="mso-list:l0 level2

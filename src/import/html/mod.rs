@@ -13,6 +13,7 @@ mod chrome;
 mod content;
 mod convert;
 mod dom;
+mod mhtml;
 mod notes;
 mod parse;
 
@@ -26,7 +27,8 @@ use crate::import::limits::{MAX_DEPTH, MAX_PAGE_BYTES};
 use crate::import::refusal::Refusal;
 use dom::Handle;
 
-/// Reads a web page's bytes; `given` is the encoding named by `--encoding`.
+/// Reads a web page's bytes (HTML, or a page saved as one MHTML file); `given` is the
+/// encoding named by `--encoding`.
 pub fn read(bytes: &[u8], given: Option<&'static Encoding>) -> Result<Document, Refusal> {
     if bytes.len() > MAX_PAGE_BYTES {
         return Err(Refusal::new(
@@ -38,7 +40,30 @@ pub fn read(bytes: &[u8], given: Option<&'static Encoding>) -> Result<Document, 
             "a saved letter page is far smaller; save the page again as \"HTML only\" (without embedded media), or save the letter's text",
         ));
     }
-    let declared = charset::declared(bytes);
+    if mhtml::is_mhtml(bytes) {
+        let archive = mhtml::open(bytes)?;
+        let declared = archive
+            .charset
+            .as_deref()
+            .and_then(|l| Encoding::for_label(l.trim().as_bytes()).map(|e| (l.to_string(), e)));
+        let mut document = read_page(&archive.html, given, declared, Some(&archive))?;
+        document
+            .notices
+            .push("the page was read from a single-file web page (MHTML)".into());
+        return Ok(document);
+    }
+    read_page(bytes, given, None, None)
+}
+
+/// Reads a page's HTML; `transport` is the charset the container declares (an MHTML
+/// part's), which comes before the page's own declaration, as an HTTP header would.
+fn read_page(
+    bytes: &[u8],
+    given: Option<&'static Encoding>,
+    transport: Option<(String, &'static Encoding)>,
+    archive: Option<&mhtml::Archive>,
+) -> Result<Document, Refusal> {
+    let declared = transport.or_else(|| charset::declared(bytes));
     let decoded = encoding::decode(
         bytes,
         given,
@@ -53,7 +78,11 @@ pub fn read(bytes: &[u8], given: Option<&'static Encoding>) -> Result<Document, 
     let mut document = Document::default();
     document.metadata.encoding = Some(decoded.to_string());
     read_metadata(&page, &mut document);
-    let base = base_address(&page);
+    let base = base_address(&page).or_else(|| {
+        archive
+            .and_then(|a| a.location.as_deref())
+            .and_then(|l| Url::parse(l).ok())
+    });
     document.metadata.address = base.as_ref().map(Url::to_string);
     let Some(body) = page
         .tree
@@ -66,6 +95,7 @@ pub fn read(bytes: &[u8], given: Option<&'static Encoding>) -> Result<Document, 
     let (root, how) = content::root(body);
     let linked = notes::find(&page, root);
     let mut converter = convert::Converter::new(&page, &linked, base, &mut document);
+    converter.resources = archive.map(|a| &a.resources);
     let blocks = converter.blocks(root);
     let scripts = converter.scripts + count_scripts_outside(&page, root);
     outside(root, &linked, &mut converter);
@@ -122,7 +152,11 @@ fn frameset(page: &Html) -> Refusal {
     Refusal::new(
         format!(
             "is a frameset: its text is in the pages of its frames ({})",
-            if frames.is_empty() { "none named".to_string() } else { frames.join(", ") }
+            if frames.is_empty() {
+                "none named".to_string()
+            } else {
+                frames.join(", ")
+            }
         ),
         "import the frame that holds the letter, saved as its own page",
     )

@@ -657,7 +657,37 @@ def arabic_controls_ar():
     finish(package, body, letter, paragraphs, "word-controls-journalists-ar.docx", styles)
 
 
+def alt_chunk(letter_id, name, part, kind, content, maker):
+    """A Word file whose whole text is one embedded part (w:altChunk) that Word merges on
+    opening, as export-to-Word tools write it."""
+    letter = by_id(letter_id)
+    package = Package()
+    rid = package.rel("word/document.xml", "aFChunk", part)
+    package.parts["word/" + part] = content
+    package.overrides["/word/" + part] = kind
+    package.parts["word/document.xml"] = document_xml(package.ns, [f'<w:altChunk r:id="{rid}"/>'])
+    path = os.path.join(WORD, name)
+    package.save(path, letter.title, letter.lang)
+    expect.write(path, letter, maker, document={"notices": ["(w:altChunk) was read as a web page"]})
+
+
+def alt_chunks():
+    import web
+    fr = by_id("detention-fr")
+    body = web.Body(fr, "fn-list")
+    page = f"<html><head><meta charset=\"utf-8\"></head><body>{body.letter_html('Objet :', 'Notes')}</body></html>"
+    alt_chunk("detention-fr", "altchunk-html-detention-fr.docx", "chunk1.html", "text/html", page.encode("utf-8"),
+              "tests/import/make/ooxml.py (an export-to-Word tool's text/html altChunk)")
+    zh = by_id("labour-zh")
+    body = web.Body(zh, "bracket-link")
+    page = f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>{body.letter_html()}</body></html>"
+    mht = web.mhtml(page, "file:///C:/fake/afchunk.htm", "utf-8", False)
+    alt_chunk("labour-zh", "altchunk-mht-labour-zh.docx", "afchunk.mht", "message/rfc822", mht.encode("ascii"),
+              "tests/import/make/ooxml.py (html-docx-js's afchunk.mht)")
+
+
 if __name__ == "__main__":
+    alt_chunks()
     quirks_supplier_fr()
     tracked_commissioner_en()
     fields_execution_en()

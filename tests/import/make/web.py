@@ -10,6 +10,7 @@ site's text that must be left out."""
 
 import html
 import os
+import quopri
 import subprocess
 
 import expect
@@ -211,10 +212,31 @@ def write(name, page, letter, maker, encoding="utf-8", extra=None):
     expect.write(path, letter, maker, document=extra)
 
 
-def wordpress():
+def mhtml(page, location, encoding, snapshot, parts=()):
+    """A page saved as one MIME file: quoted-printable HTML, then its parts (name, type,
+    bytes) in base64."""
+    import base64
+    boundary = "----MultipartBoundary--Qx8sJ2WqB7Ltr9PDAeMZ" if snapshot else "----=_NextPart_01D8A1B2.C3D4E5F0"
+    head = ("From: <Saved by Blink>\r\n" f"Snapshot-Content-Location: {location}\r\n"
+            "Subject: =?utf-8?Q?Letter?=\r\nDate: Thu, 12 May 2022 10:00:00 +0200\r\n") if snapshot else ""
+    out = (head + "MIME-Version: 1.0\r\n"
+           f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n')
+    if not snapshot:
+        out += "This document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n"
+    body = quopri.encodestring(page.encode(encoding)).decode("ascii").replace("\n", "\r\n")
+    out += (f"--{boundary}\r\nContent-Type: text/html; charset=\"{encoding}\"\r\n"
+            f"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: {location}\r\n\r\n{body}\r\n")
+    for name, kind, data in parts:
+        encoded = base64.encodebytes(data).decode("ascii").replace("\n", "\r\n")
+        out += (f"--{boundary}\r\nContent-Type: {kind}\r\nContent-Transfer-Encoding: base64\r\n"
+                f"Content-Location: {name}\r\n\r\n{encoded}\r\n")
+    return out + f"--{boundary}--\r\n"
+
+
+def wordpress_page():
     letter = by_id("prisons-en")
     body = Body(letter, "ftn")
-    page = f"""<!DOCTYPE html>
+    return f"""<!DOCTYPE html>
 <html lang="en-US">
 <head>
 <meta charset="UTF-8">
@@ -263,12 +285,39 @@ def wordpress():
 </body>
 </html>
 """
-    write("wordpress-prisons-en.html", page, letter, "tests/import/make/web.py (WordPress, Twenty Twenty theme, Jetpack sharing)",
-          extra={"absent": ["Skip to the content", "Justice on the coast", "About us", "Share this", "Twitter",
-                            "Our report on remand detention is out", "Leave a Reply", "Recent Posts",
-                            "Powered by WordPress", "To the top", "Statement on the justice budget", "By Editor"],
-                 "dropped": ["share buttons", "related posts", "navigation", "comments"],
-                 "links": ["https://inspectorate.example.org/reports"]})
+
+
+WORDPRESS_CHROME = {"absent": ["Skip to the content", "Justice on the coast", "About us", "Share this", "Twitter",
+                               "Our report on remand detention is out", "Leave a Reply", "Recent Posts",
+                               "Powered by WordPress", "To the top", "Statement on the justice budget", "By Editor"],
+                    "dropped": ["share buttons", "related posts", "navigation", "comments"],
+                    "links": ["https://inspectorate.example.org/reports"]}
+
+
+def wordpress():
+    letter = by_id("prisons-en")
+    write("wordpress-prisons-en.html", wordpress_page(), letter,
+          "tests/import/make/web.py (WordPress, Twenty Twenty theme, Jetpack sharing)", extra=WORDPRESS_CHROME)
+
+
+def chrome_mhtml():
+    """The WordPress page as Chrome saves it with "Save as… Webpage, Single File"."""
+    letter = by_id("prisons-en")
+    page = mhtml(wordpress_page(), "https://coastalrights.example/2022/05/12/letter-minister-remand/", "utf-8", True,
+                 [("https://coastalrights.example/wp-content/uploads/logo.png", "image/png", b"\x89PNG\r\n\x1a\n")])
+    extra = dict(WORDPRESS_CHROME)
+    extra["notices"] = ["single-file web page (MHTML)"]
+    write("chrome-mhtml-prisons-en.mhtml", page, letter, "tests/import/make/web.py (Chrome's Save as MHTML of the WordPress page)",
+          encoding="ascii", extra=extra)
+
+
+def word_mht():
+    """Word's "Single File Web Page" (.mht): the Word HTML in quoted-printable windows-1252."""
+    letter = by_id("desaparecidos-es")
+    page = mhtml(word_html_page(), "file:///C:/Users/mfruiz/Documents/carta.htm", "windows-1252", False)
+    write("word-mht-desaparecidos-es.mht", page, letter, "tests/import/make/web.py (Word 2016 Single File Web Page)",
+          encoding="ascii", extra={"encoding": "windows-1252 (declared by the file: charset=windows-1252)",
+                                   "notices": ["single-file web page (MHTML)"]})
 
 
 def drupal():
@@ -461,7 +510,7 @@ def ghost():
                             "Sign up for updates", "Enter your email", "© 2022"]})
 
 
-def word_html():
+def word_html_page():
     letter = by_id("desaparecidos-es")
     body = Body(letter, "mso")
     paras = body.head("Asunto:")
@@ -515,6 +564,12 @@ div.WordSection1
 
 </html>
 """
+    return page
+
+
+def word_html():
+    letter = by_id("desaparecidos-es")
+    page = word_html_page()
     write("word-html-desaparecidos-es.html", page, letter, "tests/import/make/web.py (Word 2016 \"Save as web page\", filtered shapes)",
           encoding="windows-1252",
           extra={"encoding": "windows-1252 (declared by the file: charset=windows-1252)",
@@ -751,3 +806,5 @@ if __name__ == "__main__":
     russian()
     chinese()
     scripted()
+    chrome_mhtml()
+    word_mht()
