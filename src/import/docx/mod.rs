@@ -136,6 +136,8 @@ struct Field {
     /// Where its result began: the paragraph's serial number, the depth of the run list,
     /// and the index in it.
     result_at: Option<(usize, usize, usize)>,
+    /// Whether its result is left out (a table of contents).
+    dropped: bool,
 }
 
 /// Reads the parts of one package into one document.

@@ -193,7 +193,7 @@ impl Reader<'_> {
                         field.instruction.push_str(node.text().unwrap_or_default());
                     }
                 }
-                _ if self.in_instruction() => {}
+                _ if self.hides_runs() => {}
                 "t" => {
                     if std::mem::take(&mut self.skip_mark) {
                         continue;
@@ -246,8 +246,8 @@ impl Reader<'_> {
     }
 
     /// Whether the runs being read are a field's instruction, not its result.
-    fn in_instruction(&self) -> bool {
-        self.fields.iter().any(|f| !f.in_result)
+    fn hides_runs(&self) -> bool {
+        self.fields.iter().any(|f| !f.in_result || f.dropped)
     }
 
     /// `w:fldChar`: a field begins, its result begins, or it ends (a `HYPERLINK` field's
@@ -258,12 +258,34 @@ impl Reader<'_> {
                 instruction: String::new(),
                 in_result: false,
                 result_at: None,
+                dropped: false,
             }),
             Some("separate") => {
                 let (serial, depth, len) = (self.paragraph_serial, self.depth, out.len());
-                if let Some(field) = self.fields.last_mut() {
-                    field.in_result = true;
-                    field.result_at = Some((serial, depth, len));
+                let Some(field) = self.fields.last_mut() else {
+                    return;
+                };
+                field.in_result = true;
+                field.result_at = Some((serial, depth, len));
+                // A table of contents or an index repeats the letter's headings with page
+                // numbers: it is not the letter's text.
+                let kind = field
+                    .instruction
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default();
+                if ["TOC", "INDEX", "TOA"]
+                    .iter()
+                    .any(|k| kind.eq_ignore_ascii_case(k))
+                {
+                    field.dropped = true;
+                    let kind = kind.to_ascii_uppercase();
+                    self.document.dropped.push(Dropped::new(
+                        "table of contents",
+                        format!(
+                            "a table of contents or index (field {kind}): generated from the text"
+                        ),
+                    ));
                 }
             }
             Some("end") => {
@@ -345,6 +367,13 @@ impl Reader<'_> {
             .next()
             .and_then(|d| d.attribute("descr").or(d.attribute("title")))
             .or_else(|| descendants_named(node, "shape").find_map(|s| s.attribute("alt")))
+            .or_else(|| {
+                descendants_named(node, "imagedata").find_map(|i| {
+                    i.attributes()
+                        .find(|a| a.name() == "title")
+                        .map(|a| a.value())
+                })
+            })
             .unwrap_or_default()
             .trim()
             .to_string();

@@ -14,6 +14,7 @@ use url::Url;
 use super::chrome;
 use super::dom::{self, Handle};
 use super::notes::Linked;
+use super::styles::Classes;
 use crate::import::document::lists::{self, ListItem};
 use crate::import::document::{
     self, Block, Document, Dropped, Image, ImageData, ImageSource, Inline, ListKind, Note, Row,
@@ -41,6 +42,8 @@ pub struct Converter<'a> {
     pub scripts: usize,
     /// The parts of a page saved as one file (MHTML), by address: its images.
     pub resources: Option<&'a HashMap<String, Vec<u8>>>,
+    /// The looks of the page's CSS classes.
+    classes: Classes,
 }
 
 impl<'a> Converter<'a> {
@@ -57,6 +60,7 @@ impl<'a> Converter<'a> {
             document,
             notes: HashMap::new(),
             with_blocks: dom::with_blocks_inside(page),
+            classes: Classes::of(page),
             in_note: false,
             scripts: 0,
             resources: None,
@@ -135,6 +139,10 @@ impl<'a> Converter<'a> {
             self.drop(node, &reason);
             return true;
         }
+        if self.classes.look(node).hidden {
+            self.drop(node, "hidden by the page's style sheet (not shown)");
+            return true;
+        }
         if name == "img" && is_tracking_image(node) {
             return true;
         }
@@ -153,7 +161,8 @@ impl<'a> Converter<'a> {
         let name = dom::name(&node);
         match name {
             "p" | "address" | "dt" | "dd" | "figcaption" | "caption" | "legend" | "summary" => {
-                out.push(Block::Paragraph(self.inline_children(node)));
+                let runs = self.inline_children(node);
+                out.push(Block::Paragraph(self.styled(&node, runs)));
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => out.push(Block::Heading {
                 level: name[1..].parse().unwrap_or(2),
@@ -216,8 +225,32 @@ impl<'a> Converter<'a> {
                 out.extend(self.inline_children(node));
                 out.push(Inline::LineBreak);
             }
-            _ => out.extend(self.inline_children(node)),
+            _ => {
+                let runs = self.inline_children(node);
+                out.extend(self.styled(&node, runs));
+            }
         }
+    }
+
+    /// Runs wrapped in the formatting that CSS gives their element (a Google Docs span of
+    /// class `c3` with `.c3{font-weight:700}` is bold).
+    fn styled(&self, node: &Handle, mut runs: Vec<Inline>) -> Vec<Inline> {
+        let look = self.classes.look(node);
+        if look.superscript {
+            runs = vec![Inline::Superscript(runs)];
+        }
+        // A link's underline is the link's look, not the writer's emphasis.
+        let links_only = runs.iter().all(|r| matches!(r, Inline::Link { .. }));
+        if look.underline && !links_only {
+            runs = vec![Inline::Underline(runs)];
+        }
+        if look.italic {
+            runs = vec![Inline::Emphasis(runs)];
+        }
+        if look.bold {
+            runs = vec![Inline::Strong(runs)];
+        }
+        runs
     }
 
     fn anchor(&mut self, node: Handle, out: &mut Vec<Inline>) {
@@ -248,6 +281,7 @@ impl<'a> Converter<'a> {
         let url = Url::parse(href)
             .ok()
             .or_else(|| self.base.as_ref().and_then(|b| b.join(href).ok()))?;
+        let url = unwrap_redirect(url);
         matches!(url.scheme(), "http" | "https" | "mailto" | "ftp").then(|| url.to_string())
     }
 
@@ -472,6 +506,33 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// The address a redirecting link leads to: Google's `google.com/url?q=` (Google Docs
+/// wraps every link in it), Outlook's Safe Links, Facebook's `l.php?u=`, Proofpoint's
+/// URL Defense `v3/__address__`. Other links are kept as they are.
+fn unwrap_redirect(url: Url) -> Url {
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let param = |name: &str| {
+        url.query_pairs()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| Url::parse(&v).ok())
+    };
+    let target = if (host == "www.google.com" || host == "google.com") && url.path() == "/url" {
+        param("q").or_else(|| param("url"))
+    } else if host.ends_with("safelinks.protection.outlook.com") {
+        param("url")
+    } else if host == "l.facebook.com" || host == "lm.facebook.com" {
+        param("u")
+    } else if host == "urldefense.com" && url.path().starts_with("/v3/__") {
+        url.as_str()
+            .split_once("/v3/__")
+            .and_then(|(_, rest)| rest.split_once("__;"))
+            .and_then(|(inner, _)| Url::parse(inner).ok())
+    } else {
+        None
+    };
+    target.unwrap_or(url)
+}
+
 /// A Word marker's list kind and number: `·`, `o`, `§` are bullets (Symbol and Wingdings
 /// glyphs), `3.` is 3, `c)` is c.
 fn marker_kind(label: &str) -> (ListKind, u32) {
@@ -624,6 +685,38 @@ fn table_cells(row: Handle) -> Vec<Handle> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redirecting_links_lead_to_their_target() {
+        for (link, target) in [
+            (
+                "https://www.google.com/url?q=https://example.org/a?b%3D1&sa=D&source=editors&ust=1",
+                "https://example.org/a?b=1",
+            ),
+            (
+                "https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fr&data=x",
+                "https://example.org/r",
+            ),
+            (
+                "https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.org%2F&h=AT0",
+                "https://example.org/",
+            ),
+            (
+                "https://urldefense.com/v3/__https://example.org/x__;!!abc$",
+                "https://example.org/x",
+            ),
+            (
+                "https://example.org/url?q=https://other.org",
+                "https://example.org/url?q=https://other.org",
+            ),
+        ] {
+            assert_eq!(
+                unwrap_redirect(Url::parse(link).unwrap()).as_str(),
+                target,
+                "{link}"
+            );
+        }
+    }
 
     #[test]
     fn word_markers() {

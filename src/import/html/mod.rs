@@ -16,6 +16,7 @@ mod dom;
 mod mhtml;
 mod notes;
 mod parse;
+mod styles;
 
 use encoding_rs::Encoding;
 use scraper::Html;

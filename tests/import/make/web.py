@@ -791,7 +791,69 @@ def scripted():
                  "notices": ["script(s) ignored"]})
 
 
+def google_docs():
+    """Google Docs' File › Download › Web page: every run a span whose class carries its
+    formatting, every line its own paragraph, empty paragraphs for space, links through
+    google.com/url redirects, notes as [1] links to a list after a rule."""
+    letter = by_id("platform-en")
+    order = note_order(letter)
+    css = {"b": "c5", "i": "c7", "": "c2"}
+
+    def runs(text):
+        out = []
+        for piece in inline(text):
+            if piece[0] == "text":
+                key = "b" if "b" in piece[2] else ("i" if "i" in piece[2] else "")
+                out.append(f'<span class="{css[key]}">{esc(piece[1])}</span>')
+            elif piece[0] == "link":
+                label = "".join(esc(p[1]) for p in piece[2] if p[0] == "text")
+                target = html.escape("https://www.google.com/url?q=" + piece[1].replace("@", "%40")
+                                     + "&sa=D&source=editors&ust=1677852000000000&usg=AOvVaw0abc")
+                out.append(f'<span class="c12"><a class="c13" href="{target}">{label}</a></span>')
+            else:
+                k = order.index(piece[1]) + 1
+                out.append(f'<sup class="c9"><a href="#ftnt{k}" id="ftnt_ref{k}">[{k}]</a></sup>')
+        return "".join(out)
+
+    def p(text, cls="c4"):
+        return f'<p class="{cls}">{runs(text)}</p>'
+
+    blank = '<p class="c4 c8"><span class="c2"></span></p>'
+    parts = [p(letter.date_line()), blank]
+    for block in letter.to:
+        parts += [p(line) for line in block] + [blank]
+    parts += [p(letter.salutation), blank]
+    for block in letter.body:
+        if isinstance(block, P):
+            parts += [p(block.text), blank]
+        elif isinstance(block, H):
+            parts.append(f'<h2 class="c11" id="h.q1w2e3r4"><span class="c6">{esc(block.text)}</span></h2>')
+        elif isinstance(block, UL):
+            items = "".join(f'<li class="c3 li-bullet-0">{runs(item)}</li>' for item in block.items)
+            parts.append(f'<ul class="c0 lst-kix_8w1xq2-0 start">{items}</ul>')
+    parts += [p(letter.closing), blank]
+    for person in letter.signatories:
+        parts += [p(x) for x in (person.name, person.title, person.organization)] + [blank]
+    parts.append(p("cc: " + "; ".join(letter.cc)))
+    notes = "".join(f'<div><p class="c4 c16"><a href="#ftnt_ref{k}" id="ftnt{k}">[{k}]</a>'
+                    f'<span class="c15">&nbsp;</span>{runs(letter.notes[n])}</p></div>'
+                    for k, n in enumerate(order, 1))
+    style = ("@import url('https://themes.googleusercontent.com/fonts/css?kit=abc');ol{margin:0;padding:0}"
+             "table td,table th{padding:0}.c2{color:#000000;font-weight:400;text-decoration:none;vertical-align:baseline;"
+             "font-size:11pt;font-family:\"Arial\";font-style:normal}.c5{color:#000000;font-weight:700;text-decoration:none;"
+             "font-size:11pt;font-family:\"Arial\";font-style:normal}.c7{font-weight:400;font-style:italic}"
+             ".c9{vertical-align:super}.c4{padding-top:0pt;padding-bottom:0pt;line-height:1.15;text-align:left}"
+             ".c6{font-weight:400;font-size:16pt}.c12{color:#1155cc;text-decoration:underline}.c13{color:inherit;text-decoration:inherit}"
+             ".c15{font-size:10pt}.c16{margin-left:0pt}.c10{background-color:#ffffff;max-width:451.4pt;padding:72pt 72pt 72pt 72pt}"
+             "h2{padding-top:18pt;color:#000000;font-size:16pt;padding-bottom:6pt;font-family:\"Arial\";line-height:1.15;text-align:left}")
+    page = (f'<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">{style}</style></head>'
+            f'<body class="c10 doc-content">{"".join(parts)}<hr class="c14">{notes}</body></html>')
+    write("google-docs-platform-en.html", page, letter, "tests/import/make/web.py (Google Docs' Download as web page)",
+          extra={"links": ["mailto:coalition@rightsdigital.example"]})
+
+
 if __name__ == "__main__":
+    google_docs()
     wordpress()
     drupal()
     news()
