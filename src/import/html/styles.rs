@@ -63,7 +63,7 @@ impl Classes {
                 }
                 for one in selector.split(',') {
                     let one = one.trim();
-                    let class = one.rsplit_once('.').map(|(before, class)| (before, class));
+                    let class = one.rsplit_once('.');
                     if let Some((before, class)) = class
                         && before.chars().all(|c| c.is_ascii_alphanumeric())
                         && !class.is_empty()
