@@ -9,13 +9,36 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use missive::import::document::{Block, Document, Inline, letterhead};
+use missive::import::ChromeRules;
+use missive::import::document::{Block, Document, Inline, letterhead, parts};
 use missive::import::{docx, html};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct Expectation {
     document: Expected,
+    letter: ExpectedLetter,
+}
+
+/// What the letter's parts must be once recognised.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedLetter {
+    date: String,
+    place: String,
+    reference: String,
+    subject: String,
+    salutation: String,
+    closing: String,
+    to: Vec<String>,
+    signatories: Vec<String>,
+    cc: Vec<String>,
+    enclosures: Vec<String>,
+    postscript: String,
+    paragraphs: usize,
+    headings: Vec<String>,
+    list_items: usize,
+    notes: usize,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +132,7 @@ fn blocks_text(blocks: &[Block], out: &mut String) {
                 .flat_map(|r| &r.cells)
                 .for_each(|c| blocks_text(c, out)),
             Block::Quote(inner) => blocks_text(inner, out),
+            Block::BlankLine => {}
         }
         out.push('\n');
     }
@@ -154,6 +178,7 @@ fn visit(blocks: &[Block], seen: &mut Seen) {
                 seen.quotes += 1;
                 visit(inner, seen);
             }
+            Block::BlankLine => {}
         }
     }
 }
@@ -357,4 +382,180 @@ fn word_corpus() {
 #[test]
 fn web_corpus() {
     check_corpus("web", |bytes| html::read(bytes, None).map_err(|r| r.reason));
+}
+
+/// The parts the recognition table counts, in its column order.
+const PARTS: [&str; 10] = [
+    "date",
+    "addressees",
+    "salutation",
+    "paragraphs",
+    "headings",
+    "lists",
+    "notes",
+    "closing",
+    "signatories",
+    "cc",
+];
+
+/// For one document: which of [`PARTS`] were recognised as expected, and what differed.
+fn recognised(document: &Document, want: &ExpectedLetter) -> ([bool; 10], Vec<String>) {
+    let placed = parts::place(document, &ChromeRules::default());
+    let letter = &placed.letter;
+    let body: Vec<&Block> = placed
+        .body
+        .clone()
+        .filter(|i| !placed.chrome_blocks.contains(i))
+        .map(|i| &document.blocks[i])
+        .collect();
+    let mut seen = Seen::default();
+    visit(
+        &body.iter().map(|b| (*b).clone()).collect::<Vec<_>>(),
+        &mut seen,
+    );
+    // Paragraphs of text (a paragraph holding only an image is a figure).
+    let paragraphs = body
+        .iter()
+        .filter(|b| match b {
+            Block::Paragraph(content) => !normal(&text(content)).is_empty(),
+            Block::Quote(_) => true,
+            _ => false,
+        })
+        .count();
+    let got = [
+        format!(
+            "{:?}",
+            letter.date.as_ref().map(|d| d.value.date.to_string())
+        ),
+        format!(
+            "{:?}",
+            letter
+                .to
+                .iter()
+                .map(|t| normal(&t.value.name))
+                .collect::<Vec<_>>()
+        ),
+        format!("{:?}", letter.salutation.as_ref().map(|s| normal(&s.value))),
+        paragraphs.to_string(),
+        format!("{:?}", seen.headings),
+        seen.list_items.len().to_string(),
+        document.notes.len().to_string(),
+        format!(
+            "{:?}",
+            letter.signoff.closing.as_ref().map(|c| normal(&c.value))
+        ),
+        format!(
+            "{:?}",
+            letter
+                .signoff
+                .signatories
+                .iter()
+                .map(|s| normal(&s.value.name))
+                .collect::<Vec<_>>()
+        ),
+        format!(
+            "{:?}",
+            letter
+                .signoff
+                .cc
+                .iter()
+                .map(|c| normal(&c.value))
+                .collect::<Vec<_>>()
+        ),
+    ];
+    let some = |s: &str| (!s.is_empty()).then(|| normal(s));
+    let expected = [
+        format!("{:?}", Some(&want.date)),
+        format!(
+            "{:?}",
+            want.to.iter().map(|t| normal(t)).collect::<Vec<_>>()
+        ),
+        format!("{:?}", some(&want.salutation)),
+        want.paragraphs.to_string(),
+        format!(
+            "{:?}",
+            want.headings.iter().map(|h| normal(h)).collect::<Vec<_>>()
+        ),
+        want.list_items.to_string(),
+        want.notes.to_string(),
+        format!("{:?}", some(&want.closing)),
+        format!(
+            "{:?}",
+            want.signatories
+                .iter()
+                .map(|s| normal(s))
+                .collect::<Vec<_>>()
+        ),
+        format!(
+            "{:?}",
+            want.cc.iter().map(|c| normal(c)).collect::<Vec<_>>()
+        ),
+    ];
+    let mut ok = [false; 10];
+    let mut misses = Vec::new();
+    for i in 0..PARTS.len() {
+        ok[i] = got[i] == expected[i];
+        if !ok[i] {
+            misses.push(format!("{}: got {} want {}", PARTS[i], got[i], expected[i]));
+        }
+    }
+    (ok, misses)
+}
+
+/// Prints, per format, the share of the corpus's letter parts that are recognised as
+/// their expectation says (the table of the closing note), and holds each share
+/// at least at the floor it has reached.
+#[test]
+fn recognition_table() {
+    let floors = [("word", 0.0), ("web", 0.0)];
+    let mut table = String::from("format  docs  ");
+    for part in PARTS {
+        let _ = write!(table, "{part:>12}");
+    }
+    table.push_str("  all\n");
+    let mut details = String::new();
+    let mut failures = Vec::new();
+    for (folder, floor) in floors {
+        let read: fn(&[u8]) -> Option<Document> = if folder == "word" {
+            |b| docx::read(b).ok()
+        } else {
+            |b| html::read(b, None).ok()
+        };
+        let files = corpus(folder);
+        let mut counts = [0usize; 10];
+        for file in &files {
+            let expectation: Expectation = toml::from_str(
+                &std::fs::read_to_string(format!("{}.expect.toml", file.display())).unwrap(),
+            )
+            .unwrap();
+            let name = file.file_name().unwrap().to_string_lossy().to_string();
+            let Some(document) = read(&std::fs::read(file).unwrap()) else {
+                let _ = writeln!(details, "{name}: not read");
+                continue;
+            };
+            let (ok, misses) = recognised(&document, &expectation.letter);
+            for (count, ok) in counts.iter_mut().zip(ok) {
+                *count += usize::from(ok);
+            }
+            if !misses.is_empty() {
+                let _ = writeln!(details, "{name}:\n    {}", misses.join("\n    "));
+            }
+        }
+        let n = files.len();
+        let _ = write!(table, "{folder:<6}  {n:>4}  ");
+        for count in counts {
+            let _ = write!(table, "{:>11.0}%", 100.0 * count as f64 / n as f64);
+        }
+        let all = counts.iter().sum::<usize>() as f64 / (n * PARTS.len()) as f64;
+        let _ = writeln!(table, "  {:.0}%", 100.0 * all);
+        if all < floor {
+            failures.push(format!(
+                "{folder}: {:.1}% is below its floor {:.1}%",
+                100.0 * all,
+                100.0 * floor
+            ));
+        }
+    }
+    println!("{table}\n{details}");
+    assert!(failures.is_empty(), "{failures:?}\n{table}\n{details}");
 }

@@ -45,6 +45,7 @@ fn check_block(document: &Document, block: &Block) {
             assert!(!blocks.is_empty(), "empty quote");
             blocks.iter().for_each(|b| check_block(document, b));
         }
+        Block::BlankLine => {}
     }
 }
 

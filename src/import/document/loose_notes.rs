@@ -139,24 +139,24 @@ pub fn is_notes_heading(block: &Block) -> bool {
 fn find(blocks: &[Block]) -> Option<Section> {
     for i in 0..blocks.len() {
         if is_notes_heading(&blocks[i]) {
-            if let Some(Block::List(list)) = blocks.get(i + 1)
+            let next = (i + 1..blocks.len()).find(|&j| !matches!(blocks[j], Block::BlankLine));
+            if let Some(j) = next
+                && let Block::List(list) = &blocks[j]
                 && list.kind == ListKind::Decimal
             {
                 let notes = (list.start..).zip(list.items.iter().cloned()).collect();
                 return Some(Section {
                     start: i,
-                    end: i + 2,
+                    end: j + 1,
                     heading: true,
                     notes,
                 });
             }
             for style in [Style::Bracketed, Style::Raised, Style::Numbered] {
-                if blocks
-                    .get(i + 1)
-                    .and_then(|b| note_start(style, b))
-                    .is_some_and(|(n, _)| n == 1)
+                if let Some(j) = next
+                    && note_start(style, &blocks[j]).is_some_and(|(n, _)| n == 1)
                 {
-                    return Some(collect(blocks, i, i + 1, true, style));
+                    return Some(collect(blocks, i, j, true, style));
                 }
             }
         }
@@ -180,13 +180,19 @@ fn collect(blocks: &[Block], start: usize, first: usize, heading: bool, style: S
     let mut notes: Vec<(u32, Vec<Block>)> = Vec::new();
     let mut end = first;
     for k in first..blocks.len() {
+        if matches!(blocks[k], Block::BlankLine) {
+            continue;
+        }
         let last = notes.last().map_or(0, |(n, _)| *n);
         let starts = |b: &Block| note_start(style, b).filter(|(n, _)| follows(style, last, *n));
         match starts(&blocks[k]) {
             Some((number, rest)) => notes.push((number, vec![rest])),
             None => {
                 // A paragraph of a note before the next note belongs to it.
-                let next_follows = blocks.get(k + 1).is_some_and(|b| starts(b).is_some());
+                let next_follows = blocks[k + 1..]
+                    .iter()
+                    .find(|b| !matches!(b, Block::BlankLine))
+                    .is_some_and(|b| starts(b).is_some());
                 match notes.last_mut() {
                     Some((_, note)) if next_follows => note.push(blocks[k].clone()),
                     _ => break,
@@ -295,6 +301,7 @@ fn replace_in_block(block: &mut Block, numbers: &HashMap<u32, usize>, order: &mu
                 replace_in_block(block, numbers, order);
             }
         }
+        Block::BlankLine => {}
     }
 }
 

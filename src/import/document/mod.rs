@@ -10,6 +10,7 @@
 pub mod letterhead;
 pub mod lists;
 pub mod loose_notes;
+pub mod parts;
 mod tidy;
 
 pub use tidy::{is_blank, tidy, tidy_blocks, tidy_inlines};
@@ -77,6 +78,10 @@ pub enum Block {
     Table(Table),
     /// A block quotation.
     Quote(Vec<Block>),
+    /// An empty paragraph: the writer's blank line. Where a document sets its blocks
+    /// apart with blank lines, the paragraphs between two of them belong together (an
+    /// address typed one line per paragraph).
+    BlankLine,
 }
 
 /// A list; items are blocks, so lists nest.
@@ -311,6 +316,7 @@ fn renumber(blocks: &mut [Block], notes: usize, images: usize) {
                 }
             }
             Block::Quote(inner) => renumber(inner, notes, images),
+            Block::BlankLine => {}
         }
     }
 }
@@ -339,6 +345,7 @@ impl Block {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::Quote(blocks) => blocks_text(blocks),
+            Block::BlankLine => String::new(),
         }
     }
 }

@@ -10,23 +10,40 @@ pub fn tidy(document: &mut Document) {
     document.blocks = tidy_blocks(std::mem::take(&mut document.blocks));
     for note in &mut document.notes {
         note.blocks = tidy_blocks(std::mem::take(&mut note.blocks));
+        note.blocks.retain(|b| !matches!(b, Block::BlankLine));
     }
 }
 
-/// Tidies blocks, dropping those left without content.
+/// Tidies blocks, dropping those left without content. Empty paragraphs become blank
+/// lines, one where several follow each other, none at the edges.
 pub fn tidy_blocks(blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
         match block {
             // Two line breaks in a row end a paragraph (`<br><br>` between paragraphs).
-            Block::Paragraph(content) => out.extend(
-                split_at_blank_lines(tidy_inlines(content))
-                    .into_iter()
-                    .filter(|p| !is_blank(p))
-                    .map(Block::Paragraph),
-            ),
+            Block::Paragraph(content) => {
+                let paragraphs = split_at_blank_lines(tidy_inlines(content));
+                for (i, paragraph) in paragraphs.into_iter().enumerate() {
+                    if i > 0 || is_blank(&paragraph) {
+                        out.push(Block::BlankLine);
+                    }
+                    if !is_blank(&paragraph) {
+                        out.push(Block::Paragraph(paragraph));
+                    }
+                }
+            }
             other => out.extend(tidy_block(other)),
         }
+    }
+    let mut previous_blank = true;
+    out.retain(|b| {
+        let blank = matches!(b, Block::BlankLine);
+        let keep = !(blank && previous_blank);
+        previous_blank = blank;
+        keep
+    });
+    if matches!(out.last(), Some(Block::BlankLine)) {
+        out.pop();
     }
     out
 }
@@ -110,6 +127,7 @@ fn tidy_block(block: Block) -> Option<Block> {
             let blocks = tidy_blocks(blocks);
             (!blocks.is_empty()).then_some(Block::Quote(blocks))
         }
+        Block::BlankLine => Some(Block::BlankLine),
     }
 }
 
@@ -443,6 +461,7 @@ mod tests {
             blocks,
             vec![
                 Block::Paragraph(vec![text("Dear Minister,")]),
+                Block::BlankLine,
                 Block::Paragraph(vec![
                     text("We write."),
                     Inline::LineBreak,

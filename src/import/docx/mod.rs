@@ -341,6 +341,7 @@ fn collect_header(block: &Block, texts: &mut Vec<String>, images: &mut Vec<Image
                 texts.push(text.to_string());
             }
         }
+        Block::BlankLine => {}
         other => texts.push(other.text()),
     }
 }
@@ -426,7 +427,12 @@ mod tests {
     }
 
     fn texts(document: &Document) -> Vec<String> {
-        document.blocks.iter().map(Block::text).collect()
+        document
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b, Block::BlankLine))
+            .map(Block::text)
+            .collect()
     }
 
     #[test]
