@@ -125,7 +125,8 @@ fn layout(blocks: &[Block]) -> (Vec<Line>, Vec<Option<usize>>) {
             if chunk.iter().all(|l| l.trim().is_empty()) {
                 continue;
             }
-            if !lines.is_empty() && !(joined && k == 0) {
+            let continues_block = joined && k == 0;
+            if !lines.is_empty() && !continues_block {
                 push(&mut lines, &mut origin, "", None);
             }
             for line in chunk {
