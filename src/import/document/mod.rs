@@ -7,9 +7,11 @@
 //! The readers only read; recognising the letter's parts (date, addressees, signatories)
 //! in the blocks is the importer's job.
 
+mod absorb;
 pub mod letterhead;
 pub mod lists;
 pub mod loose_notes;
+mod notes_list;
 pub mod parts;
 mod tidy;
 
@@ -258,65 +260,6 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
             }
             Inline::LineBreak => out.push('\n'),
             Inline::Image(_) => {}
-        }
-    }
-}
-
-impl Document {
-    /// Takes in the notes, images and records of a document read inside this one (an
-    /// HTML part of a Word file), and returns its blocks with their note and image
-    /// references renumbered to follow this document's.
-    pub fn absorb(&mut self, part: Document) -> Vec<Block> {
-        let (notes, images) = (self.notes.len(), self.images.len());
-        let mut blocks = part.blocks;
-        renumber(&mut blocks, notes, images);
-        for mut note in part.notes {
-            renumber(&mut note.blocks, notes, images);
-            self.notes.push(note);
-        }
-        self.images.extend(part.images);
-        self.dropped.extend(part.dropped);
-        self.notices.extend(part.notices);
-        blocks
-    }
-}
-
-/// Shifts the note and image references of blocks by the given offsets.
-fn renumber(blocks: &mut [Block], notes: usize, images: usize) {
-    fn inlines(runs: &mut [Inline], notes: usize, images: usize) {
-        for inline in runs {
-            match inline {
-                Inline::NoteRef(n) => *n += notes,
-                Inline::Image(Image {
-                    source: ImageSource::Embedded(n),
-                    ..
-                }) => *n += images,
-                Inline::Emphasis(inner)
-                | Inline::Strong(inner)
-                | Inline::Underline(inner)
-                | Inline::Superscript(inner)
-                | Inline::Link { content: inner, .. } => inlines(inner, notes, images),
-                _ => {}
-            }
-        }
-    }
-    for block in blocks {
-        match block {
-            Block::Paragraph(content) | Block::Heading { content, .. } => {
-                inlines(content, notes, images);
-            }
-            Block::List(list) => {
-                for item in &mut list.items {
-                    renumber(item, notes, images);
-                }
-            }
-            Block::Table(table) => {
-                for cell in table.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
-                    renumber(cell, notes, images);
-                }
-            }
-            Block::Quote(inner) => renumber(inner, notes, images),
-            Block::BlankLine => {}
         }
     }
 }
