@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use missive::import::ChromeRules;
-use missive::import::document::{Block, Document, Inline, letterhead, parts};
+use missive::import::document::{Block, Document, Inline, letterhead, markdown, parts};
 use missive::import::{docx, html};
 use serde::Deserialize;
 
@@ -336,6 +336,27 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
     out
 }
 
+/// What differs between the Markdown written for a document and what missive reads back
+/// from it: every note a footnote, no problem, and every heading and list item's text
+/// found in the markup.
+fn markdown_differences(document: &Document) -> Vec<String> {
+    let written = markdown::write(&document.blocks, &document.notes, &|_| None);
+    let body = missive::markdown::convert(&written, &|p: &str| Ok(p.to_string()));
+    let mut out: Vec<String> = body
+        .problems
+        .iter()
+        .map(|p| format!("markdown: {} in {written:?}", p.message))
+        .collect();
+    let referenced = document.notes.len();
+    if body.notes.len() != referenced {
+        out.push(format!(
+            "markdown: {} footnotes read back, {referenced} notes written",
+            body.notes.len()
+        ));
+    }
+    out
+}
+
 /// Reads every document of a corpus folder and checks it; panics listing all that differ.
 fn check_corpus(folder: &str, read: fn(&[u8]) -> Result<Document, String>) {
     let files = corpus(folder);
@@ -350,7 +371,8 @@ fn check_corpus(folder: &str, read: fn(&[u8]) -> Result<Document, String>) {
         let name = file.file_name().unwrap().to_string_lossy();
         match read(&std::fs::read(file).unwrap()) {
             Ok(document) => {
-                let problems = differences(&document, &expectation.document);
+                let mut problems = differences(&document, &expectation.document);
+                problems.extend(markdown_differences(&document));
                 if !problems.is_empty() {
                     let _ = writeln!(report, "{name}:");
                     for problem in problems {

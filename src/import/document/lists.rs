@@ -69,6 +69,51 @@ fn close(open: &mut Vec<(u8, String, List)>, out: &mut Vec<Block>) {
     }
 }
 
+/// An item's number in its list's style: `3`, `c`, `C`, `iii`, `III`; bullets have none.
+pub fn label(kind: ListKind, n: u32) -> String {
+    match kind {
+        ListKind::Bullet => "•".to_string(),
+        ListKind::Decimal => n.to_string(),
+        ListKind::LowerLetter => letters(n),
+        ListKind::UpperLetter => letters(n).to_uppercase(),
+        ListKind::LowerRoman => roman(n),
+        ListKind::UpperRoman => roman(n).to_uppercase(),
+    }
+}
+
+/// a … z, then aa, bb … as Word writes them.
+fn letters(n: u32) -> String {
+    let n = n.max(1) - 1;
+    let letter = char::from(b'a' + (n % 26) as u8);
+    std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect()
+}
+
+fn roman(mut n: u32) -> String {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +157,12 @@ mod tests {
     fn an_item_deeper_than_any_open_list_opens_one() {
         let blocks = nest(vec![item("1", 2, ListKind::Bullet, 1, "deep")]);
         assert!(matches!(&blocks[..], [Block::List(l)] if l.items.len() == 1));
+    }
+
+    #[test]
+    fn number_styles() {
+        assert_eq!(label(ListKind::UpperRoman, 14), "XIV");
+        assert_eq!(label(ListKind::LowerLetter, 28), "bb");
+        assert_eq!(label(ListKind::UpperLetter, 3), "C");
     }
 }

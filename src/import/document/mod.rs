@@ -11,6 +11,7 @@ mod absorb;
 pub mod letterhead;
 pub mod lists;
 pub mod loose_notes;
+pub mod markdown;
 mod notes_list;
 pub mod parts;
 mod tidy;

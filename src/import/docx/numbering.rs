@@ -10,6 +10,7 @@ use roxmltree::Node;
 use super::styles::Styles;
 use super::xml::{self, attr, child, child_val};
 use crate::import::document::ListKind;
+use crate::import::document::lists::label as format_number;
 
 /// Levels Word numbers (0 to 8).
 const LEVELS: usize = 9;
@@ -204,51 +205,6 @@ fn label(text: &str, levels: &[Level], counters: &[u32; LEVELS]) -> String {
     out.trim().to_string()
 }
 
-/// A number in a list style: `3`, `c`, `C`, `iii`, `III`; bullets have none.
-pub fn format_number(kind: ListKind, n: u32) -> String {
-    match kind {
-        ListKind::Bullet => "•".to_string(),
-        ListKind::Decimal => n.to_string(),
-        ListKind::LowerLetter => letters(n),
-        ListKind::UpperLetter => letters(n).to_uppercase(),
-        ListKind::LowerRoman => roman(n),
-        ListKind::UpperRoman => roman(n).to_uppercase(),
-    }
-}
-
-/// a … z, then aa, bb … as Word writes them.
-fn letters(n: u32) -> String {
-    let n = n.max(1) - 1;
-    let letter = char::from(b'a' + (n % 26) as u8);
-    std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect()
-}
-
-fn roman(mut n: u32) -> String {
-    const DIGITS: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,12 +248,5 @@ mod tests {
         assert_eq!(bullet.kind, ListKind::Bullet);
         assert!(n.next("0", 0).is_none());
         assert!(n.next("9", 0).is_none());
-    }
-
-    #[test]
-    fn number_styles() {
-        assert_eq!(format_number(ListKind::UpperRoman, 14), "XIV");
-        assert_eq!(format_number(ListKind::LowerLetter, 28), "bb");
-        assert_eq!(format_number(ListKind::UpperLetter, 3), "C");
     }
 }

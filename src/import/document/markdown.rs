@@ -1,0 +1,470 @@
+//! A document's body blocks as the Markdown of a letter source, keeping their structure:
+//! paragraphs with emphasis, strong text and links, line breaks, headings, nested lists
+//! with their start, tables, quotations, images, and the notes as footnotes in order of
+//! reference. Every text reads literally: what would be Markdown syntax is escaped.
+
+use std::fmt::Write as _;
+
+use super::{Block, Image, Inline, List, ListKind, Note, Table};
+use crate::import::document::lists;
+
+/// Where the images of the letter are: the path written for an image, or None when it
+/// cannot be placed (an address on the web is never fetched).
+pub type ImagePath<'a> = &'a dyn Fn(&Image) -> Option<String>;
+
+/// The Markdown of body blocks, then the footnotes of `notes` (note `n` of the model
+/// is footnote `n + 1`).
+pub fn write(blocks: &[Block], notes: &[Note], images: ImagePath) -> String {
+    let levels = heading_levels(blocks);
+    let mut out = String::new();
+    for block in blocks {
+        let text = block_markdown(block, &levels, images);
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&text);
+    }
+    for (n, note) in notes.iter().enumerate() {
+        let text = note_markdown(&note.blocks, images);
+        if text.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "\n\n[^{}]: {text}", n + 1);
+    }
+    out
+}
+
+/// Heading levels of the body from the highest used: its first level is written `##`,
+/// the next `###`, then `####` (the template's section and subsection headings).
+fn heading_levels(blocks: &[Block]) -> Vec<u8> {
+    let mut levels: Vec<u8> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    levels
+}
+
+fn block_markdown(block: &Block, levels: &[u8], images: ImagePath) -> String {
+    match block {
+        Block::Paragraph(content) => line_start(inlines(content, images)),
+        Block::Heading {
+            level,
+            number,
+            content,
+        } => {
+            let depth = levels.iter().position(|l| l == level).unwrap_or(0).min(2) + 2;
+            let mut text = String::new();
+            if let Some(number) = number {
+                escape(number, &mut text);
+                text.push(' ');
+            }
+            text.push_str(&inlines(content, images).replace("\\\n", " "));
+            // A heading's text cannot start a list: it needs no escaping at its start.
+            format!("{} {text}", "#".repeat(depth))
+        }
+        Block::List(list) => list_markdown(list, levels, images),
+        Block::Table(table) => table_markdown(table, images),
+        Block::Quote(blocks) => {
+            let inner: Vec<String> = blocks
+                .iter()
+                .map(|b| block_markdown(b, levels, images))
+                .filter(|t| !t.is_empty())
+                .collect();
+            inner
+                .join("\n\n")
+                .lines()
+                .map(|l| {
+                    if l.is_empty() {
+                        ">".to_string()
+                    } else {
+                        format!("> {l}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        Block::BlankLine => String::new(),
+    }
+}
+
+/// A list. Numbered and bulleted lists are Markdown lists; lettered and roman ones stay
+/// paragraphs with their labels (`b)`), as Markdown numbers only with digits.
+fn list_markdown(list: &List, levels: &[u8], images: ImagePath) -> String {
+    let mut out = Vec::new();
+    for (k, item) in list.items.iter().enumerate() {
+        let number = list.start as usize + k;
+        let marker = match list.kind {
+            ListKind::Bullet => "-".to_string(),
+            ListKind::Decimal => format!("{number}."),
+            kind => format!("{})", lists::label(kind, number as u32)),
+        };
+        let markdown = list.kind == ListKind::Bullet || list.kind == ListKind::Decimal;
+        let parts: Vec<String> = item
+            .iter()
+            .map(|b| block_markdown(b, levels, images))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let body = parts.join("\n\n");
+        if markdown {
+            let indent = " ".repeat(marker.chars().count() + 1);
+            let mut lines = body.lines();
+            let first = lines.next().unwrap_or("");
+            let mut text = format!("{marker} {first}");
+            for line in lines {
+                text.push('\n');
+                if !line.is_empty() {
+                    text.push_str(&indent);
+                    text.push_str(line);
+                }
+            }
+            out.push(text);
+        } else {
+            let mut label = String::new();
+            escape(&marker, &mut label);
+            out.push(format!("{label} {body}"));
+        }
+    }
+    // Items of a Markdown list follow each other; lettered points are paragraphs.
+    let separator = if matches!(list.kind, ListKind::Bullet | ListKind::Decimal) {
+        "\n"
+    } else {
+        "\n\n"
+    };
+    out.join(separator)
+}
+
+/// A table as a GFM pipe table (its first row the header when it has none); a table of
+/// one column is its cells' paragraphs.
+fn table_markdown(table: &Table, images: ImagePath) -> String {
+    let columns = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let cell = |blocks: &[Block]| {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(content) | Block::Heading { content, .. } => {
+                    Some(inlines(content, images).replace("\\\n", " "))
+                }
+                Block::BlankLine => None,
+                other => Some(block_markdown(other, &[], images).replace('\n', " ")),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if columns <= 1 {
+        return table
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .map(|c| line_start(cell(c)))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+    }
+    let row = |cells: &[Vec<Block>]| {
+        let mut texts: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        texts.resize(columns, String::new());
+        format!("| {} |", texts.join(" | "))
+    };
+    let mut lines = Vec::new();
+    let mut rows = table.rows.iter();
+    if let Some(first) = rows.next() {
+        lines.push(row(&first.cells));
+        lines.push(format!("|{}", " --- |".repeat(columns)));
+    }
+    lines.extend(rows.map(|r| row(&r.cells)));
+    lines.join("\n")
+}
+
+fn note_markdown(blocks: &[Block], images: ImagePath) -> String {
+    let parts: Vec<String> = blocks
+        .iter()
+        .map(|b| block_markdown(b, &[], images))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // Paragraphs after a note's first continue it, indented.
+    parts
+        .join("\n\n")
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 || l.is_empty() {
+                l.to_string()
+            } else {
+                format!("    {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Runs as Markdown.
+fn inlines(runs: &[Inline], images: ImagePath) -> String {
+    let mut out = String::new();
+    for (i, run) in runs.iter().enumerate() {
+        let next = runs.get(i + 1);
+        match run {
+            Inline::Text(text) => escape(text, &mut out),
+            Inline::Emphasis(inner) => delimited(&mut out, "*", &inlines(inner, images), next),
+            Inline::Strong(inner) => delimited(&mut out, "**", &inlines(inner, images), next),
+            // Markdown has no underline or raised text: their text stays.
+            Inline::Underline(inner) | Inline::Superscript(inner) => {
+                out.push_str(&inlines(inner, images));
+            }
+            Inline::Link { url, content } => {
+                let _ = write!(out, "[{}]({})", inlines(content, images), destination(url));
+            }
+            Inline::NoteRef(n) => {
+                let _ = write!(out, "[^{}]", n + 1);
+            }
+            Inline::LineBreak => out.push_str("\\\n"),
+            Inline::Image(image) => {
+                if let Some(path) = images(image) {
+                    let mut alt = String::new();
+                    escape(&image.alt, &mut alt);
+                    let _ = write!(out, "![{alt}]({})", destination(&path));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Emphasis or strong text, when its delimiters can open and close where they stand
+/// (CommonMark's flanking rules: `a**"b"**` is not strong); else the text alone.
+fn delimited(out: &mut String, delimiter: &str, inner: &str, next: Option<&Inline>) {
+    let before = out.chars().next_back();
+    let first = inner.chars().next();
+    let last = inner.chars().next_back();
+    let after = next.and_then(first_char);
+    let punct = |c: Option<char>| {
+        c.is_some_and(|c| c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace()))
+    };
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let opens = !space(first) && (!punct(first) || space(before) || punct(before));
+    let closes = !space(last) && (!punct(last) || space(after) || punct(after));
+    if inner.is_empty() || !opens || !closes {
+        out.push_str(inner);
+        return;
+    }
+    out.push_str(delimiter);
+    out.push_str(inner);
+    out.push_str(delimiter);
+}
+
+fn first_char(inline: &Inline) -> Option<char> {
+    match inline {
+        Inline::Text(t) => t.chars().next(),
+        Inline::Emphasis(_) | Inline::Strong(_) => Some('*'),
+        Inline::Link { .. } | Inline::NoteRef(_) => Some('['),
+        Inline::Image(_) => Some('!'),
+        Inline::Underline(inner) | Inline::Superscript(inner) => inner.first().and_then(first_char),
+        Inline::LineBreak => Some('\n'),
+    }
+}
+
+/// A link destination that Markdown reads whole: in angle brackets when it holds spaces
+/// or parentheses.
+fn destination(url: &str) -> String {
+    if url.contains([' ', '(', ')', '<', '>']) {
+        format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        url.to_string()
+    }
+}
+
+/// Backslash-escapes the characters that are Markdown syntax anywhere in a line.
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if "\\`*_[]<>#&|~!".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Escapes what is Markdown syntax at the start of a block or of a line after a hard
+/// break: list markers, `+`, `=`, `-`, `1.`, `1)`.
+fn line_start(text: String) -> String {
+    text.split("\\\n")
+        .map(|line| {
+            let mut line = line.to_string();
+            if line.starts_with(['-', '+', '=']) {
+                line.insert(0, '\\');
+            }
+            let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits > 0 && line[digits..].starts_with(['.', ')']) {
+                line.insert(digits, '\\');
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\\\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::document::{ImageSource, Row};
+    use crate::markdown;
+    use crate::typst_code::str_literal;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    fn para(runs: Vec<Inline>) -> Block {
+        Block::Paragraph(runs)
+    }
+
+    fn no_images(_: &Image) -> Option<String> {
+        None
+    }
+
+    /// The Typst markup missive makes of Markdown (images resolve to themselves).
+    fn markup(markdown: &str) -> String {
+        markdown::convert(markdown, &|p: &str| Ok(p.to_string())).markup
+    }
+
+    #[test]
+    fn text_reads_literally() {
+        for literal in [
+            "* not a list",
+            "1. not numbered",
+            "# no heading",
+            "a *b* _c_ [d](e) <f> | g ~h~ \\ ![i](j)",
+        ] {
+            let written = write(&[para(vec![text(literal)])], &[], &no_images);
+            assert_eq!(
+                markup(&written),
+                format!("#{}\n", str_literal(literal)),
+                "{written:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn structure_is_kept() {
+        let blocks = vec![
+            Block::Heading {
+                level: 2,
+                number: Some("1.".into()),
+                content: vec![text("Background")],
+            },
+            para(vec![
+                text("We "),
+                Inline::Strong(vec![text("urge")]),
+                text(" you"),
+                Inline::NoteRef(0),
+                text(" to read "),
+                Inline::Link {
+                    url: "https://example.org/a b".into(),
+                    content: vec![Inline::Emphasis(vec![text("the report")])],
+                },
+                text("."),
+            ]),
+            para(vec![
+                text("Ms. Jane Roe"),
+                Inline::LineBreak,
+                text("2. Avenue"),
+            ]),
+            Block::List(List {
+                kind: ListKind::Decimal,
+                start: 3,
+                items: vec![
+                    vec![
+                        para(vec![text("three")]),
+                        Block::List(List {
+                            kind: ListKind::Bullet,
+                            start: 1,
+                            items: vec![vec![para(vec![text("inner")])]],
+                        }),
+                    ],
+                    vec![para(vec![text("four")])],
+                ],
+            }),
+            Block::List(List {
+                kind: ListKind::LowerLetter,
+                start: 1,
+                items: vec![vec![para(vec![text("first point")])]],
+            }),
+            Block::Table(Table {
+                rows: vec![
+                    Row {
+                        header: true,
+                        cells: vec![
+                            vec![para(vec![text("Facility")])],
+                            vec![para(vec![text("Held")])],
+                        ],
+                    },
+                    Row {
+                        header: false,
+                        cells: vec![
+                            vec![para(vec![text("East | London")])],
+                            vec![para(vec![text("212")])],
+                        ],
+                    },
+                ],
+            }),
+            Block::Quote(vec![para(vec![text("One.")]), para(vec![text("Two.")])]),
+        ];
+        let notes = vec![Note {
+            label: "1".into(),
+            blocks: vec![para(vec![text("A source.")]), para(vec![text("More.")])],
+        }];
+        let written = write(&blocks, &notes, &no_images);
+        assert_eq!(
+            written,
+            concat!(
+                "## 1. Background\n\n",
+                "We **urge** you[^1] to read [*the report*](<https://example.org/a b>).\n\n",
+                "Ms. Jane Roe\\\n2\\. Avenue\n\n",
+                "3. three\n\n   - inner\n4. four\n\n",
+                "a) first point\n\n",
+                "| Facility | Held |\n| --- | --- |\n| East \\| London | 212 |\n\n",
+                "> One.\n>\n> Two.\n\n",
+                "[^1]: A source.\n\n    More."
+            )
+        );
+        let converted = markup(&written);
+        assert!(converted.contains("#heading(level: 1)"), "{converted}");
+        assert!(converted.contains("#enum(start: 3"), "{converted}");
+        assert!(converted.contains("#table(columns: 2"), "{converted}");
+    }
+
+    #[test]
+    fn emphasis_that_cannot_close_stays_text() {
+        let written = write(
+            &[para(vec![
+                text("a"),
+                Inline::Strong(vec![text("\"b\"")]),
+                text("c"),
+            ])],
+            &[],
+            &no_images,
+        );
+        assert_eq!(written, "a\"b\"c");
+    }
+
+    #[test]
+    fn images_are_written_only_where_placed() {
+        let image = Image {
+            alt: "Chart [2]".into(),
+            source: ImageSource::Embedded(0),
+        };
+        let placed = |_: &Image| Some("letter-image-1.png".to_string());
+        let written = write(&[para(vec![Inline::Image(image.clone())])], &[], &placed);
+        assert_eq!(written, "![Chart \\[2\\]](letter-image-1.png)");
+        assert_eq!(
+            write(&[para(vec![Inline::Image(image)])], &[], &no_images),
+            ""
+        );
+    }
+}
