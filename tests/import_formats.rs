@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use missive::import::ChromeRules;
 use missive::import::document::{Block, Document, Inline, letterhead, markdown, parts};
+use missive::import::format::{self, Format};
 use missive::import::{docx, html};
 use serde::Deserialize;
 
@@ -369,7 +370,20 @@ fn check_corpus(folder: &str, read: fn(&[u8]) -> Result<Document, String>) {
         )
         .unwrap_or_else(|e| panic!("{}: {e}", expect_path.display()));
         let name = file.file_name().unwrap().to_string_lossy();
-        match read(&std::fs::read(file).unwrap()) {
+        let bytes = std::fs::read(file).unwrap();
+        let want = if folder == "word" {
+            Format::Word
+        } else {
+            Format::Web
+        };
+        if format::recognise(&bytes) != Ok(want) {
+            let _ = writeln!(
+                report,
+                "{name}: recognised as {:?}",
+                format::recognise(&bytes)
+            );
+        }
+        match read(&bytes) {
             Ok(document) => {
                 let mut problems = differences(&document, &expectation.document);
                 problems.extend(markdown_differences(&document));
@@ -394,6 +408,23 @@ fn check_corpus(folder: &str, read: fn(&[u8]) -> Result<Document, String>) {
         "{folder}: only {} documents",
         files.len()
     );
+}
+
+#[test]
+fn text_letters_are_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let bytes = std::fs::read(&path).unwrap();
+            assert_eq!(
+                format::recognise(&bytes),
+                Ok(Format::Text),
+                "{}",
+                path.display()
+            );
+        }
+    }
 }
 
 #[test]

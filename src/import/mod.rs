@@ -14,6 +14,7 @@ mod date;
 pub mod document;
 pub mod docx;
 pub mod encoding;
+pub mod format;
 pub mod html;
 pub mod limits;
 mod lines;

@@ -28,6 +28,48 @@ use crate::import::limits::{MAX_DEPTH, MAX_PAGE_BYTES};
 use crate::import::refusal::Refusal;
 use dom::Handle;
 
+/// Tags that a web page has near its start, and a text letter never has.
+const PAGE_TAGS: &[&str] = &[
+    "<!doctype html",
+    "<html",
+    "<head",
+    "<body",
+    "<meta",
+    "<title",
+    "<div",
+    "<p>",
+    "<p ",
+    "<br",
+    "<table",
+    "<h1",
+    "<h2",
+    "<span",
+    "<article",
+    "<section",
+    "<!--",
+];
+
+/// Whether bytes are a web page: a page saved as one MHTML file, or text whose first
+/// character is `<` and whose first 4 KiB hold an HTML tag (in UTF-8, UTF-16 with a mark,
+/// or any ASCII-based encoding).
+pub fn is_page(bytes: &[u8]) -> bool {
+    if mhtml::is_mhtml(bytes) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(4 << 10)];
+    let head = match Encoding::for_bom(head) {
+        Some((encoding, bom)) => encoding
+            .decode_without_bom_handling(&head[bom..])
+            .0
+            .into_owned(),
+        None => String::from_utf8_lossy(head).into_owned(),
+    };
+    let head = head
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .to_ascii_lowercase();
+    head.starts_with('<') && PAGE_TAGS.iter().any(|tag| head.contains(tag))
+}
+
 /// Reads a web page's bytes (HTML, or a page saved as one MHTML file); `given` is the
 /// encoding named by `--encoding`.
 pub fn read(bytes: &[u8], given: Option<&'static Encoding>) -> Result<Document, Refusal> {
