@@ -28,13 +28,6 @@ pub struct Linked {
 /// Finds the notes that marker links in `root` point to.
 pub fn find(page: &Html, root: Handle) -> Linked {
     let targets = dom::targets(page);
-    let order: HashMap<NodeId, usize> = page
-        .tree
-        .root()
-        .descendants()
-        .enumerate()
-        .map(|(i, n)| (n.id(), i))
-        .collect();
     let mut linked = Linked::default();
     for anchor in root.descendants().filter(|n| dom::name(n) == "a") {
         if anchor
@@ -61,8 +54,9 @@ pub fn find(page: &Html, root: Handle) -> Linked {
         let Some(note) = note_element(target, &anchor) else {
             continue;
         };
-        // A note stands after its marker, outside the marker's own paragraph.
-        if order.get(&note.id()) <= order.get(&anchor.id())
+        // A note stands after its marker, outside the marker's own paragraph. (Nodes are
+        // numbered as the parser creates them: in the order of the page's text.)
+        if note.id() <= anchor.id()
             || anchor.ancestors().any(|a| a.id() == note.id())
         {
             continue;
