@@ -105,7 +105,7 @@ measure "$WORK/emitted.log" "rm -f '$WORK'/emitted/*/stock.pdf" sh -c "cd '$WORK
   --font-path fonts --ignore-system-fonts {}/main.typ {}/stock.pdf <projects.txt"
 EMITTED=$WALL; EMITTED_CPU=$CPU
 # The same projects with the input that makes main.typ defer links to labels, as it does
-# under missive (src/links.rs): the stock CLI then does exactly missive's layout and export
+# under missive (src/typeset/links.rs): the stock CLI then does exactly missive's layout and export
 # work (its PDFs keep placeholder links, so they are only for timing).
 measure "$WORK/emitted-deferred.log" "rm -f '$WORK'/emitted/*/stock.pdf" sh -c "cd '$WORK/emitted' && xargs -P$JOBS -I{} typst compile --root {} \
   --input missive-links=after-layout --font-path fonts --ignore-system-fonts {}/main.typ {}/stock.pdf <projects.txt"

@@ -1,4 +1,4 @@
-//! `missive extract`: the files an archival PDF carries (see [`crate::attachments`]) read
+//! `missive extract`: the files an archival PDF carries (see [`crate::export::attachments`]) read
 //! back from the PDF's embedded-files name tree, and written under a folder with their
 //! relative paths, so that the letter can be rendered again from the PDF alone.
 
@@ -7,8 +7,10 @@ use std::path::{Component, Path, PathBuf};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use crate::attachments::LETTER_DESCRIPTION;
-use crate::output;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::export::attachments::LETTER_DESCRIPTION;
+use crate::export::output::write_atomic;
+use crate::paths::{already_exists, cannot_write};
 
 /// A file embedded in a PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,36 +198,35 @@ pub fn write_files(
     dir: &Path,
     files: &[EmbeddedFile],
     force: bool,
-) -> Result<Vec<PathBuf>, String> {
+) -> Result<Vec<PathBuf>, Diagnostics> {
     let mut targets = Vec::new();
     let mut conflicts = Vec::new();
     for file in files {
-        let target = dir.join(safe_relative_path(&file.name)?);
+        let target =
+            dir.join(safe_relative_path(&file.name).map_err(|why| vec![Diagnostic::error(why)])?);
         if target.is_dir() {
-            return Err(format!(
+            return Err(vec![Diagnostic::error(format!(
                 "{} is a folder; the embedded file `{}` cannot be written",
                 target.display(),
                 file.name
-            ));
+            ))]);
         }
         if !force
             && target.exists()
             && std::fs::read(&target).ok().as_deref() != Some(file.data.as_slice())
         {
-            conflicts.push(target.display().to_string());
+            conflicts.push(
+                already_exists(&target)
+                    .hint("or extract into an empty folder with -o DIR; nothing was written"),
+            );
         }
         targets.push(target);
     }
     if !conflicts.is_empty() {
-        return Err(format!(
-            "these files exist with other content and were kept (nothing was written): {}; \
-             extract into an empty folder with -o DIR, or pass --force to overwrite them",
-            conflicts.join(", ")
-        ));
+        return Err(conflicts);
     }
     for (file, target) in files.iter().zip(&targets) {
-        output::write_atomic(target, &file.data)
-            .map_err(|err| format!("cannot write {}: {err}", target.display()))?;
+        write_atomic(target, &file.data).map_err(|err| vec![cannot_write(target, &err)])?;
     }
     Ok(targets)
 }
@@ -291,7 +292,12 @@ mod tests {
                 data: b"new".to_vec(),
             },
         ];
-        let err = write_files(dir.path(), &files, false).unwrap_err();
+        let err: Vec<String> = write_files(dir.path(), &files, false)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let err = err.join("\n");
         assert!(
             err.contains("missive.toml") && err.contains("--force"),
             "{err}"

@@ -126,120 +126,151 @@ impl Lang {
 
     /// The template's words in this language (English for languages missive lacks).
     pub fn labels(&self) -> Labels {
-        let [
-            page,
-            notes,
-            cc,
-            enclosures,
-            subject,
-            reference,
-            cosigners,
-            postscript,
-            place_date,
-        ] = match self.language.as_str() {
-            "es" => [
-                "Página {page} de {total}",
-                "Notas",
-                "c.c.: ",
-                "Anexos: ",
-                "Asunto: ",
-                "Ref.: ",
-                "Organizaciones firmantes",
-                "P. D.: ",
-                "{place}, {date}",
-            ],
-            "fr" => [
-                "Page {page} sur {total}",
-                "Notes",
-                "Copie à : ",
-                "Pièces jointes : ",
-                "Objet : ",
-                "Réf. : ",
-                "Organisations cosignataires",
-                "P.-S. : ",
-                "{place}, le {date}",
-            ],
-            "ru" => [
-                "Страница {page} из {total}",
-                "Примечания",
-                "Копия: ",
-                "Приложения: ",
-                "Тема: ",
-                "Исх. № ",
-                "Организации, подписавшие письмо",
-                "P.S. ",
-                "{place}, {date}",
-            ],
-            "zh" => [
-                "第{page}页，共{total}页",
-                "注释",
-                "抄送：",
-                "附件：",
-                "事由：",
-                "编号：",
-                "联署机构",
-                "附言：",
-                "{place}，{date}",
-            ],
-            "ar" => [
-                "الصفحة {page} من {total}",
-                "الهوامش",
-                "نسخة إلى: ",
-                "المرفقات: ",
-                "الموضوع: ",
-                "المرجع: ",
-                "المنظمات الموقعة",
-                "ملحوظة: ",
-                "{place}، {date}",
-            ],
-            _ => [
-                "Page {page} of {total}",
-                "Notes",
-                "cc: ",
-                "Enclosures: ",
-                "Re: ",
-                "Our ref.: ",
-                "Co-signed by",
-                "P.S. ",
-                "{place}, {date}",
-            ],
-        };
-        Labels {
-            page,
-            notes,
-            cc,
-            enclosures,
-            subject,
-            reference,
-            cosigners,
-            postscript,
-            place_date,
+        let words = WORDS
+            .iter()
+            .find(|(language, _)| *language == self.language)
+            .map_or(&ENGLISH, |(_, words)| words);
+        let mut labels = Labels::default();
+        for (label, word) in labels.each_mut().into_iter().zip(words) {
+            *label = word.to_string();
         }
+        labels
     }
 }
 
+impl Labels {
+    /// Every label, for changes that apply to all of them.
+    pub fn each_mut(&mut self) -> [&mut String; 9] {
+        let Labels {
+            page,
+            notes,
+            cc,
+            enclosures,
+            subject,
+            reference,
+            cosigners,
+            postscript,
+            place_date,
+        } = self;
+        [
+            page, notes, cc, enclosures, subject, reference, cosigners, postscript, place_date,
+        ]
+    }
+}
+
+/// The words of [`Labels`], in the order of its fields ([`Labels::each_mut`]).
+type Words = [&'static str; 9];
+
+/// The template's words in English, and for languages missive lacks.
+const ENGLISH: Words = [
+    "Page {page} of {total}",
+    "Notes",
+    "cc: ",
+    "Enclosures: ",
+    "Re: ",
+    "Our ref.: ",
+    "Co-signed by",
+    "P.S. ",
+    "{place}, {date}",
+];
+
+/// The template's words in the other supported languages.
+const WORDS: &[(&str, Words)] = &[
+    (
+        "es",
+        [
+            "Página {page} de {total}",
+            "Notas",
+            "c.c.: ",
+            "Anexos: ",
+            "Asunto: ",
+            "Ref.: ",
+            "Organizaciones firmantes",
+            "P. D.: ",
+            "{place}, {date}",
+        ],
+    ),
+    (
+        "fr",
+        [
+            "Page {page} sur {total}",
+            "Notes",
+            "Copie à : ",
+            "Pièces jointes : ",
+            "Objet : ",
+            "Réf. : ",
+            "Organisations cosignataires",
+            "P.-S. : ",
+            "{place}, le {date}",
+        ],
+    ),
+    (
+        "ru",
+        [
+            "Страница {page} из {total}",
+            "Примечания",
+            "Копия: ",
+            "Приложения: ",
+            "Тема: ",
+            "Исх. № ",
+            "Организации, подписавшие письмо",
+            "P.S. ",
+            "{place}, {date}",
+        ],
+    ),
+    (
+        "zh",
+        [
+            "第{page}页，共{total}页",
+            "注释",
+            "抄送：",
+            "附件：",
+            "事由：",
+            "编号：",
+            "联署机构",
+            "附言：",
+            "{place}，{date}",
+        ],
+    ),
+    (
+        "ar",
+        [
+            "الصفحة {page} من {total}",
+            "الهوامش",
+            "نسخة إلى: ",
+            "المرفقات: ",
+            "الموضوع: ",
+            "المرجع: ",
+            "المنظمات الموقعة",
+            "ملحوظة: ",
+            "{place}، {date}",
+        ],
+    ),
+];
+
 /// The fixed words of a letter, handed to templates. Labels that precede a value end
-/// with the separator the language uses ("Re: ", "事由：").
-#[derive(Debug, Clone, Serialize)]
+/// with the separator the language uses ("Re: ", "事由："). A house may override any of
+/// them (`[labels]` in `missive.toml`).
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Labels {
     /// Running page number, with `{page}` and `{total}` placeholders.
-    pub page: &'static str,
+    pub page: String,
     /// Heading of the endnotes.
-    pub notes: &'static str,
+    pub notes: String,
     /// Before the copies list.
-    pub cc: &'static str,
+    pub cc: String,
     /// Before the enclosures list.
-    pub enclosures: &'static str,
+    pub enclosures: String,
     /// Before the subject line.
-    pub subject: &'static str,
+    pub subject: String,
     /// Before the sender's reference.
-    pub reference: &'static str,
+    pub reference: String,
     /// Heading of the co-signers list.
-    pub cosigners: &'static str,
+    pub cosigners: String,
     /// Before the postscript.
-    pub postscript: &'static str,
+    pub postscript: String,
     /// Place and date, with `{place}` and `{date}` placeholders.
-    pub place_date: &'static str,
+    pub place_date: String,
 }
 
 #[cfg(test)]
@@ -266,6 +297,21 @@ mod tests {
         assert!(Lang::parse("english").is_none());
         assert!(Lang::parse("e").is_none());
         assert!(Lang::parse("en-").is_none());
+    }
+
+    #[test]
+    fn every_supported_language_has_its_words() {
+        for language in SUPPORTED.iter().filter(|l| **l != "en") {
+            assert!(
+                WORDS.iter().any(|(l, _)| l == language),
+                "no words in {language}"
+            );
+        }
+        for (language, _) in WORDS {
+            assert!(SUPPORTED.contains(language), "{language} is not supported");
+        }
+        assert_eq!(Lang::parse("fr-CH").unwrap().labels().subject, "Objet : ");
+        assert_eq!(Lang::parse("de").unwrap().labels().subject, "Re: ");
     }
 
     #[test]

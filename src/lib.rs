@@ -1,56 +1,48 @@
 //! missive typesets advocacy letters into PDF.
 //!
-//! The flow, one module per step: [`source`] reads a letter and splits its front matter
-//! from its body; [`front_matter`] and [`house`] parse the TOML (through [`toml_input`]);
-//! [`letter`] merges them, checks everything and converts the body ([`markdown`]);
-//! [`project`] writes the Typst entry file and data ([`schema`]); [`world`] serves them
-//! with the [`templates`] and [`fonts`] to Typst; [`compile`] lays the letter out;
-//! [`pdf`] and [`render`] export it; [`output`] writes files atomically. [`import`] turns
-//! archived plain-text letters into letter sources.
+//! A letter travels down the layers, each a folder that uses only those below it:
+//! `letter` reads it, splits its TOML front matter from its Markdown body, parses the
+//! TOML and merges it with the house's `missive.toml`; `typeset` converts the body to
+//! Typst markup, builds the template's data and the Typst project, and lays it out;
+//! `export` makes PDF (to PDF standards, archival PDFs carrying their sources), PNG or
+//! SVG and writes files atomically. `pipeline` is the one path through them. On top,
+//! beside each other: `cli` (the command line), `batch` (whole archives),
+//! `import` (archived plain-text letters to letter sources) and `extract` (the
+//! sources back out of an archival PDF). Under everything, shared leaves:
+//! `diagnostic`, `term`, `paths`, `i18n`. `docs/architecture.md` has the map.
+//!
+//! The public interface is small: [`check`] and [`render`] a letter file in an
+//! [`Environment`], with every problem as a [`Diagnostic`].
 
-pub mod assets;
-pub mod attachments;
-pub mod batch;
-pub mod check;
-pub mod cli;
-pub mod compile;
-pub mod diagnostic;
-pub mod emit;
-pub mod extract;
-pub mod fonts;
-pub mod front_matter;
-pub mod house;
-pub mod i18n;
-pub mod import;
-pub mod layout_check;
-pub mod letter;
-pub mod links;
-pub mod markdown;
-pub mod output;
-pub mod pdf;
-pub mod pdf_errors;
-pub mod project;
-pub mod render;
-pub mod scaffold;
-pub mod schema;
-pub mod source;
-pub mod standard;
-pub mod templates;
-pub mod toml_input;
-pub mod typst_code;
-pub mod watch;
-pub mod world;
+pub(crate) mod batch;
+pub(crate) mod cli;
+pub(crate) mod diagnostic;
+pub(crate) mod export;
+pub(crate) mod extract;
+pub(crate) mod i18n;
+pub(crate) mod import;
+pub(crate) mod letter;
+pub(crate) mod paths;
+pub(crate) mod pipeline;
+pub(crate) mod term;
+pub(crate) mod typeset;
 
-use std::path::Path;
+pub use cli::main;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceText};
+pub use export::Format;
+pub use pipeline::{Checked, Job, Rendered, Standards, check, render};
+pub use typeset::world::Environment;
 
-/// A path as the user should see it: relative to the working folder when inside it.
-pub fn display_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf));
-    match relative.as_deref() {
-        Some(relative) if relative.as_os_str().is_empty() => ".".to_string(),
-        Some(relative) => relative.display().to_string(),
-        None => path.display().to_string(),
-    }
+/// A narrow door for the fuzz target (`fuzz/`) and the property test
+/// (`tests/property.rs`), which look at steps of the pipeline on their own. Not an
+/// interface: it changes with the code.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::letter::front_matter::FrontMatter;
+    pub use crate::letter::source::{decode, split};
+    pub use crate::letter::toml_input::Fragment;
+    pub use crate::pipeline::prepare;
+    pub use crate::typeset::markdown::{Body, Mark, convert};
+    pub use crate::typeset::typeset;
+    pub use crate::typeset::typst_code::{spaces_for_tabs, str_literal};
 }

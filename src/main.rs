@@ -1,5 +1,5 @@
 //! The `missive` command.
 
 fn main() -> std::process::ExitCode {
-    missive::cli::main()
+    missive::main()
 }

@@ -137,12 +137,20 @@ fn an_ejected_template_renders_exactly_as_the_built_in_one() {
     let out = missive(dir.path(), &["render", "custom.md"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(pdf_text(&dir.path().join("custom.pdf")).contains("Signed by (36)"));
-    // Ejecting again never overwrites.
-    assert_eq!(
-        missive(dir.path(), &["template", "eject", "templates"])
-            .status
-            .code(),
-        Some(2)
+    // Ejecting again never overwrites without --force: a failed file operation, worded
+    // as in every command.
+    let again = missive(dir.path(), &["template", "eject", "templates"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("templates/house.typ already exists")
+            && stderr(&again).contains("help: pass --force to overwrite it"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("\"Signed by\"")
     );
 }
 
@@ -301,12 +309,13 @@ fn a_new_letter_renders_as_it_is() {
         &pdf_text(&dir.path().join("drafts/letter.pdf")),
         &["Name of the addressee", "Your name", "Notes"],
     );
-    assert_eq!(
-        missive(dir.path(), &["new", "drafts/letter.md"])
-            .status
-            .code(),
-        Some(2),
-        "never overwrites"
+    let again = missive(dir.path(), &["new", "drafts/letter.md"]);
+    assert_eq!(again.status.code(), Some(1), "never overwrites");
+    assert!(
+        stderr(&again).contains("drafts/letter.md already exists")
+            && stderr(&again).contains("help: pass --force to overwrite it"),
+        "{}",
+        stderr(&again)
     );
 }
 
@@ -418,4 +427,47 @@ fn the_sidebar_is_on_the_first_page_only() {
     let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
     assert!(pages[0].contains("Board of Directors") && pages[0].contains("Amara Nwosu, Chair"));
     assert!(pages[1..].iter().all(|p| !p.contains("Board of Directors")));
+}
+
+#[test]
+fn the_house_labels_replace_the_templates_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let house = format!(
+        "{HOUSE}\n[labels]\nsubject = \"Concerne : \"\nnotes = \"Références\"\n\
+         page = \"p. {{page}}/{{total}}\"\n"
+    );
+    std::fs::write(dir.path().join("missive.toml"), house).unwrap();
+    let long: String = (1..=60)
+        .map(|n| format!("Paragraphe {n}, assez long pour remplir la page.[^n{n}]\n\n"))
+        .collect();
+    let notes: String = (1..=60).map(|n| format!("[^n{n}]: Note {n}.\n")).collect();
+    let text = letter("subject = \"Visite\"").replace("Corps de la lettre.\n", &(long + &notes));
+    write_letter(dir.path(), "a.md", &text);
+    let out = missive(dir.path(), &["render", "a.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = pdf_text(&dir.path().join("a.pdf"));
+    // The house's words where it gives them, the French ones elsewhere.
+    assert_in_order(&pdf, &["Concerne : Visite", "Références", "1. Note 1."]);
+    assert!(pdf.contains("p. 2/"), "{pdf}");
+    assert!(
+        !pdf.contains("Objet") && !pdf.contains("Page 2 sur"),
+        "{pdf}"
+    );
+    assert!(pdf.contains("Cordialement,"), "{pdf}");
+
+    // A mistyped label is an unknown key at its line, with the nearest one.
+    std::fs::write(
+        dir.path().join("missive.toml"),
+        format!("{HOUSE}\n[labels]\nsubjet = \"Concerne : \"\n"),
+    )
+    .unwrap();
+    let out = missive(dir.path(), &["check", "a.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("unknown key `labels.subjet` in the house file")
+            && err.contains("missive.toml:11:1")
+            && err.contains("did you mean `labels.subject`?"),
+        "{err}"
+    );
 }

@@ -684,3 +684,42 @@ fn seed_letter() {
     };
     assert_in_order(&pdf, &paragraphs);
 }
+
+#[test]
+fn the_check_of_an_imported_letter_typesets_it() {
+    // What only typesetting finds: a character no bundled font has, and a house template
+    // that does not compile. `missive check` reports both; so must import's check.
+    let dir = house();
+    let text = fs::read_to_string(fixture("web_one_signatory.txt"))
+        .unwrap()
+        .replace("Dear ", "Dear \u{13000} ");
+    fs::write(dir.path().join("glyph.txt"), text).unwrap();
+    let output = missive(&[
+        OsStr::new("import"),
+        dir.path().join("glyph.txt").as_os_str(),
+    ]);
+    let (out, err) = (self::text(&output.stdout), self::text(&output.stderr));
+    assert_eq!(output.status.code(), Some(0), "{out}{err}");
+    assert!(out.contains("check       ok"), "{out}");
+    assert!(
+        err.contains("warning: no available font has `\u{13000}`"),
+        "{err}"
+    );
+
+    fs::write(
+        dir.path().join("broken.typ"),
+        "#let letter(data, notes: (), body) = {\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("missive.toml"),
+        "template = \"broken.typ\"\n",
+    )
+    .unwrap();
+    fs::copy(fixture("french_date.txt"), dir.path().join("t.txt")).unwrap();
+    let output = missive(&[OsStr::new("import"), dir.path().join("t.txt").as_os_str()]);
+    let (out, err) = (self::text(&output.stdout), self::text(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{out}{err}");
+    assert!(out.contains("problem(s) to fix in"), "{out}");
+    assert!(err.contains("broken.typ:"), "{err}");
+}

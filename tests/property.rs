@@ -19,9 +19,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use missive::letter;
-use missive::render;
-use missive::world::Environment;
+use missive::Environment;
+use missive::testing::{self, prepare};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use typst::layout::{Frame, FrameItem};
@@ -68,7 +67,7 @@ const TOKENS: &[&str] = &[
 /// The fonts and library every case shares.
 fn env() -> &'static Environment {
     static ENV: OnceLock<Environment> = OnceLock::new();
-    ENV.get_or_init(|| Environment::new(missive::fonts::faces(&[]).expect("bundled fonts load")))
+    ENV.get_or_init(|| Environment::with_fonts(&[]).expect("bundled fonts load"))
 }
 
 /// A character from the scripts the property covers.
@@ -140,7 +139,7 @@ fn frame_text(frame: &Frame, out: &mut String) {
 
 /// Checks and typesets the letter at `path`; returns its text and the files it read.
 fn typeset(path: &Path) -> Result<(String, usize), TestCaseError> {
-    let letter = letter::load(path).map_err(|problems| {
+    let letter = prepare(path).map_err(|problems| {
         TestCaseError::fail(format!(
             "the letter was refused: {}",
             problems
@@ -150,7 +149,7 @@ fn typeset(path: &Path) -> Result<(String, usize), TestCaseError> {
                 .join("; ")
         ))
     })?;
-    let typeset = render::typeset(env(), &letter, &[]).map_err(|problems| {
+    let typeset = testing::typeset(env(), &letter, &[]).map_err(|problems| {
         TestCaseError::fail(format!(
             "typesetting failed: {}",
             problems
@@ -367,9 +366,9 @@ fn checked_keys_take_any_text_without_panic() {
             line(6)
         );
         std::fs::write(&path, letter).unwrap();
-        match letter::load(&path) {
+        match prepare(&path) {
             Ok(letter) => {
-                render::typeset(env(), &letter, &[])
+                testing::typeset(env(), &letter, &[])
                     .map_err(|problems| TestCaseError::fail(format!("{}", problems[0])))?;
             }
             Err(problems) => {

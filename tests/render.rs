@@ -305,7 +305,7 @@ fn emitted_typst_project_is_complete() {
     let stock = dir.path().join("stock.pdf");
     assert_eq!(page_count(&ours), page_count(&stock));
     assert_eq!(pdf_text(&ours), pdf_text(&stock));
-    // missive resolves the links to labels after layout (src/links.rs), Typst here by
+    // missive resolves the links to labels after layout (src/typeset/links.rs), Typst here by
     // itself: the same links, leading to the same pages, with the same alternative text.
     assert_eq!(internal_links(&ours), internal_links(&stock));
 }

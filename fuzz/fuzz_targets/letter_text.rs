@@ -19,23 +19,21 @@ use std::path::PathBuf;
 
 use codespan_reporting::term::termcolor::NoColor;
 use libfuzzer_sys::fuzz_target;
-use missive::diagnostic::{Diagnostic, SourceText};
-use missive::front_matter::{FRONT_MATTER_KEYS, FrontMatter};
-use missive::markdown::{self, Body, Mark};
-use missive::source;
-use missive::toml_input::Fragment;
-use missive::typst_code::{spaces_for_tabs, str_literal};
+use missive::testing::{
+    Body, Fragment, FrontMatter, Mark, convert, decode, spaces_for_tabs, split, str_literal,
+};
+use missive::{Diagnostic, SourceText};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use typst_syntax::ast::{AstNode, Str};
 use typst_syntax::{SyntaxKind, SyntaxNode};
 
 fuzz_target!(|data: &[u8]| {
-    let text = match source::decode("fuzz.md", data.to_vec()) {
+    let text = match decode("fuzz.md", data.to_vec()) {
         Ok(text) => text,
         Err(problems) => return print_all(&problems),
     };
     let file = SourceText::new("fuzz.md", text);
-    let letter = match source::split(PathBuf::from("fuzz.md"), file.clone()) {
+    let letter = match split(PathBuf::from("fuzz.md"), file.clone()) {
         Ok(letter) => letter,
         Err(problems) => return print_all(&problems),
     };
@@ -51,13 +49,13 @@ fuzz_target!(|data: &[u8]| {
         range: letter.front.clone(),
         what: "front matter",
     };
-    if let Err(problems) = fragment.parse::<FrontMatter>(FRONT_MATTER_KEYS) {
+    if let Err(problems) = fragment.parse::<FrontMatter>() {
         print_all(&problems);
     }
 
     // Raw-Typst fences are Typst by design; as code blocks they are text like the rest.
     let body_text = letter.body_text().replace("{=typst}", "{=typsx}");
-    let body = markdown::convert(&body_text, &|path: &str| Ok(format!("/{path}")));
+    let body = convert(&body_text, &|path: &str| Ok(format!("/{path}")));
     for problem in &body.problems {
         assert!(problem.range.start <= problem.range.end && problem.range.end <= body_text.len());
         let start = letter.body.start + problem.range.start;

@@ -1,9 +1,11 @@
 //! Finding the letters of an archive: every `*.md` file under it, in a stable order,
-//! skipping hidden files and folders (`.git`, editors' backups) and the output folder when
-//! it lies inside the archive. `missive.toml` files are house files, not letters.
+//! walked as every folder is ([`files_under`]: hidden files and folders skipped), and
+//! not the output folder when it lies inside the archive. `missive.toml` files are house files, not letters.
 
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::paths::{files_under, has_extension};
 
 /// A letter's place in the archive.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,44 +37,22 @@ pub fn stem(rel: &str) -> &str {
 
 /// Every letter under `archive`, sorted by path; `skip` (canonical) is not entered.
 pub fn letters(archive: &Path, skip: Option<&Path>) -> io::Result<Vec<Entry>> {
-    let mut out = Vec::new();
-    walk(archive, "", skip, &mut out)?;
+    let files = files_under(archive, skip, |name| has_extension(name, "md"))?;
+    let mut out: Vec<Entry> = files
+        .iter()
+        .map(|path| {
+            let relative = path.strip_prefix(archive).unwrap_or(path);
+            let parts: Vec<_> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            Entry {
+                rel: parts.join("/"),
+            }
+        })
+        .collect();
     out.sort();
     Ok(out)
-}
-
-fn walk(dir: &Path, prefix: &str, skip: Option<&Path>, out: &mut Vec<Entry>) -> io::Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|err| with_path(err, dir))?;
-    for entry in entries {
-        let entry = entry.map_err(|err| with_path(err, dir))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let rel = format!("{prefix}{name}");
-        let kind = entry.file_type().map_err(|err| with_path(err, &path))?;
-        // Follow symbolic links to files, never to folders (no cycles, no escaping the tree).
-        if kind.is_dir() {
-            if skip.is_some_and(|skip| path.canonicalize().is_ok_and(|c| c == skip)) {
-                continue;
-            }
-            walk(&path, &format!("{rel}/"), skip, out)?;
-        } else if is_letter(&name) && path.is_file() {
-            out.push(Entry { rel });
-        }
-    }
-    Ok(())
-}
-
-fn is_letter(name: &str) -> bool {
-    Path::new(name)
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
-}
-
-fn with_path(err: io::Error, path: &Path) -> io::Error {
-    io::Error::new(err.kind(), format!("{}: {err}", path.display()))
 }
 
 /// The path of `rel` (`/`-separated) under `base`.

@@ -11,10 +11,11 @@ use std::hash::Hasher as _;
 
 use siphasher::sip128::{Hasher128 as _, SipHasher13};
 
-use crate::pdf;
-use crate::standard::{self, PdfStandardArg};
-use crate::templates;
-use crate::world::Environment;
+use crate::export::pdf;
+use crate::letter::standards::name as standard_name;
+use crate::pipeline::Standards;
+use crate::typeset::templates;
+use crate::typeset::world::Environment;
 
 /// A 128-bit content hash.
 pub type Hash = u128;
@@ -46,17 +47,17 @@ pub fn content(bytes: &[u8]) -> Hash {
 /// What every letter of a run shares: missive's and Typst's versions (as written into the
 /// PDF), the PDF standards given on the command line (a house's own are in its file), the
 /// built-in templates and every font face with its data.
-pub fn environment(env: &Environment, standards: &PdfStandardArg) -> Hash {
+pub fn environment(env: &Environment, standards: &Standards) -> Hash {
     let mut fields = Fields::default();
     fields.field(pdf::creator().as_bytes());
-    match &standards.pdf_standard {
-        Some(list) => {
-            let names: Vec<&str> = list.0.iter().map(|s| standard::name(*s)).collect();
+    match standards {
+        Standards::Given(list) => {
+            let names: Vec<&str> = list.iter().map(|s| standard_name(*s)).collect();
             fields
                 .field(b"--pdf-standard")
                 .field(names.join(",").as_bytes())
         }
-        None => fields.field(b"house standards"),
+        Standards::House => fields.field(b"house standards"),
     };
     for (name, text) in templates::FILES {
         fields.field(name.as_bytes()).field(text.as_bytes());

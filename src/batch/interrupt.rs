@@ -8,14 +8,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 static STOP: AtomicBool = AtomicBool::new(false);
 static PRESSES: AtomicUsize = AtomicUsize::new(0);
 
-/// Exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
-pub const EXIT_STATUS: u8 = 130;
-
-/// Installs the Ctrl-C handler (once per process; later calls keep the first).
-pub fn install() {
-    let _ = ctrlc::set_handler(|| {
+/// Installs the Ctrl-C handler (once per process; later calls keep the first), which
+/// calls `quit` on the second press.
+pub fn install(quit: fn() -> !) {
+    let _ = ctrlc::set_handler(move || {
         if PRESSES.fetch_add(1, Ordering::SeqCst) > 0 {
-            std::process::exit(i32::from(EXIT_STATUS));
+            quit();
         }
         STOP.store(true, Ordering::SeqCst);
     });

@@ -1,16 +1,14 @@
-//! Rendering one letter of a batch, exactly as `missive render` does (same load, typeset,
-//! export and atomic write, so the bytes are the same), and recording what it was made from.
+//! Rendering one letter of a batch through the same [`pipeline::render`] as `missive
+//! render` (so the bytes are the same), and recording what it was made from.
 
 use std::path::Path;
 
 use super::fingerprint::{self, Hash, LetterInputs};
 use super::manifest::Record;
-use crate::check::{self, Checked};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output;
-use crate::render::{self, Format};
-use crate::standard::PdfStandardArg;
-use crate::world::Environment;
+use crate::diagnostic::Diagnostics;
+use crate::export::Format;
+use crate::pipeline::{self, Job, Standards};
+use crate::typeset::world::Environment;
 
 /// A letter rendered and written.
 pub struct Rendered {
@@ -24,11 +22,11 @@ pub struct Rendered {
 }
 
 /// Renders the letter at `source` to the PDF `target`, creating its folder, to the PDF
-/// standards of `standards` (else its house's).
+/// standards `standards` chooses.
 pub fn render(
     env: &Environment,
     environment: Hash,
-    standards: &PdfStandardArg,
+    standards: &Standards,
     source: &Path,
     target: &Path,
 ) -> Result<Rendered, Diagnostics> {
@@ -37,41 +35,36 @@ pub fn render(
     let source_hash = std::fs::read(source)
         .ok()
         .map(|bytes| fingerprint::content(&bytes));
-    let Checked { letter, typeset } =
-        check::check_letter(env, source, |letter| standards.for_letter(letter).to_vec())?;
-    let pdf = render::export(&typeset, &letter, Format::Pdf)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| {
-            vec![Diagnostic::error("the PDF export produced no file").in_file(&letter.source.file)]
-        })?;
-    output::write_output(target, &pdf)?;
-
+    let job = Job {
+        output: target,
+        format: Format::Pdf,
+        standards,
+        emit_typst: None,
+    };
+    let rendered = pipeline::render(env, source, &job)?;
     let inputs = source_hash.map(|source| LetterInputs {
         source,
-        house: letter
+        house: rendered
             .house
             .as_ref()
-            .map(|house| fingerprint::content(house.file.text.as_bytes())),
-        files: typeset
+            .map(|house| fingerprint::content(house.text.as_bytes())),
+        files: rendered
             .files
             .iter()
             .map(|(path, bytes)| (path.clone(), fingerprint::content(bytes)))
             .collect(),
     });
-    let pages = typeset.document.pages().len();
+    let size = rendered.written.iter().map(|(_, size)| size).sum();
     let record = inputs.map(|inputs| Record {
         key: inputs.key(environment),
         files: inputs.files.into_iter().map(|(path, _)| path).collect(),
-        pages,
-        size: pdf.len() as u64,
+        pages: rendered.pages,
+        size,
         written: Record::now(),
     });
-    let mut warnings = letter.warnings;
-    warnings.extend(typeset.warnings);
     Ok(Rendered {
         record,
-        pages,
-        warnings,
+        pages: rendered.pages,
+        warnings: rendered.warnings,
     })
 }

@@ -15,7 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::shard::Shard;
-use crate::output;
+use crate::export::output;
 
 /// Version of the manifest's layout; manifests of another version are ignored.
 const FORMAT: u32 = 1;

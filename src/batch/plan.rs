@@ -5,8 +5,63 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::archive::{self, Entry};
 use super::fingerprint::{self, Hash, LetterInputs};
-use crate::house;
+use super::manifest::{Record, Records};
+use super::options::Options;
+use super::outcome::letter_report;
+use super::report::{LetterReport, Status};
+use crate::letter::house;
+use crate::paths::folder_of;
+
+/// What a run does with its letters.
+pub struct Plan {
+    /// The reports of the letters already decided (skipped as up to date), by index.
+    pub reports: Vec<Option<LetterReport>>,
+    /// The indices of the letters to render, in path order.
+    pub queue: Vec<usize>,
+    /// The records of the letters to render, taken out of the manifest until their new
+    /// PDF is in place (a failed letter gets its record back: its PDF is still that one).
+    pub previous: HashMap<String, Record>,
+}
+
+/// Decides which of `letters` are up to date: their record's key is that of their
+/// current inputs, and their PDF is there with the recorded size.
+pub fn plan(args: &Options, environment: Hash, letters: &[Entry], records: &mut Records) -> Plan {
+    let mut planner = Planner::new(environment);
+    let mut plan = Plan {
+        reports: vec![None; letters.len()],
+        queue: Vec::new(),
+        previous: HashMap::new(),
+    };
+    for (index, entry) in letters.iter().enumerate() {
+        let source = archive::join(&args.archive, &entry.rel);
+        let target = archive::join(&args.out, &entry.output());
+        let current = records.get(&entry.rel).filter(|record| {
+            !args.force
+                && std::fs::metadata(&target).is_ok_and(|meta| meta.len() == record.size)
+                && planner.current_key(&source, &record.files).as_deref()
+                    == Some(record.key.as_str())
+        });
+        match current {
+            Some(record) => {
+                plan.reports[index] = Some(letter_report(
+                    entry,
+                    Status::Skipped,
+                    0.0,
+                    Some(record.pages),
+                ));
+            }
+            None => {
+                plan.queue.push(index);
+                if let Some(old) = records.remove(&entry.rel) {
+                    plan.previous.insert(entry.rel.clone(), old);
+                }
+            }
+        }
+    }
+    plan
+}
 
 /// The root and house a folder's letters are compiled with.
 #[derive(Clone)]
@@ -36,10 +91,7 @@ impl Planner {
     /// `None` when something cannot be read (the letter is then rendered and reports it).
     pub fn current_key(&mut self, source: &Path, files: &[String]) -> Option<String> {
         let source_hash = fingerprint::content(&std::fs::read(source).ok()?);
-        let dir = source
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let dir = folder_of(source);
         let folder = self.folder(dir)?;
         let mut hashes = Vec::with_capacity(files.len());
         for path in files {

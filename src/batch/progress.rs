@@ -3,13 +3,12 @@
 //! one plain line per letter rendered or failed, for logs. Diagnostics of failed letters
 //! are printed in full either way, as `missive render` prints them.
 
-use std::io::IsTerminal as _;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::{report as emit, say};
 use crate::diagnostic::Diagnostic;
+use crate::term::{report as emit, say, stderr_is_terminal};
 
 /// The progress display.
 pub struct Progress {
@@ -22,7 +21,7 @@ pub struct Progress {
 impl Progress {
     /// Starts the display for `to_render` letters, `skipped` being already up to date.
     pub fn start(to_render: usize, skipped: usize) -> Self {
-        let bar = (std::io::stderr().is_terminal() && to_render > 0).then(|| {
+        let bar = (stderr_is_terminal() && to_render > 0).then(|| {
             let style = ProgressStyle::with_template(
                 "{bar:30.cyan/blue} {pos}/{len} {msg}  {per_sec:.dim} ETA {eta}",
             )

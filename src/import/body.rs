@@ -1,8 +1,8 @@
 //! The body of a letter: paragraphs (hard-wrapped lines joined), headings (short lines
 //! without final punctuation between paragraphs) and list items.
 
+use super::found::{Found, Span};
 use super::lines::{self, Line, ends_sentence, join_wrapped};
-use super::structure::{Found, Span};
 
 /// A block of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]

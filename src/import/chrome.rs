@@ -1,37 +1,12 @@
 //! Site chrome around a scraped letter: navigation lines before it ("Skip to main
 //! content", menus, "Donate"), appeals and footers after it. Built-in rules, extended by
-//! the `[import]` table of the house file `missive.toml`.
+//! the `[import]` table of the house file `missive.toml` ([`ImportRules`]).
 //!
 //! A pattern matches a whole line, ignoring case, accents and curly quotes; `*` stands for
 //! any run of characters (`"Share this via *"`, `"*tax-deductible*"`).
 
-use serde::Deserialize;
-
 use super::lines::{Line, ends_sentence, fold};
-use crate::toml_input::{Key, Shape};
-
-/// The `[import]` table of `missive.toml`: patterns added to the built-in ones.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChromeRules {
-    /// Lines dropped where they stand before or after the letter.
-    #[serde(default)]
-    pub drop_lines: Vec<String>,
-    /// A line before the letter that is dropped together with every line above it.
-    #[serde(default)]
-    pub drop_before: Vec<String>,
-    /// A line after the start of the letter that is dropped together with every line below
-    /// it; it must begin a block or follow a short line (as in a list of links).
-    #[serde(default)]
-    pub drop_after: Vec<String>,
-}
-
-/// Keys of the `[import]` table.
-pub const IMPORT_KEYS: &[Key] = &[
-    Key("drop_lines", Shape::Value),
-    Key("drop_before", Shape::Value),
-    Key("drop_after", Shape::Value),
-];
+use crate::letter::house::ImportRules;
 
 /// Navigation and sharing lines of web pages, dropped before and after the letter.
 const BUILTIN_DROP_LINES: &[&str] = &[
@@ -166,7 +141,7 @@ fn first_match<'r>(rules: &'r [Rule], line: &Line) -> Option<&'r Rule<'r>> {
 
 /// Removes chrome before `start` (the first line known to belong to the letter, if any)
 /// and after the letter.
-pub fn strip(lines: &[Line], start: Option<usize>, house: &ChromeRules) -> Stripped {
+pub fn strip(lines: &[Line], start: Option<usize>, house: &ImportRules) -> Stripped {
     let drop_lines = rules("drop_lines", BUILTIN_DROP_LINES, &house.drop_lines);
     let drop_before = rules("drop_before", &[], &house.drop_before);
     let drop_after = rules("drop_after", BUILTIN_DROP_AFTER, &house.drop_after);
@@ -294,7 +269,7 @@ mod tests {
         let lines = split(
             "Skip to main content\nMenu\nOur Org\nJune 4, 2021\n\nDear all,\n\nHome\n\nText.\n\nShare this\n\nYour tax deductible gift helps.\nFooter\n",
         );
-        let stripped = strip(&lines, Some(3), &ChromeRules::default());
+        let stripped = strip(&lines, Some(3), &ImportRules::default());
         assert_eq!(
             texts(&stripped.lines),
             ["Our Org", "June 4, 2021", "Dear all,", "Home", "Text."]
@@ -308,13 +283,13 @@ mod tests {
         assert_eq!(stripped.dropped.len(), 5);
         let links =
             split("June 4, 2021\n\nText.\n\nShare this\nTwitter\nRelated content\nA story\n");
-        let links = strip(&links, Some(0), &ChromeRules::default());
+        let links = strip(&links, Some(0), &ImportRules::default());
         assert_eq!(texts(&links.lines), ["June 4, 2021", "Text."]);
         let wrapped = split(
             "June 4, 2021\n\nWe wrote to the ministry about the appeal, and the answer was\nRelated content\n",
         );
         assert_eq!(
-            strip(&wrapped, Some(0), &ChromeRules::default())
+            strip(&wrapped, Some(0), &ImportRules::default())
                 .dropped
                 .len(),
             0
@@ -326,7 +301,7 @@ mod tests {
         let lines = split(
             "Banner one\nBanner two\nSection: Letters\nMarch 1, 2024\n\nText.\n\nPage views: 1200\nAnything\n",
         );
-        let house = ChromeRules {
+        let house = ImportRules {
             drop_lines: vec![],
             drop_before: vec!["Section: *".into()],
             drop_after: vec!["page views: *".into()],
@@ -343,7 +318,7 @@ mod tests {
     #[test]
     fn without_a_start_only_leading_chrome_is_dropped() {
         let lines = split("Menu\nSearch\nSome heading\nMenu\n");
-        let stripped = strip(&lines, None, &ChromeRules::default());
+        let stripped = strip(&lines, None, &ImportRules::default());
         assert_eq!(texts(&stripped.lines), ["Some heading"]);
     }
 }

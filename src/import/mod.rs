@@ -4,17 +4,21 @@
 //! One module per job: [`lines`] normalises the text; [`chrome`] drops the site's own
 //! lines around the letter; [`structure`] finds the parts (with [`date`], [`body`],
 //! [`signoff`], [`people`] and [`notes`]); [`writer`] writes TOML front matter and Markdown;
-//! [`report`] says what was recognised, dropped and left unplaced. Every line ends up
+//! [`report`](mod@report) says what was recognised, dropped and left unplaced. Every line ends up
 //! in the letter, in the report as dropped chrome, or — not placed — both in the report
 //! and as a comment at the top of the front matter.
 
 mod body;
-pub mod chrome;
+mod chrome;
+mod closings;
 mod date;
 pub mod document;
 pub mod docx;
 pub mod encoding;
+mod escape;
 pub mod format;
+mod found;
+mod head;
 pub mod html;
 pub mod limits;
 mod lines;
@@ -30,23 +34,26 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::{display_path, house, letter, output, source};
+use crate::export::output::write_atomic;
+use crate::letter::house::{self, ImportRules};
+use crate::letter::source::read_text;
+use crate::paths::{
+    already_exists, cannot_write, display_path, files_under, folder_of, has_extension,
+};
+use crate::pipeline::{self, Standards};
+use crate::term::{out, report, say};
+use crate::typeset::world::Environment;
 
-pub use chrome::ChromeRules;
 pub use report::Report;
 
-/// Arguments of `missive import`.
-#[derive(Debug, clap::Args)]
-pub struct ImportArgs {
-    /// Plain-text letters, or folders: every `.txt` file under a folder is imported.
-    #[arg(required = true, value_name = "TEXT")]
+/// What `missive import` is asked to do.
+#[derive(Debug)]
+pub struct Options {
+    /// Plain-text letters, or folders of them (every `.txt` file under each).
     pub texts: Vec<PathBuf>,
-    /// Folder to write the letter sources into, mirroring imported folders (default: next
-    /// to each text).
-    #[arg(short, long, value_name = "DIR")]
+    /// Folder to write the letter sources into (default: next to each text).
     pub output: Option<PathBuf>,
     /// Overwrite letter sources that already exist.
-    #[arg(long)]
     pub force: bool,
 }
 
@@ -60,7 +67,7 @@ pub struct Imported {
 }
 
 /// Turns the text of a plain-text letter into a letter source, with `rules` for chrome.
-pub fn convert(text: &str, rules: &ChromeRules) -> Result<Imported, String> {
+pub fn convert(text: &str, rules: &ImportRules) -> Result<Imported, String> {
     let all = lines::split(text);
     if all.iter().all(lines::Line::is_blank) {
         return Err("the file holds no text".into());
@@ -79,43 +86,12 @@ pub fn convert(text: &str, rules: &ChromeRules) -> Result<Imported, String> {
     })
 }
 
-/// Runs `missive import`: Ok(every text imported and checked clean), Err(usage problem).
-/// `emit` prints diagnostics.
-pub fn run(args: &ImportArgs, emit: &dyn Fn(&[Diagnostic])) -> Result<bool, String> {
-    if let Some(out) = &args.output
-        && (out.is_file() || out.extension().is_some_and(|e| e == "md"))
-    {
-        return Err(format!(
-            "-o names the folder to write into, not a file: {} (each letter is named after its text)",
-            display_path(out)
-        ));
-    }
-    let mut jobs = Vec::new();
-    for text in &args.texts {
-        if text.is_dir() {
-            let found = texts_under(text)
-                .map_err(|err| format!("cannot list {}: {err}", display_path(text)))?;
-            if found.is_empty() {
-                return Err(format!("no .txt files under {}", display_path(text)));
-            }
-            let out = args.output.as_deref().unwrap_or(text);
-            jobs.extend(found.into_iter().map(|file| {
-                let target = out
-                    .join(file.strip_prefix(text).unwrap_or(&file))
-                    .with_extension("md");
-                (file, target)
-            }));
-        } else {
-            let target = match &args.output {
-                Some(out) => out.join(text.file_name().unwrap_or_default()),
-                None => text.clone(),
-            };
-            jobs.push((text.clone(), target.with_extension("md")));
-        }
-    }
+/// Runs `missive import`, checking each letter it writes in `env` as `missive check`
+/// does: Ok(every text imported and checked clean), Err(usage problem).
+pub fn run(options: &Options, env: &Environment) -> Result<bool, String> {
     let mut targets = HashSet::new();
     let mut all_ok = true;
-    for (text, target) in jobs {
+    for (text, target) in jobs(options)? {
         let outcome = if !targets.insert(target.clone()) {
             Err(vec![
                 Diagnostic::error(format!(
@@ -126,16 +102,19 @@ pub fn run(args: &ImportArgs, emit: &dyn Fn(&[Diagnostic])) -> Result<bool, Stri
                 .hint("import texts with the same name into different folders"),
             ])
         } else {
-            import_one(&text, &target, args.force)
+            import_one(env, &text, &target, options.force)
         };
         match outcome {
             Ok((clean, problems)) => {
-                emit(&problems);
+                report(&problems);
                 all_ok &= clean;
             }
             Err(problems) => {
-                emit(&problems);
-                eprintln!("failed: {} (nothing written)", display_path(&text));
+                report(&problems);
+                say(format_args!(
+                    "failed: {} (nothing written)",
+                    display_path(&text)
+                ));
                 all_ok = false;
             }
         }
@@ -143,85 +122,90 @@ pub fn run(args: &ImportArgs, emit: &dyn Fn(&[Diagnostic])) -> Result<bool, Stri
     Ok(all_ok)
 }
 
+/// Each text to import and the letter source it becomes.
+fn jobs(options: &Options) -> Result<Vec<(PathBuf, PathBuf)>, String> {
+    if let Some(out) = &options.output
+        && (out.is_file() || out.extension().is_some_and(|e| e == "md"))
+    {
+        return Err(format!(
+            "-o names the folder to write into, not a file: {} (each letter is named after its text)",
+            display_path(out)
+        ));
+    }
+    let mut jobs = Vec::new();
+    for text in &options.texts {
+        if !text.is_dir() {
+            let target = match &options.output {
+                Some(out) => out.join(text.file_name().unwrap_or_default()),
+                None => text.clone(),
+            };
+            jobs.push((text.clone(), target.with_extension("md")));
+            continue;
+        }
+        let found = files_under(text, None, |name| has_extension(name, "txt"))
+            .map_err(|err| format!("cannot list {}: {err}", display_path(text)))?;
+        if found.is_empty() {
+            return Err(format!("no .txt files under {}", display_path(text)));
+        }
+        let out = options.output.as_deref().unwrap_or(text);
+        jobs.extend(found.into_iter().map(|file| {
+            let target = out
+                .join(file.strip_prefix(text).unwrap_or(&file))
+                .with_extension("md");
+            (file, target)
+        }));
+    }
+    Ok(jobs)
+}
+
 /// Imports one text and prints its report; Ok(whether the written letter checks clean,
 /// and what `missive check` says about it).
-fn import_one(text: &Path, target: &Path, force: bool) -> Result<(bool, Diagnostics), Diagnostics> {
+fn import_one(
+    env: &Environment,
+    text: &Path,
+    target: &Path,
+    force: bool,
+) -> Result<(bool, Diagnostics), Diagnostics> {
     let name = display_path(text);
-    let bytes = std::fs::read(text).map_err(|err| {
-        vec![Diagnostic::error(format!(
-            "cannot read {name}: {}",
-            source::io_reason(&err)
-        ))]
-    })?;
-    let content = source::decode(&name, bytes)?;
+    let content = read_text(text, &name, "")?;
     if target.exists() && !force {
-        return Err(vec![
-            Diagnostic::error(format!("{} already exists", display_path(target)))
-                .hint("pass --force to overwrite it, or -o to import into another folder"),
-        ]);
+        return Err(vec![already_exists(target)]);
     }
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let cannot_write = |err: std::io::Error| {
-        vec![
-            Diagnostic::error(format!(
-                "cannot write {}: {}",
-                display_path(target),
-                source::io_reason(&err)
-            ))
-            .hint("check that the output folder can be created and written"),
-        ]
-    };
+    let dir = folder_of(target);
+    let cannot_write = |err: std::io::Error| vec![cannot_write(target, &err)];
     std::fs::create_dir_all(dir).map_err(cannot_write)?;
     let house = house::find(&dir.canonicalize().map_err(cannot_write)?)?;
     let rules = house.map(|h| h.config.import).unwrap_or_default();
     let imported = convert(&content, &rules)
         .map_err(|reason| vec![Diagnostic::error(format!("{name}: {reason}"))])?;
-    output::write_atomic(target, imported.source.as_bytes()).map_err(cannot_write)?;
+    write_atomic(target, imported.source.as_bytes()).map_err(cannot_write)?;
 
-    println!("{name} -> {}", display_path(target));
-    print!("{}", imported.report);
-    Ok(match letter::load(target) {
-        Ok(letter) => {
-            println!("  {:<11} ok", "check");
-            (true, letter.warnings)
+    out(format_args!(
+        "{name} -> {}
+",
+        display_path(target)
+    ));
+    out(format_args!("{}", imported.report));
+    Ok(match pipeline::check(env, target, &Standards::House) {
+        Ok(checked) => {
+            out(format_args!(
+                "  {:<11} ok
+",
+                "check"
+            ));
+            (true, checked.warnings())
         }
         Err(problems) => {
-            println!(
-                "  {:<11} {} problem(s) to fix in {}",
+            out(format_args!(
+                "  {:<11} {} problem(s) to fix in {}
+",
                 "check",
                 problems.len(),
                 display_path(target)
-            );
+            ));
             (false, problems)
         }
     })
-}
-
-/// The `.txt` files under a folder, sorted, at any depth.
-fn texts_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder)? {
-            let entry = entry?;
-            let path = entry.path();
-            // Folders are entered only when they are real ones: a link cannot make a loop.
-            if entry.file_type()?.is_dir() {
-                folders.push(path);
-            } else if path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-            {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 #[cfg(test)]
@@ -245,7 +229,7 @@ mod tests {
     #[test]
     fn every_line_is_accounted_for() {
         for text in TEXTS {
-            let imported = convert(text, &ChromeRules::default()).unwrap();
+            let imported = convert(text, &ImportRules::default()).unwrap();
             let report = imported.report.to_string();
             let written = format!("{}\n{report}", imported.source).to_lowercase();
             for line in lines::split(text).iter().filter(|l| !l.is_blank()) {
@@ -276,7 +260,7 @@ mod tests {
 
     #[test]
     fn a_messy_letter_reports_what_does_not_fit() {
-        let imported = convert(MESSY, &ChromeRules::default()).unwrap();
+        let imported = convert(MESSY, &ImportRules::default()).unwrap();
         let report = imported.report.to_string();
         for expected in [
             "reference   AR/19/7",
@@ -315,10 +299,10 @@ mod tests {
     #[test]
     fn empty_and_all_chrome_texts_are_errors() {
         assert_eq!(
-            convert(" \n\n", &ChromeRules::default()).unwrap_err(),
+            convert(" \n\n", &ImportRules::default()).unwrap_err(),
             "the file holds no text"
         );
-        let all_chrome = convert("Menu\nSearch\n", &ChromeRules::default()).unwrap_err();
+        let all_chrome = convert("Menu\nSearch\n", &ImportRules::default()).unwrap_err();
         assert!(
             all_chrome.contains("dropped as site chrome"),
             "{all_chrome}"

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
+use super::found::{Found, Span};
 use super::lines::{Line, fold, listed};
-use super::structure::{Found, Span};
 
 /// One person who signs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

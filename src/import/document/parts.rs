@@ -8,9 +8,11 @@
 use std::ops::Range;
 
 use super::{Block, Document, Inline};
-use crate::import::chrome::{self, ChromeRules, Dropped};
+use crate::import::chrome::{self, Dropped};
+use crate::import::found::Span;
+use crate::letter::house::ImportRules;
 use crate::import::lines::{self, Line};
-use crate::import::structure::{self, Recognised, Span};
+use crate::import::structure::{self, Recognised};
 
 /// Where a document's letter parts are.
 #[derive(Debug)]
@@ -44,7 +46,7 @@ impl Placed {
 }
 
 /// Finds the letter's parts in a document, with `rules` for the site's chrome.
-pub fn place(document: &Document, rules: &ChromeRules) -> Placed {
+pub fn place(document: &Document, rules: &ImportRules) -> Placed {
     let (all, origin) = layout(&document.blocks);
     let start = structure::letter_start(&all);
     let stripped = chrome::strip(&all, start, rules);
@@ -259,7 +261,7 @@ mod tests {
             ],
             ..Document::default()
         };
-        let placed = place(&document, &ChromeRules::default());
+        let placed = place(&document, &ImportRules::default());
         let letter = &placed.letter;
         assert_eq!(
             letter.date.as_ref().unwrap().value.date.to_string(),
@@ -297,7 +299,7 @@ mod tests {
             ],
             ..Document::default()
         };
-        let placed = place(&document, &ChromeRules::default());
+        let placed = place(&document, &ImportRules::default());
         let names: Vec<&str> = placed
             .letter
             .signoff

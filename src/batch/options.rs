@@ -1,0 +1,27 @@
+//! What a batch is asked to do.
+
+use std::path::PathBuf;
+
+use super::shard::Shard;
+use crate::pipeline::Standards;
+
+/// What `missive batch` is asked to do.
+#[derive(Debug)]
+pub struct Options {
+    /// Folder of letters: every `*.md` under it.
+    pub archive: PathBuf,
+    /// Folder the PDFs are written to, with the archive's folders and file names.
+    pub out: PathBuf,
+    /// Render every letter, even those whose PDF is up to date.
+    pub force: bool,
+    /// Where to write the JSON report, if anywhere.
+    pub report: Option<PathBuf>,
+    /// This process's part of the archive.
+    pub shard: Option<Shard>,
+    /// Remove PDFs whose source letter is gone.
+    pub prune: bool,
+    /// The PDF standards of every letter.
+    pub standards: Standards,
+    /// What a second Ctrl-C does: quit at once (the first stops handing out letters).
+    pub quit: fn() -> !,
+}

@@ -1,0 +1,36 @@
+//! `missive batch`: every letter of an archive regenerated in one process.
+
+use super::args::BatchArgs;
+use super::exit::{Failure, INTERRUPTED, Outcome};
+use super::fonts::environment;
+use crate::batch::{self, Options};
+
+/// Runs `missive batch`: fails if a letter failed, and is interrupted by Ctrl-C.
+pub(super) fn run(args: BatchArgs) -> Outcome {
+    // Before anything else starts threads.
+    let jobs = batch::start_threads(args.jobs);
+    let env = environment(&args.fonts)?;
+    let options = Options {
+        archive: args.archive,
+        out: args.out,
+        force: args.force,
+        report: args.report,
+        shard: args.shard,
+        prune: args.prune,
+        standards: args.standards.standards(),
+        quit: quit_at_once,
+    };
+    let summary = batch::run(&options, &env, jobs).map_err(Failure::Usage)?;
+    if summary.interrupted {
+        Err(Failure::Interrupted)
+    } else if summary.counts.failed > 0 {
+        Err(Failure::Failed)
+    } else {
+        Ok(())
+    }
+}
+
+/// A second Ctrl-C: exit at once, as interrupted.
+fn quit_at_once() -> ! {
+    std::process::exit(i32::from(INTERRUPTED))
+}

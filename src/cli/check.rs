@@ -1,0 +1,30 @@
+//! `missive check`: every check of `render`, typesetting included, without writing
+//! anything.
+
+use super::args::CheckArgs;
+use super::exit::{Outcome, all_ok};
+use super::fonts::environment;
+use crate::paths::display_path;
+use crate::pipeline;
+use crate::term::{report, say};
+
+/// Runs `missive check`.
+pub(super) fn run(args: CheckArgs) -> Outcome {
+    let env = environment(&args.fonts)?;
+    let standards = args.standards.standards();
+    let mut ok = true;
+    for path in &args.letters {
+        match pipeline::check(&env, path, &standards) {
+            Ok(checked) => {
+                report(&checked.warnings());
+                say(format_args!("ok: {}", display_path(path)));
+            }
+            Err(problems) => {
+                report(&problems);
+                say(format_args!("failed: {}", display_path(path)));
+                ok = false;
+            }
+        }
+    }
+    all_ok(ok)
+}

@@ -1,0 +1,99 @@
+//! `missive watch`: render a letter, then render it again whenever a file it depends on
+//! (the letter, its house file, template, images) is saved. Saves are debounced, errors
+//! are printed and watching goes on, and typst's caches are trimmed after each render.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use super::args::WatchArgs;
+use super::exit::{Failure, Outcome};
+use super::fonts::environment;
+use super::render::render_and_report;
+use crate::diagnostic::Diagnostic;
+use crate::pipeline::{Job, letter_files};
+use crate::term::{report, say};
+
+/// How long saves are collected into one re-render.
+const DEBOUNCE: Duration = Duration::from_millis(200);
+
+/// Runs `missive watch` until it is interrupted (or the file watcher fails).
+pub(super) fn run(args: WatchArgs) -> Outcome {
+    let env = environment(&args.fonts)?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.letter.with_extension("pdf"));
+    let standards = args.standards.standards();
+    let job = Job {
+        output: &output,
+        format: args.format.format(),
+        standards: &standards,
+        emit_typst: None,
+    };
+    watch(|| match render_and_report(&env, &args.letter, &job) {
+        Some(rendered) => rendered.dependencies,
+        None => letter_files(&args.letter),
+    })
+    .map_err(|why| {
+        report(&[Diagnostic::error(why)]);
+        Failure::Failed
+    })
+}
+
+/// Calls `render` now and after every change to the files it returns, until the process
+/// is interrupted. `render` returns the canonical paths the letter depends on.
+fn watch(mut render: impl FnMut() -> Vec<PathBuf>) -> Result<(), String> {
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    let mut watched: HashSet<PathBuf> = HashSet::new();
+    loop {
+        let dependencies: HashSet<PathBuf> = render().into_iter().collect();
+        // Editors often save by renaming a new file over the old one: watch folders.
+        let folders: HashSet<PathBuf> = dependencies
+            .iter()
+            .filter_map(|p| p.parent().map(Path::to_path_buf))
+            .collect();
+        for folder in watched.difference(&folders) {
+            let _ = watcher.unwatch(folder);
+        }
+        for folder in folders.difference(&watched) {
+            watcher
+                .watch(folder, RecursiveMode::NonRecursive)
+                .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+        }
+        watched = folders;
+        say(format_args!(
+            "watching {} files; press Ctrl-C to stop",
+            dependencies.len()
+        ));
+        let changed = |event: &notify::Result<notify::Event>| {
+            event.as_ref().is_ok_and(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                ) && e.paths.iter().any(|p| dependencies.contains(p))
+            })
+        };
+        let stopped = || "the file watcher stopped".to_string();
+        while !changed(&rx.recv().map_err(|_| stopped())?) {}
+        // Wait until the dependencies have been quiet for a moment; other events in the
+        // same folders (someone reading the PDF) do not extend the wait.
+        let mut quiet_from = Instant::now() + DEBOUNCE;
+        while let Some(left) = quiet_from.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(event) if changed(&event) => quiet_from = Instant::now() + DEBOUNCE,
+                Ok(_) => {}
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Err(stopped()),
+            }
+        }
+        typst::comemo::evict(10);
+    }
+}

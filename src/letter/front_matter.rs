@@ -1,0 +1,160 @@
+//! The keys of a letter's front matter (product sheet, "The letter source"), as written.
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::keys::{Field, Shape, toml_table};
+
+toml_table! {
+    /// A letter's front matter exactly as the writer gave it; checked later by `letter`.
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct FrontMatter {
+        /// Date of the letter (a TOML date).
+        pub date: Option<Spanned<Datetime>>,
+        /// Where the letter is written.
+        pub place: Option<String>,
+        /// BCP 47 language tag.
+        pub lang: Option<Spanned<String>>,
+        /// The sender's reference.
+        pub reference: Option<String>,
+        /// Subject line.
+        pub subject: Option<String>,
+        /// "Dear …,".
+        pub salutation: Option<String>,
+        /// "Sincerely,".
+        pub closing: Option<String>,
+        /// Addressees.
+        #[serde(default)]
+        pub to: Vec<Addressee>,
+        /// Who signs.
+        #[serde(default)]
+        pub signatories: Vec<Signatory>,
+        /// Co-signing organisations.
+        #[serde(default)]
+        pub cosigners: Vec<Cosigner>,
+        /// Copies.
+        #[serde(default)]
+        pub cc: Vec<String>,
+        /// Enclosures.
+        #[serde(default)]
+        pub enclosures: Vec<String>,
+        /// P.S.
+        pub postscript: Option<String>,
+        /// Built-in template name or path to a `.typ` file.
+        pub template: Option<Spanned<String>>,
+        /// Paper size.
+        pub paper: Option<Paper>,
+        /// Overrides of the house letterhead.
+        #[serde(default)]
+        pub letterhead: Letterhead,
+    }
+}
+
+toml_table! {
+    /// One addressee.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Addressee {
+        /// Name and honorific.
+        #[serde(default)]
+        pub name: String,
+        /// Address lines.
+        #[serde(default)]
+        pub address: Vec<String>,
+    }
+}
+
+toml_table! {
+    /// One person who signs.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Signatory {
+        /// Full name.
+        #[serde(default)]
+        pub name: String,
+        /// Job title.
+        pub title: Option<String>,
+        /// Organisation, when it differs from the letterhead's.
+        pub organization: Option<String>,
+        /// Signature image, relative to the letter.
+        pub signature: Option<Spanned<String>>,
+        /// Alternative text of the signature image (default: "Signature of NAME" in the letter's language).
+        pub signature_alt: Option<String>,
+    }
+}
+
+toml_table! {
+    /// One co-signing organisation of a coalition letter.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Cosigner {
+        /// Organisation or person.
+        #[serde(default)]
+        pub name: String,
+        /// Country, city or other detail.
+        pub detail: Option<String>,
+    }
+}
+
+toml_table! {
+    /// The organisation's letterhead; every key optional so that a letter can override one.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Letterhead {
+        /// Organisation name.
+        pub organization: Option<String>,
+        /// Logo image (SVG, PNG, JPEG), relative to the file that names it.
+        pub logo: Option<Spanned<String>>,
+        /// Alternative text of the logo.
+        pub logo_alt: Option<String>,
+        /// Postal address lines.
+        pub address: Option<Vec<String>>,
+        /// Telephone, e-mail, web lines.
+        pub contacts: Option<Vec<String>>,
+        /// Accent colour, `#rrggbb`.
+        pub accent: Option<Spanned<String>>,
+        /// Lines of a side column on the first page (e.g. a board list).
+        pub sidebar: Option<Vec<String>>,
+    }
+}
+
+impl Letterhead {
+    /// This letterhead with every key it lacks taken from `base`.
+    pub fn over(self, base: Letterhead) -> Letterhead {
+        Letterhead {
+            organization: self.organization.or(base.organization),
+            logo: self.logo.or(base.logo),
+            logo_alt: self.logo_alt.or(base.logo_alt),
+            address: self.address.or(base.address),
+            contacts: self.contacts.or(base.contacts),
+            accent: self.accent.or(base.accent),
+            sidebar: self.sidebar.or(base.sidebar),
+        }
+    }
+}
+
+/// Paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    UsLetter,
+}
+
+impl Field for Paper {
+    const SHAPE: Shape = Shape::Value;
+}
+
+impl Paper {
+    /// Typst's name of the paper size.
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::UsLetter => "us-letter",
+        }
+    }
+}

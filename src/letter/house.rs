@@ -1,0 +1,164 @@
+//! The house: an organisation's `missive.toml`, found by walking up from a letter. Its
+//! folder is the letter's root: templates and images under it can be used, nothing outside.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+use typst_pdf::PdfStandard;
+
+use super::front_matter::{Letterhead, Paper};
+use super::keys::toml_table;
+use super::source::read_text;
+use super::standards;
+use super::toml_input::Fragment;
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::i18n::Labels;
+use crate::paths::display_path;
+
+/// Name of the house file.
+pub const HOUSE_FILE: &str = "missive.toml";
+
+toml_table! {
+    /// The settings of a house file.
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct HouseConfig {
+        /// Default template: built-in name or path relative to the house file.
+        pub template: Option<Spanned<String>>,
+        /// Default language tag.
+        pub lang: Option<Spanned<String>>,
+        /// Default closing.
+        pub closing: Option<String>,
+        /// Default paper size.
+        pub paper: Option<Paper>,
+        /// The letterhead.
+        #[serde(default)]
+        pub letterhead: Letterhead,
+        /// PDF standards of every PDF, as on the command line (`"a-3b,ua-1"`).
+        pub pdf_standard: Option<Spanned<String>>,
+        /// Rules of `missive import` for the site chrome around scraped letters.
+        #[serde(default)]
+        pub import: ImportRules,
+        /// The template's words, instead of missive's, in every letter of the house.
+        #[serde(default)]
+        pub labels: LabelWords,
+    }
+}
+
+toml_table! {
+    /// The `[labels]` table: the house's own words for the template's labels, whatever
+    /// the letter's language; a label it does not give is missive's, in the letter's
+    /// language. The keys are those of [`Labels`].
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct LabelWords {
+        /// Running page number, with `{page}` and `{total}` placeholders.
+        pub page: Option<String>,
+        /// Heading of the endnotes.
+        pub notes: Option<String>,
+        /// Before the copies list.
+        pub cc: Option<String>,
+        /// Before the enclosures list.
+        pub enclosures: Option<String>,
+        /// Before the subject line.
+        pub subject: Option<String>,
+        /// Before the sender's reference.
+        pub reference: Option<String>,
+        /// Heading of the co-signers list.
+        pub cosigners: Option<String>,
+        /// Before the postscript.
+        pub postscript: Option<String>,
+        /// Place and date, with `{place}` and `{date}` placeholders.
+        pub place_date: Option<String>,
+    }
+}
+
+impl LabelWords {
+    /// `labels` with the house's words in place of missive's.
+    pub fn over(&self, labels: Labels) -> Labels {
+        let word = |own: &Option<String>, default: String| own.clone().unwrap_or(default);
+        Labels {
+            page: word(&self.page, labels.page),
+            notes: word(&self.notes, labels.notes),
+            cc: word(&self.cc, labels.cc),
+            enclosures: word(&self.enclosures, labels.enclosures),
+            subject: word(&self.subject, labels.subject),
+            reference: word(&self.reference, labels.reference),
+            cosigners: word(&self.cosigners, labels.cosigners),
+            postscript: word(&self.postscript, labels.postscript),
+            place_date: word(&self.place_date, labels.place_date),
+        }
+    }
+}
+
+toml_table! {
+    /// The `[import]` table: patterns of site chrome that `missive import` drops, added to its
+    /// built-in ones. Plain data here; `crate::import` gives them their meaning.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ImportRules {
+        /// Lines dropped where they stand before or after the letter.
+        #[serde(default)]
+        pub drop_lines: Vec<String>,
+        /// A line before the letter that is dropped together with every line above it.
+        #[serde(default)]
+        pub drop_before: Vec<String>,
+        /// A line after the start of the letter that is dropped together with every line below
+        /// it; it must begin a block or follow a short line (as in a list of links).
+        #[serde(default)]
+        pub drop_after: Vec<String>,
+    }
+}
+
+/// A house file that was found and read.
+#[derive(Debug)]
+pub struct House {
+    /// The folder holding `missive.toml` (canonical): the root of its letters.
+    pub dir: PathBuf,
+    /// The file's text, for diagnostics and hashing.
+    pub file: Arc<SourceText>,
+    /// Its settings.
+    pub config: HouseConfig,
+    /// The standards of `pdf_standard`, checked (empty when not set).
+    pub pdf_standards: Vec<PdfStandard>,
+}
+
+/// Finds the nearest `missive.toml` in `dir` (canonical) or a folder above it.
+pub fn find(dir: &Path) -> Result<Option<House>, Diagnostics> {
+    for folder in dir.ancestors() {
+        let path = folder.join(HOUSE_FILE);
+        if path.is_file() {
+            return read(&path, folder).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+/// Reads and parses a house file.
+fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
+    let name = display_path(path);
+    let text = read_text(path, &name, "house file")?;
+    let file = SourceText::new(name, text);
+    let fragment = Fragment {
+        file: &file,
+        range: 0..file.text.len(),
+        what: "house file",
+    };
+    let config: HouseConfig = fragment.parse()?;
+    let pdf_standards = match &config.pdf_standard {
+        Some(list) => standards::parse_standards(list.get_ref()).map_err(|reason| {
+            vec![Diagnostic::error(format!("`pdf_standard`: {reason}"))
+                .at(&file, list.span())
+                .hint("write the standards as on the command line, e.g. `pdf_standard = \"a-3b,ua-1\"`")]
+        })?,
+        None => Vec::new(),
+    };
+    Ok(House {
+        dir: dir.to_path_buf(),
+        file,
+        config,
+        pdf_standards,
+    })
+}

@@ -1,0 +1,207 @@
+//! The one path from a letter file to checked, typeset and exported output. `missive
+//! render`, `check`, `watch`, `batch` and `import`'s check of what it writes all go
+//! through it, so that a batch writes the bytes `render` writes and `check` finds what
+//! `render` finds:
+//!
+//! [`letter::read`] (read, split, parse, merge with the house) → [`typeset::prepare`]
+//! (convert the body, last checks) → [`export::typeset_for`] (lay it out, with the
+//! sources attached for archival PDFs) → [`export::export`] → atomic writes.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use typst_pdf::PdfStandard;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
+use crate::export::{self, Format, emit, output};
+use crate::letter::house::{self, HOUSE_FILE};
+use crate::letter::{self, Letter};
+use crate::typeset::world::Environment;
+use crate::typeset::{self, Prepared, Typeset, templates};
+
+/// Stack size for a thread that checks or renders letters.
+///
+/// Typst bounds its recursion (parsing depth 256, show rules 64, layout 72, calls 80);
+/// at those limits a letter needs under 512 KiB of stack (measured with `ulimit -s` on
+/// deeply nested lists, quotes and recursive raw Typst). 16 MiB leaves a wide margin
+/// whatever `ulimit -s` says; the memory is only reserved, not used.
+pub const STACK_SIZE: usize = 16 << 20;
+
+/// The PDF standards a letter's PDF is made to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Standards {
+    /// Its house's `pdf_standard` (none without one).
+    #[default]
+    House,
+    /// These, whatever the house says (`--pdf-standard`).
+    Given(Vec<PdfStandard>),
+}
+
+impl Standards {
+    /// The standards of `letter`.
+    pub fn for_letter(&self, letter: &Letter) -> Vec<PdfStandard> {
+        match self {
+            Standards::Given(list) => list.clone(),
+            Standards::House => letter
+                .house
+                .as_ref()
+                .map_or_else(Vec::new, |house| house.pdf_standards.clone()),
+        }
+    }
+}
+
+/// A letter that passed every check, laid out and ready to export.
+pub struct Checked {
+    /// The checked letter.
+    pub letter: Prepared,
+    /// Its laid-out document.
+    pub typeset: Typeset,
+    /// The PDF standards it was typeset for.
+    pub standards: Vec<PdfStandard>,
+}
+
+impl Checked {
+    /// The warnings of checking, then those of typesetting.
+    pub fn warnings(&self) -> Diagnostics {
+        let mut warnings = self.letter.letter.warnings.clone();
+        warnings.extend(self.typeset.warnings.iter().cloned());
+        warnings
+    }
+}
+
+/// Reads the letter at `path` and makes it ready to typeset: every check before Typst
+/// runs.
+pub fn prepare(path: &Path) -> Result<Prepared, Diagnostics> {
+    typeset::prepare(letter::read(path, templates::NAMES)?)
+}
+
+/// Reads, checks and typesets the letter at `path` for PDFs made to `standards` (none
+/// for images). On failure, every problem found: errors first, then the warnings
+/// gathered before.
+fn typeset(
+    env: &Environment,
+    path: &Path,
+    standards: impl FnOnce(&Letter) -> Vec<PdfStandard>,
+) -> Result<Checked, Diagnostics> {
+    let letter = prepare(path)?;
+    let standards = standards(&letter.letter);
+    match export::typeset_for(env, &letter, &standards) {
+        Ok(typeset) => Ok(Checked {
+            letter,
+            typeset,
+            standards,
+        }),
+        Err(mut problems) => {
+            problems.extend(letter.letter.warnings.iter().cloned());
+            Err(problems)
+        }
+    }
+}
+
+/// `missive check`: every check of `render`, typesetting included, and the export to
+/// PDF in memory when the letter is made to PDF standards; nothing is written.
+pub fn check(
+    env: &Environment,
+    path: &Path,
+    standards: &Standards,
+) -> Result<Checked, Diagnostics> {
+    let checked = typeset(env, path, |letter| standards.for_letter(letter))?;
+    if !checked.standards.is_empty() {
+        export::export(
+            &checked.letter,
+            &checked.typeset,
+            &checked.standards,
+            Format::Pdf,
+        )?;
+    }
+    Ok(checked)
+}
+
+/// Where and how to write one letter.
+#[derive(Debug, Clone, Copy)]
+pub struct Job<'a> {
+    /// The output file (PNG and SVG pages get `-N` before the extension).
+    pub output: &'a Path,
+    /// The output format.
+    pub format: Format,
+    /// The PDF standards (for PDF output).
+    pub standards: &'a Standards,
+    /// Where to write the letter's Typst project, if anywhere.
+    pub emit_typst: Option<&'a Path>,
+}
+
+/// A rendered letter and what it was made from.
+pub struct Rendered {
+    /// The files written, with their sizes in bytes.
+    pub written: Vec<(PathBuf, u64)>,
+    /// The number of pages.
+    pub pages: usize,
+    /// The warnings of checking, then those of typesetting.
+    pub warnings: Diagnostics,
+    /// The letter's house file, if it has one.
+    pub house: Option<Arc<SourceText>>,
+    /// Project paths and bytes of the files read under the root.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The files the output depends on (canonical): the letter, its house file and the
+    /// files read under the root.
+    pub dependencies: Vec<PathBuf>,
+}
+
+/// Renders the letter at `path` as `job` says: every check, then the output written
+/// atomically, or nothing at all.
+pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
+    let checked = typeset(env, path, |letter| match job.format {
+        Format::Pdf => job.standards.for_letter(letter),
+        Format::Png | Format::Svg => Vec::new(),
+    })?;
+    let Checked {
+        letter,
+        typeset,
+        standards,
+    } = &checked;
+    let outputs = export::export(letter, typeset, standards, job.format)?;
+    if let Some(dir) = job.emit_typst {
+        emit::emit(dir, typeset, env).map_err(|err| {
+            vec![Diagnostic::error(format!(
+                "cannot write the Typst project to {}: {err}",
+                dir.display()
+            ))]
+        })?;
+    }
+    let targets = output::page_paths(job.output, job.format, outputs.len());
+    let mut written = Vec::new();
+    for (file, bytes) in targets.into_iter().zip(&outputs) {
+        output::write_output(&file, bytes)?;
+        written.push((file, bytes.len() as u64));
+    }
+    let root = &letter.letter.root;
+    let mut dependencies = letter_files(path);
+    dependencies.extend(
+        typeset
+            .files
+            .iter()
+            .map(|(p, _)| root.join(p.trim_start_matches('/'))),
+    );
+    Ok(Rendered {
+        written,
+        pages: typeset.document.pages().len(),
+        warnings: checked.warnings(),
+        house: letter.letter.house.as_ref().map(|h| h.file.clone()),
+        files: checked.typeset.files,
+        dependencies,
+    })
+}
+
+/// The canonical paths of a letter and of its house file, if any: what its output
+/// depends on before it is typeset.
+pub fn letter_files(path: &Path) -> Vec<PathBuf> {
+    let Ok(letter) = path.canonicalize() else {
+        return vec![path.to_path_buf()];
+    };
+    let house = letter
+        .parent()
+        .and_then(|dir| house::find(dir).ok().flatten());
+    let mut files = vec![letter];
+    files.extend(house.map(|h| h.dir.join(HOUSE_FILE)));
+    files
+}

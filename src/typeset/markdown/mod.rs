@@ -1,0 +1,36 @@
+//! The letter's Markdown body (CommonMark with footnotes and tables) converted to Typst
+//! markup, with footnotes turned into endnotes numbered in order of first reference.
+//!
+//! All text is written as Typst string literals (see [`crate::typeset::typst_code`]), so the output
+//! never runs anything the writer typed. Only a ```` ```{=typst} ```` fence is passed
+//! through as Typst. Every piece of markup remembers where it came from ([`Mark`]), so
+//! that Typst's errors and warnings point at the letter's line and column.
+//!
+//! The markup calls two functions the template provides: `note-ref(n, first: bool)` for an
+//! endnote marker, and the standard Typst elements for everything else.
+
+mod body;
+mod converter;
+mod events;
+mod footnotes;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser};
+
+pub use body::{Body, ImageResolver, Mark};
+use converter::Converter;
+
+/// Converts a Markdown body to Typst markup.
+pub fn convert(text: &str, resolve_image: &ImageResolver) -> Body {
+    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
+    let events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(text, options).into_offset_iter().collect();
+    let mut converter = Converter::new(text, resolve_image);
+    for (event, range) in events {
+        converter.event(event, range);
+    }
+    converter.finish()
+}
