@@ -9,10 +9,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use missive::import::ChromeRules;
-use missive::import::document::{Block, Document, Inline, letterhead, markdown, parts};
-use missive::import::format::{self, Format};
-use missive::import::{docx, html};
+use missive::testing::import::ImportRules;
+use missive::testing::import::format::{self, Format};
+use missive::testing::import::{Block, Document, Inline, letterhead, markdown, parts};
+use missive::testing::import::{docx, html};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -342,7 +342,7 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
 /// found in the markup.
 fn markdown_differences(document: &Document) -> Vec<String> {
     let written = markdown::write(&document.blocks, &document.notes, &|_| None);
-    let body = missive::markdown::convert(&written, &|p: &str| Ok(p.to_string()));
+    let body = missive::testing::convert(&written, &|p: &str| Ok(p.to_string()));
     let mut out: Vec<String> = body
         .problems
         .iter()
@@ -458,7 +458,7 @@ const PARTS: [&str; 15] = [
 
 /// For one document: which of [`PARTS`] were recognised as expected, and what differed.
 fn recognised(document: &Document, want: &ExpectedLetter) -> ([bool; 15], Vec<String>) {
-    let placed = parts::place(document, &ChromeRules::default());
+    let placed = parts::place(document, &ImportRules::default());
     let letter = &placed.letter;
     let body: Vec<&Block> = placed
         .body

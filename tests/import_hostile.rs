@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use missive::import::{docx, html};
+use missive::testing::import::{docx, html};
 
 fn hostile(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

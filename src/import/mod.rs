@@ -1,5 +1,10 @@
-//! `missive import`: plain-text letters (saved from web pages, e-mails, PDFs) turned into
-//! letter sources.
+//! `missive import`: archived letters — Word files, saved web pages, plain text (saved
+//! from web pages, e-mails, PDFs) — turned into letter sources.
+//!
+//! A file's format is known by its content ([`format`]). Text is decoded ([`encoding`])
+//! and read line by line; Word files ([`docx`]) and web pages ([`html`]) are read into one
+//! [`document`] model, whose paragraphs the same recognisers read
+//! ([`from_document`]). What cannot be read at all is refused ([`refusal`], [`limits`]).
 //!
 //! One module per job: [`lines`] normalises the text; [`chrome`] drops the site's own
 //! lines around the letter; [`structure`] finds the parts (with [`date`], [`body`],
@@ -16,8 +21,11 @@ pub mod document;
 pub mod docx;
 pub mod encoding;
 mod escape;
+mod file;
+mod files;
 pub mod format;
 mod found;
+mod from_document;
 mod head;
 pub mod html;
 pub mod limits;
@@ -31,17 +39,12 @@ mod structure;
 mod writer;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::export::output::write_atomic;
-use crate::letter::house::{self, ImportRules};
-use crate::letter::source::read_text;
-use crate::paths::{
-    already_exists, cannot_write, display_path, files_under, folder_of, has_extension,
-};
-use crate::pipeline::{self, Standards};
-use crate::term::{out, report, say};
+use crate::diagnostic::Diagnostic;
+use crate::letter::house::ImportRules;
+use crate::paths::display_path;
+use crate::term::{report, say};
 use crate::typeset::world::Environment;
 
 pub use report::Report;
@@ -49,21 +52,25 @@ pub use report::Report;
 /// What `missive import` is asked to do.
 #[derive(Debug)]
 pub struct Options {
-    /// Plain-text letters, or folders of them (every `.txt` file under each).
-    pub texts: Vec<PathBuf>,
-    /// Folder to write the letter sources into (default: next to each text).
+    /// Word files, web pages and texts, or folders of them (every such file under each).
+    pub files: Vec<PathBuf>,
+    /// Folder to write the letter sources into (default: next to each file).
     pub output: Option<PathBuf>,
     /// Overwrite letter sources that already exist.
     pub force: bool,
+    /// The encoding of texts and pages, instead of the one they declare or is detected.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
-/// A text turned into a letter source.
+/// A file turned into a letter source.
 #[derive(Debug)]
 pub struct Imported {
     /// The letter source (`+++` TOML front matter, Markdown body).
     pub source: String,
     /// What was recognised, dropped and not placed.
     pub report: Report,
+    /// Files written beside the source (its images): name and bytes.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// Turns the text of a plain-text letter into a letter source, with `rules` for chrome.
@@ -83,6 +90,7 @@ pub fn convert(text: &str, rules: &ImportRules) -> Result<Imported, String> {
     Ok(Imported {
         source: written.source,
         report,
+        files: Vec::new(),
     })
 }
 
@@ -91,7 +99,7 @@ pub fn convert(text: &str, rules: &ImportRules) -> Result<Imported, String> {
 pub fn run(options: &Options, env: &Environment) -> Result<bool, String> {
     let mut targets = HashSet::new();
     let mut all_ok = true;
-    for (text, target) in jobs(options)? {
+    for (text, target) in files::jobs(options)? {
         let outcome = if !targets.insert(target.clone()) {
             Err(vec![
                 Diagnostic::error(format!(
@@ -99,10 +107,10 @@ pub fn run(options: &Options, env: &Environment) -> Result<bool, String> {
                     display_path(&target),
                     display_path(&text)
                 ))
-                .hint("import texts with the same name into different folders"),
+                .hint("import files with the same name into different folders, with -o"),
             ])
         } else {
-            import_one(env, &text, &target, options.force)
+            file::import_one(env, &text, &target, options)
         };
         match outcome {
             Ok((clean, problems)) => {
@@ -120,92 +128,6 @@ pub fn run(options: &Options, env: &Environment) -> Result<bool, String> {
         }
     }
     Ok(all_ok)
-}
-
-/// Each text to import and the letter source it becomes.
-fn jobs(options: &Options) -> Result<Vec<(PathBuf, PathBuf)>, String> {
-    if let Some(out) = &options.output
-        && (out.is_file() || out.extension().is_some_and(|e| e == "md"))
-    {
-        return Err(format!(
-            "-o names the folder to write into, not a file: {} (each letter is named after its text)",
-            display_path(out)
-        ));
-    }
-    let mut jobs = Vec::new();
-    for text in &options.texts {
-        if !text.is_dir() {
-            let target = match &options.output {
-                Some(out) => out.join(text.file_name().unwrap_or_default()),
-                None => text.clone(),
-            };
-            jobs.push((text.clone(), target.with_extension("md")));
-            continue;
-        }
-        let found = files_under(text, None, |name| has_extension(name, "txt"))
-            .map_err(|err| format!("cannot list {}: {err}", display_path(text)))?;
-        if found.is_empty() {
-            return Err(format!("no .txt files under {}", display_path(text)));
-        }
-        let out = options.output.as_deref().unwrap_or(text);
-        jobs.extend(found.into_iter().map(|file| {
-            let target = out
-                .join(file.strip_prefix(text).unwrap_or(&file))
-                .with_extension("md");
-            (file, target)
-        }));
-    }
-    Ok(jobs)
-}
-
-/// Imports one text and prints its report; Ok(whether the written letter checks clean,
-/// and what `missive check` says about it).
-fn import_one(
-    env: &Environment,
-    text: &Path,
-    target: &Path,
-    force: bool,
-) -> Result<(bool, Diagnostics), Diagnostics> {
-    let name = display_path(text);
-    let content = read_text(text, &name, "")?;
-    if target.exists() && !force {
-        return Err(vec![already_exists(target)]);
-    }
-    let dir = folder_of(target);
-    let cannot_write = |err: std::io::Error| vec![cannot_write(target, &err)];
-    std::fs::create_dir_all(dir).map_err(cannot_write)?;
-    let house = house::find(&dir.canonicalize().map_err(cannot_write)?)?;
-    let rules = house.map(|h| h.config.import).unwrap_or_default();
-    let imported = convert(&content, &rules)
-        .map_err(|reason| vec![Diagnostic::error(format!("{name}: {reason}"))])?;
-    write_atomic(target, imported.source.as_bytes()).map_err(cannot_write)?;
-
-    out(format_args!(
-        "{name} -> {}
-",
-        display_path(target)
-    ));
-    out(format_args!("{}", imported.report));
-    Ok(match pipeline::check(env, target, &Standards::House) {
-        Ok(checked) => {
-            out(format_args!(
-                "  {:<11} ok
-",
-                "check"
-            ));
-            (true, checked.warnings())
-        }
-        Err(problems) => {
-            out(format_args!(
-                "  {:<11} {} problem(s) to fix in {}
-",
-                "check",
-                problems.len(),
-                display_path(target)
-            ));
-            (false, problems)
-        }
-    })
 }
 
 #[cfg(test)]

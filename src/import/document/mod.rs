@@ -16,7 +16,7 @@ mod notes_list;
 pub mod parts;
 mod tidy;
 
-pub use tidy::{is_blank, tidy, tidy_blocks, tidy_inlines};
+pub use tidy::{is_blank, tidy, tidy_blocks};
 
 /// A document read from a Word file or a web page.
 #[derive(Debug, Default, Clone, PartialEq)]

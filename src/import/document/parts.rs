@@ -10,9 +10,9 @@ use std::ops::Range;
 use super::{Block, Document, Inline};
 use crate::import::chrome::{self, Dropped};
 use crate::import::found::Span;
-use crate::letter::house::ImportRules;
 use crate::import::lines::{self, Line};
 use crate::import::structure::{self, Recognised};
+use crate::letter::house::ImportRules;
 
 /// Where a document's letter parts are.
 #[derive(Debug)]

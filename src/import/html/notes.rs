@@ -56,9 +56,7 @@ pub fn find(page: &Html, root: Handle) -> Linked {
         };
         // A note stands after its marker, outside the marker's own paragraph. (Nodes are
         // numbered as the parser creates them: in the order of the page's text.)
-        if note.id() <= anchor.id()
-            || anchor.ancestors().any(|a| a.id() == note.id())
-        {
+        if note.id() <= anchor.id() || anchor.ancestors().any(|a| a.id() == note.id()) {
             continue;
         }
         linked.markers.insert(anchor.id(), note.id());

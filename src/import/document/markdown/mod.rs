@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use super::lists;
 use super::{Block, Image, Inline, List, ListKind, Note, Table};
+use crate::import::escape::{escape, escape_line_start};
 
 /// Where the images of the letter are: the path written for an image, or None when it
 /// cannot be placed (an address on the web is never fetched).
@@ -107,12 +108,22 @@ fn list_markdown(list: &List, levels: &[u8], images: ImagePath) -> String {
             kind => format!("{})", lists::label(kind, number as u32)),
         };
         let markdown = list.kind == ListKind::Bullet || list.kind == ListKind::Decimal;
-        let parts: Vec<String> = item
-            .iter()
-            .map(|b| block_markdown(b, levels, images))
-            .filter(|t| !t.is_empty())
-            .collect();
-        let body = parts.join("\n\n");
+        // A list inside an item follows its text directly: the list stays tight.
+        let mut body = String::new();
+        for block in item {
+            let text = block_markdown(block, levels, images);
+            if text.is_empty() {
+                continue;
+            }
+            if !body.is_empty() {
+                body.push_str(if matches!(block, Block::List(_)) {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
+            }
+            body.push_str(&text);
+        }
         if markdown {
             let indent = " ".repeat(marker.chars().count() + 1);
             let mut lines = body.lines();
@@ -219,7 +230,13 @@ fn inlines(runs: &[Inline], images: ImagePath) -> String {
                 out.push_str(&inlines(inner, images));
             }
             Inline::Link { url, content } => {
-                let _ = write!(out, "[{}]({})", inlines(content, images), destination(url));
+                let text = inlines(content, images);
+                // An address shown as itself is an autolink.
+                if super::plain_text(content) == *url && !url.contains([' ', '<', '>']) {
+                    let _ = write!(out, "<{url}>");
+                } else {
+                    let _ = write!(out, "[{text}]({})", destination(url));
+                }
             }
             Inline::NoteRef(n) => {
                 let _ = write!(out, "[^{}]", n + 1);
@@ -280,31 +297,11 @@ fn destination(url: &str) -> String {
     }
 }
 
-/// Backslash-escapes the characters that are Markdown syntax anywhere in a line.
-fn escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        if "\\`*_[]<>#&|~!".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-}
-
-/// Escapes what is Markdown syntax at the start of a block or of a line after a hard
-/// break: list markers, `+`, `=`, `-`, `1.`, `1)`.
+/// Escapes what is Markdown syntax at the start of a block and of each line after a hard
+/// break.
 fn line_start(text: String) -> String {
     text.split("\\\n")
-        .map(|line| {
-            let mut line = line.to_string();
-            if line.starts_with(['-', '+', '=']) {
-                line.insert(0, '\\');
-            }
-            let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            if digits > 0 && line[digits..].starts_with(['.', ')']) {
-                line.insert(digits, '\\');
-            }
-            line
-        })
+        .map(|line| escape_line_start(line.to_string()))
         .collect::<Vec<_>>()
         .join("\\\n")
 }

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::import::document::{ImageSource, Row};
-use crate::markdown;
-use crate::typst_code::str_literal;
+use crate::typeset::markdown;
+use crate::typeset::typst_code::str_literal;
 
 fn text(s: &str) -> Inline {
     Inline::Text(s.into())
@@ -92,7 +92,7 @@ fn paragraphs_headings_and_lists_are_kept() {
             "## 1. Background\n\n",
             "We **urge** you[^1] to read [*the report*](<https://example.org/a b>).\n\n",
             "Ms. Jane Roe\\\n2\\. Avenue\n\n",
-            "3. three\n\n   - inner\n4. four\n\n",
+            "3. three\n   - inner\n4. four\n\n",
             "a) first point"
         )
     );
