@@ -6,6 +6,8 @@
 
 use std::path::Path;
 
+use super::document::Document;
+use super::encoding::Decoded;
 use super::format::{self, Format};
 use super::from_document::{self, Origin};
 use super::limits::MAX_DOCX_BYTES;
@@ -33,12 +35,14 @@ pub fn import_one(
     if target.exists() && !options.force {
         return Err(vec![already_exists(target)]);
     }
+    // Read before anything is created: a file refused leaves no folder behind.
+    let input = read_input(format, &bytes, &name, options)?;
     let dir = folder_of(target);
     let cannot = |err: std::io::Error| vec![cannot_write(target, &err)];
     std::fs::create_dir_all(dir).map_err(cannot)?;
     let house = house::find(&dir.canonicalize().map_err(cannot)?)?;
     let rules = house.map(|h| h.config.import).unwrap_or_default();
-    let mut imported = read_letter(format, &bytes, (file, &name), target, options, &rules)?;
+    let mut imported = letter(input, (file, &name), target, &rules)?;
     if let Some(named) = Format::by_extension(&name).filter(|named| *named != format) {
         imported.report.notices.push(format!(
             "named as {}, but it is {}: read as {}",
@@ -98,39 +102,75 @@ fn refused(name: &str, refusal: &Refusal) -> Diagnostics {
     vec![Diagnostic::error(format!("{name} {}", refusal.reason)).hint(refusal.hint.clone())]
 }
 
-/// The letter source of a file (its path and its name as shown) of a known format.
-fn read_letter(
+/// A file as its reader read it.
+enum Input {
+    /// A text, decoded, and how.
+    Text(Decoded),
+    /// A Word file or a web page.
+    Document(Document),
+}
+
+/// Reads a file of a known format, or says why it cannot be read.
+fn read_input(
     format: Format,
     bytes: &[u8],
-    (file, name): (&Path, &str),
-    target: &Path,
+    name: &str,
     options: &Options,
-    rules: &ImportRules,
-) -> Result<Imported, Diagnostics> {
-    let failed = |reason: String| vec![Diagnostic::error(format!("{name}: {reason}"))];
-    let stem = target
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "letter".into());
-    let origin = Origin {
-        stem: &stem,
-        folder: folder_of(file),
+) -> Result<Input, Diagnostics> {
+    let empty = |why: &str| {
+        vec![
+            Diagnostic::error(format!("{name}: {why}"))
+                .hint("import the file that holds the letter's text"),
+        ]
     };
     let document = match format {
-        Format::Text => return text(bytes, options, rules).map_err(failed),
+        Format::Text => {
+            let decoded = encoding::decode(bytes, options.encoding, None);
+            if decoded.text.trim().is_empty() {
+                return Err(empty("the file holds no text"));
+            }
+            return Ok(Input::Text(decoded));
+        }
         Format::Word => docx::read(bytes),
         Format::Web => html::read(bytes, options.encoding),
     };
     let document = document.map_err(|r| refused(name, &r))?;
-    from_document::convert(&document, rules, &origin).map_err(failed)
+    if document.blocks.iter().all(|b| b.text().trim().is_empty()) {
+        return Err(empty(if format == Format::Web {
+            "the page shows no text (a page whose text its scripts write shows none to missive, which never runs them)"
+        } else {
+            "the file holds no text"
+        }));
+    }
+    Ok(Input::Document(document))
 }
 
-/// A text letter, decoded from its encoding.
-fn text(bytes: &[u8], options: &Options, rules: &ImportRules) -> Result<Imported, String> {
-    let decoded = encoding::decode(bytes, options.encoding, None);
-    let mut imported = convert(&decoded.text, rules)?;
-    imported.report.notices.push(format!("encoding {decoded}"));
-    Ok(imported)
+/// The letter source of what was read from a file (its path and its name as shown).
+fn letter(
+    input: Input,
+    (file, name): (&Path, &str),
+    target: &Path,
+    rules: &ImportRules,
+) -> Result<Imported, Diagnostics> {
+    let failed = |reason: String| vec![Diagnostic::error(format!("{name}: {reason}"))];
+    match input {
+        Input::Text(decoded) => {
+            let mut imported = convert(&decoded.text, rules).map_err(failed)?;
+            imported.report.encoding = Some(decoded.to_string());
+            Ok(imported)
+        }
+        Input::Document(document) => {
+            let stem = target
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "letter".into());
+            let origin = Origin {
+                stem: &stem,
+                folder: folder_of(file),
+            };
+            from_document::convert(&document, rules, &origin).map_err(failed)
+        }
+    }
 }
 
 /// Writes the images, then the letter source; when the source cannot be written, the

@@ -17,9 +17,14 @@ pub struct Report {
     pub found: Parts,
     /// Parts not found.
     pub missing: Vec<&'static str>,
-    /// Things to look at: notes and markers that do not match, what a reader kept but the
-    /// user should know, the encoding assumed.
+    /// Things to look at: notes and markers that do not match, a file named as another
+    /// format.
     pub notices: Vec<String>,
+    /// What the reader kept but the user should know (tracked insertions, fields, where a
+    /// page's letter was found, scripts ignored).
+    pub noted: Vec<String>,
+    /// The encoding a text or page was read in, and why.
+    pub encoding: Option<String>,
     /// What was left out: where (if known), an excerpt, why.
     pub dropped: Vec<(Option<String>, String, String)>,
     /// What fits no part: where, the text.
@@ -51,6 +56,8 @@ impl Report {
             found,
             missing,
             notices: notices(written),
+            noted: Vec::new(),
+            encoding: None,
             dropped: dropped
                 .into_iter()
                 .map(|d| (Some(format!("line {}", d.line.number)), d.line.text, d.rule))
@@ -271,8 +278,14 @@ impl fmt::Display for Report {
             let at = at.as_ref().map(|s| format!("  ({s})")).unwrap_or_default();
             writeln!(f, "  {label:<11} {}{at}", shorten(value, 80))?;
         }
+        if let Some(encoding) = &self.encoding {
+            writeln!(f, "  {:<11} {encoding}", "encoding")?;
+        }
         if !self.missing.is_empty() {
             writeln!(f, "  {:<11} {}", "not found", self.missing.join(", "))?;
+        }
+        for noted in &self.noted {
+            writeln!(f, "  {:<11} {noted}", "noted")?;
         }
         for notice in &self.notices {
             writeln!(f, "  {:<11} {notice}", "attention")?;

@@ -30,13 +30,6 @@ pub fn convert(
     rules: &ImportRules,
     origin: &Origin,
 ) -> Result<Imported, String> {
-    if document.blocks.iter().all(|b| b.text().trim().is_empty()) {
-        return Err(if document.metadata.encoding.is_some() {
-            "the page shows no text (a page whose text its scripts write shows none to missive, which never runs them)".into()
-        } else {
-            "the file holds no text".into()
-        });
-    }
     let placed = parts::place(document, rules);
     if placed.lines.iter().all(|l| l.is_blank()) {
         return Err("every paragraph of the file was dropped as site chrome".into());

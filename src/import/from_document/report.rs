@@ -142,16 +142,39 @@ pub fn report(facts: Facts) -> Report {
         ));
     }
     letterhead_parts(facts.letterhead, facts.logo, &mut found);
-    let mut notices = document.notices.clone();
-    if let Some(encoding) = &document.metadata.encoding {
-        notices.push(format!("encoding {encoding}"));
+    let notices = notices(facts.unused);
+    let dropped = dropped(document, placed, at, facts.images, &mut found);
+    Report {
+        found,
+        missing,
+        notices,
+        noted: document.notices.clone(),
+        encoding: document.metadata.encoding.clone(),
+        dropped,
+        unplaced: facts.unplaced,
     }
-    if facts.unused > 0 {
+}
+
+/// Notes the body does not reference.
+fn notices(unused: usize) -> Vec<String> {
+    let mut notices = Vec::new();
+    if unused > 0 {
         notices.push(format!(
-            "{} note(s) referenced outside the body (on the date or the signature), left out",
-            facts.unused
+            "{unused} note(s) referenced outside the body (on the date or the signature), left out"
         ));
     }
+    notices
+}
+
+/// What was left out: lines dropped as chrome, what the reader left out, images that
+/// could not be placed (those placed are reported as found).
+fn dropped(
+    document: &Document,
+    placed: &Placed,
+    at: &Locator,
+    images: &[PlacedImage],
+    found: &mut Parts,
+) -> Vec<(Option<String>, String, String)> {
     let mut dropped: Vec<(Option<String>, String, String)> = placed
         .dropped
         .iter()
@@ -169,19 +192,13 @@ pub fn report(facts: Facts) -> Report {
             .iter()
             .map(|d| (None, d.what.clone(), d.reason.clone())),
     );
-    for image in facts.images {
+    for image in images {
         match &image.file {
             Ok(file) => found.push(("image", image_line(file, &image.image.alt), None)),
             Err(why) => dropped.push((None, image_alt(&image.image.alt), why.clone())),
         }
     }
-    Report {
-        found,
-        missing,
-        notices,
-        dropped,
-        unplaced: facts.unplaced,
-    }
+    dropped
 }
 
 fn letterhead_parts(head: &Letterhead, logo: Option<&str>, found: &mut Parts) {
