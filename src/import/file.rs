@@ -107,7 +107,7 @@ enum Input {
     /// A text, decoded, and how.
     Text(Decoded),
     /// A Word file or a web page.
-    Document(Document),
+    Document(Box<Document>),
 }
 
 /// Reads a file of a known format, or says why it cannot be read.
@@ -142,7 +142,7 @@ fn read_input(
             "the file holds no text"
         }));
     }
-    Ok(Input::Document(document))
+    Ok(Input::Document(Box::new(document)))
 }
 
 /// The letter source of what was read from a file (its path and its name as shown).
