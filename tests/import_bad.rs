@@ -58,7 +58,7 @@ fn refused(file: &Path, error: &str, help: Option<&str>) -> Result<(), String> {
     {
         problems.push(format!("no help with {help:?}"));
     }
-    if !shown.contains(&format!("failed: ")) || !shown.contains("(nothing written)") {
+    if !shown.contains("failed: ") || !shown.contains("(nothing written)") {
         problems.push("no \"failed: … (nothing written)\" line".into());
     }
     if out.exists() {
