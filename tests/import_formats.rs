@@ -550,7 +550,7 @@ fn recognised(document: &Document, want: &ExpectedLetter) -> ([bool; 15], Vec<St
 /// at least at the floor it has reached.
 #[test]
 fn recognition_table() {
-    let floors = [("word", 0.89), ("web", 0.89)];
+    let floors = [("word", 0.99), ("web", 0.99)];
     let mut table = String::from("format  docs  ");
     for part in PARTS {
         let _ = write!(table, "{part:>12}");

@@ -7,7 +7,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use missive::import::docx;
+use missive::testing::import::docx;
 
 fuzz_target!(|data: &[u8]| {
     match docx::read(data) {

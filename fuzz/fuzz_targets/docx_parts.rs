@@ -11,7 +11,7 @@ mod common;
 use std::io::Write;
 
 use libfuzzer_sys::fuzz_target;
-use missive::import::docx;
+use missive::testing::import::docx;
 use zip::write::SimpleFileOptions;
 
 const PARTS: [(&str, &str); 5] = [

@@ -7,7 +7,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use missive::import::html;
+use missive::testing::import::html;
 
 fuzz_target!(|data: &[u8]| {
     let given = match data.first() {

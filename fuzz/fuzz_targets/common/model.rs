@@ -2,7 +2,7 @@
 //! references point at notes, embedded images at images, and the model is tidy (no
 //! empty paragraphs, no blank edges, no adjacent texts, no empty formatting).
 
-use missive::import::document::{Block, Document, ImageSource, Inline};
+use missive::testing::import::{Block, Document, ImageSource, Inline};
 
 /// Asserts the model's invariants.
 pub fn check(document: &Document) {
