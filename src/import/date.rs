@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::lines::{fold, listed};
+use super::months::{MONTHS, WEEKDAYS};
 
 /// A line that holds the letter's date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,105 +125,6 @@ fn day(token: &str) -> Option<u32> {
     (known && digits.len() <= 2 && (1..=31).contains(&day)).then_some(day)
 }
 
-/// Month names (folded) with their language when not English.
-const MONTHS: &[(&str, u32, Option<&str>)] = &[
-    ("january", 1, None),
-    ("february", 2, None),
-    ("march", 3, None),
-    ("april", 4, None),
-    ("may", 5, None),
-    ("june", 6, None),
-    ("july", 7, None),
-    ("august", 8, None),
-    ("september", 9, None),
-    ("october", 10, None),
-    ("november", 11, None),
-    ("december", 12, None),
-    ("jan", 1, None),
-    ("feb", 2, None),
-    ("mar", 3, None),
-    ("apr", 4, None),
-    ("jun", 6, None),
-    ("jul", 7, None),
-    ("aug", 8, None),
-    ("sep", 9, None),
-    ("sept", 9, None),
-    ("oct", 10, None),
-    ("nov", 11, None),
-    ("dec", 12, None),
-    ("enero", 1, Some("es")),
-    ("febrero", 2, Some("es")),
-    ("marzo", 3, Some("es")),
-    ("abril", 4, Some("es")),
-    ("mayo", 5, Some("es")),
-    ("junio", 6, Some("es")),
-    ("julio", 7, Some("es")),
-    ("agosto", 8, Some("es")),
-    ("septiembre", 9, Some("es")),
-    ("setiembre", 9, Some("es")),
-    ("octubre", 10, Some("es")),
-    ("noviembre", 11, Some("es")),
-    ("diciembre", 12, Some("es")),
-    ("janvier", 1, Some("fr")),
-    ("fevrier", 2, Some("fr")),
-    ("mars", 3, Some("fr")),
-    ("avril", 4, Some("fr")),
-    ("mai", 5, Some("fr")),
-    ("juin", 6, Some("fr")),
-    ("juillet", 7, Some("fr")),
-    ("aout", 8, Some("fr")),
-    ("septembre", 9, Some("fr")),
-    ("octobre", 10, Some("fr")),
-    ("novembre", 11, Some("fr")),
-    ("decembre", 12, Some("fr")),
-    ("janv", 1, Some("fr")),
-    ("fevr", 2, Some("fr")),
-    ("avr", 4, Some("fr")),
-    ("juil", 7, Some("fr")),
-    ("января", 1, Some("ru")),
-    ("февраля", 2, Some("ru")),
-    ("марта", 3, Some("ru")),
-    ("апреля", 4, Some("ru")),
-    ("мая", 5, Some("ru")),
-    ("июня", 6, Some("ru")),
-    ("июля", 7, Some("ru")),
-    ("августа", 8, Some("ru")),
-    ("сентября", 9, Some("ru")),
-    ("октября", 10, Some("ru")),
-    ("ноября", 11, Some("ru")),
-    ("декабря", 12, Some("ru")),
-    ("يناير", 1, Some("ar")),
-    ("فبراير", 2, Some("ar")),
-    ("مارس", 3, Some("ar")),
-    ("أبريل", 4, Some("ar")),
-    ("ابريل", 4, Some("ar")),
-    ("إبريل", 4, Some("ar")),
-    ("مايو", 5, Some("ar")),
-    ("يونيو", 6, Some("ar")),
-    ("يونيه", 6, Some("ar")),
-    ("يوليو", 7, Some("ar")),
-    ("يوليه", 7, Some("ar")),
-    ("أغسطس", 8, Some("ar")),
-    ("اغسطس", 8, Some("ar")),
-    ("سبتمبر", 9, Some("ar")),
-    ("أكتوبر", 10, Some("ar")),
-    ("اكتوبر", 10, Some("ar")),
-    ("نوفمبر", 11, Some("ar")),
-    ("ديسمبر", 12, Some("ar")),
-    ("كانون_الثاني", 1, Some("ar")),
-    ("شباط", 2, Some("ar")),
-    ("آذار", 3, Some("ar")),
-    ("نيسان", 4, Some("ar")),
-    ("أيار", 5, Some("ar")),
-    ("حزيران", 6, Some("ar")),
-    ("تموز", 7, Some("ar")),
-    ("آب", 8, Some("ar")),
-    ("أيلول", 9, Some("ar")),
-    ("تشرين_الأول", 10, Some("ar")),
-    ("تشرين_الثاني", 11, Some("ar")),
-    ("كانون_الأول", 12, Some("ar")),
-];
-
 fn month(token: &str) -> Option<(u32, Option<&'static str>)> {
     // Arabic letters often give both names of a month: "أيار/مايو".
     token.split('/').find_map(|part| {
@@ -258,12 +160,6 @@ fn chinese(text: &str) -> Option<NaiveDate> {
     }
     NaiveDate::from_ymd_opt(year.parse().ok()?, number(month)?, number(day)?)
 }
-
-const WEEKDAYS: &str = "
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-    sat sun lunes martes miercoles jueves viernes sabado domingo lundi mardi mercredi jeudi
-    vendredi samedi dimanche
-";
 
 fn is_weekday(folded: &str) -> bool {
     listed(WEEKDAYS, folded.trim_end_matches('.'))

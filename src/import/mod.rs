@@ -30,6 +30,7 @@ mod head;
 pub mod html;
 pub mod limits;
 mod lines;
+mod months;
 mod notes;
 mod people;
 pub mod refusal;
