@@ -1,7 +1,7 @@
 //! A document read inside another (an HTML part of a Word file) taken into it: its
 //! notes and images appended, its references renumbered to point at them.
 
-use super::{Block, Document, Image, ImageSource, Inline};
+use super::model::{Block, Document, Image, ImageSource, Inline};
 
 impl Document {
     /// Takes in the notes, images and records of a document read inside this one (an

@@ -3,7 +3,7 @@
 //! them: a deeper item opens a list inside the item before it, a different list or kind
 //! at the same level starts a new list.
 
-use super::{Block, List, ListKind};
+use super::model::{Block, List, ListKind};
 
 /// A paragraph that is an item of a list.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,7 +117,7 @@ fn roman(mut n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::document::Inline;
+    use crate::import::document::model::Inline;
 
     fn item(list: &str, level: u8, kind: ListKind, number: u32, text: &str) -> ListItem {
         ListItem {

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
+use super::model::{Block, Document, Dropped, Inline, Note, plain_text};
 pub use super::notes_list::is_notes_heading;
 use super::notes_list::{find, marker_number};
-use super::{Block, Document, Dropped, Inline, Note, plain_text};
 use crate::import::notes::{Piece, pieces};
 
 /// Links hand-written markers to a list of notes after the text, when the document has
@@ -170,7 +170,7 @@ fn replace_in_inlines(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::document::{List, ListKind};
+    use crate::import::document::model::{List, ListKind};
 
     fn text(s: &str) -> Inline {
         Inline::Text(s.into())

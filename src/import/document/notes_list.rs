@@ -1,7 +1,7 @@
 //! The list of notes that a document writes by hand after its text: paragraphs starting
 //! `[1]` or a raised `1`, or `1.` items (a numbered list) under a "Notes" heading.
 
-use super::{Block, Inline, ListKind, plain_text};
+use super::model::{Block, Inline, ListKind, plain_text};
 use crate::import::lines::fold;
 use crate::import::notes::{Piece, pieces};
 

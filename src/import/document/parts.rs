@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::{Block, Document, Inline};
+use super::model::{Block, Document, Inline};
 use crate::import::chrome::{self, Dropped};
 use crate::import::found::Span;
 use crate::import::lines::{self, Line};
@@ -183,7 +183,7 @@ fn chunks(block: &Block) -> Vec<Vec<String>> {
     }
 }
 
-fn list_lines(list: &super::List, out: &mut Vec<String>) {
+fn list_lines(list: &super::model::List, out: &mut Vec<String>) {
     for (k, item) in list.items.iter().enumerate() {
         let marker = if list.kind.is_ordered() {
             format!("{}.", list.start as usize + k)

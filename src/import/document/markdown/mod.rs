@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::lists;
-use super::{Block, Image, Inline, List, ListKind, Note, Table};
+use super::model::{Block, Image, Inline, List, ListKind, Note, Table};
 use crate::import::escape::{escape, escape_line_start};
 
 /// Where the images of the letter are: the path written for an image, or None when it
@@ -232,7 +232,7 @@ fn inlines(runs: &[Inline], images: ImagePath) -> String {
             Inline::Link { url, content } => {
                 let text = inlines(content, images);
                 // An address shown as itself is an autolink.
-                if super::plain_text(content) == *url && !url.contains([' ', '<', '>']) {
+                if super::model::plain_text(content) == *url && !url.contains([' ', '<', '>']) {
                     let _ = write!(out, "<{url}>");
                 } else {
                     let _ = write!(out, "[{text}]({})", destination(url));

@@ -1,7 +1,7 @@
 //! The Markdown writer: literal text, structure, emphasis at its edges, images.
 
 use super::*;
-use crate::import::document::{ImageSource, Row};
+use crate::import::document::model::{ImageSource, Row};
 use crate::typeset::markdown;
 use crate::typeset::typst_code::str_literal;
 

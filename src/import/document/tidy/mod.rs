@@ -7,7 +7,7 @@ mod runs;
 
 pub use runs::{is_blank, tidy_inlines};
 
-use super::{Block, Document, Inline};
+use super::model::{Block, Document, Inline};
 
 /// Tidies every block and note of a document.
 pub fn tidy(document: &mut Document) {

@@ -2,7 +2,7 @@
 //! paragraph and of its lines, spaces moved out of formatting, adjacent runs of the same
 //! formatting joined (Word splits runs mid-word), empty formatting removed.
 
-use crate::import::document::Inline;
+use crate::import::document::model::Inline;
 
 /// Whether inline runs show nothing: only white space (no-break spaces included, as in a
 /// web page's `<p>&nbsp;</p>`) and line breaks.
