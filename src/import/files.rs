@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Options;
+use super::job::Options;
 use crate::paths::{display_path, files_under, has_extension};
 
 /// The extensions of the files a folder is searched for (their formats are then known by

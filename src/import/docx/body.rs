@@ -4,9 +4,9 @@
 use roxmltree::Node;
 
 use super::numbering::Item;
+use super::reader::{Looks, NoteKind, Reader};
 use super::styles::Role;
-use super::xml::{self, attr, child, child_val};
-use super::{NoteKind, Reader};
+use super::xml::{self, attr, child, child_val, deleted_text, descendant_text};
 use crate::import::document::lists::{self, ListItem};
 use crate::import::document::{self, Block, Dropped, Inline, ListKind, Row, Table};
 
@@ -15,16 +15,6 @@ enum Flat {
     Block(Block),
     Item(Item, Vec<Inline>),
     Quote(Block),
-}
-
-/// What the runs of a paragraph looked like, to tell a heading made by direct formatting
-/// (Google Docs, or a writer who enlarged the text instead of choosing a style).
-#[derive(Debug, Default)]
-pub(super) struct Looks {
-    /// Characters of visible text.
-    pub chars: usize,
-    /// The smallest type size of that text, in half-points.
-    pub smallest: Option<u32>,
 }
 
 impl Reader<'_> {
@@ -61,7 +51,7 @@ impl Reader<'_> {
     fn collect(&mut self, container: Node, flat: &mut Vec<Flat>) {
         for node in container.children().filter(Node::is_element) {
             let name = node.tag_name().name();
-            if let Some(choice) = super::runs::alternate_choice(node) {
+            if let Some(choice) = xml::alternate_choice(node) {
                 self.collect(choice, flat);
                 continue;
             }
@@ -332,22 +322,6 @@ fn wrapped<'a, 'i>(parent: Node<'a, 'i>, name: &str) -> Vec<Node<'a, 'i>> {
         }
     }
     out
-}
-
-/// The text of `w:t` elements under a node.
-pub(super) fn descendant_text(node: Node) -> String {
-    node.descendants()
-        .filter(|n| xml::is(*n, "t"))
-        .filter_map(|n| n.text())
-        .collect()
-}
-
-/// The text of a tracked deletion (`w:delText`, and `w:t` in moved-away text).
-pub(super) fn deleted_text(node: Node) -> String {
-    node.descendants()
-        .filter(|n| xml::is(*n, "delText") || xml::is(*n, "t"))
-        .filter_map(|n| n.text())
-        .collect()
 }
 
 /// Groups quotations, and nests numbered paragraphs into lists.

@@ -5,9 +5,8 @@
 
 use roxmltree::Node;
 
-use super::runs::web_address;
+use super::reader::{Field, Reader};
 use super::xml::attr;
-use super::{Field, Reader};
 use crate::import::document::{Dropped, Inline};
 
 impl Reader<'_> {
@@ -97,4 +96,14 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// An address worth keeping as a link: web and mail addresses (never `javascript:`,
+/// `file:` or a path on the writer's computer).
+pub(super) fn web_address(target: &str) -> Option<String> {
+    let lower = target.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "ftp://"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+        .then(|| target.trim().to_string())
 }

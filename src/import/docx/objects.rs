@@ -5,7 +5,7 @@
 
 use roxmltree::Node;
 
-use super::Reader;
+use super::reader::Reader;
 use super::xml::{attr, descendants_named, rel_attr};
 use crate::import::document::{self, Dropped, Image, ImageData, ImageSource, Inline};
 

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use roxmltree::Node;
 
 use super::package::Relationships;
-use super::{Reader, xml};
+use super::reader::Reader;
+use super::xml;
 use crate::import::document::{self, Block, Document, Dropped, Image, Inline};
 use crate::import::refusal::Refusal;
 

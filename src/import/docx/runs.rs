@@ -5,39 +5,16 @@
 
 use roxmltree::Node;
 
-use super::body::{Looks, deleted_text};
+use super::fields::web_address;
+use super::reader::{Change, Looks, NoteKind, Reader};
 use super::styles::Format;
-use super::xml::{self, attr, child, child_val, descendants_named, rel_attr};
-use super::{NoteKind, Reader};
+use super::xml::{
+    self, alternate_choice, attr, child, child_val, deleted_text, descendants_named, rel_attr,
+};
 use crate::import::document::{self, Dropped, Inline};
-
-/// Markup compatibility: `mc:AlternateContent` offers a choice and a fallback.
-const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// Office math.
 const MATH: &str = "http://schemas.openxmlformats.org/officeDocument/2006/math";
-
-/// The branch of an `mc:AlternateContent` to read: its first `mc:Choice` (DrawingML, which
-/// this reader understands), else its fallback (VML). None for other elements.
-pub(super) fn alternate_choice<'a, 'i>(node: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
-    let in_mc = |n: &Node, name: &str| {
-        n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(MC)
-    };
-    if !in_mc(&node, "AlternateContent") {
-        return None;
-    }
-    node.children()
-        .find(|c| in_mc(c, "Choice"))
-        .or_else(|| node.children().find(|c| in_mc(c, "Fallback")))
-}
-
-/// A tracked change being gathered for the report: inserted (kept) or deleted (dropped),
-/// its author, its text.
-pub(super) struct Change {
-    inserted: bool,
-    author: String,
-    text: String,
-}
 
 impl Reader<'_> {
     /// Reads the inline content of `parent` into `out`. `in_link`: inside a hyperlink,
@@ -236,7 +213,7 @@ impl Reader<'_> {
                 "drawing" | "pict" | "object" => self.object(node, &mut pieces),
                 "ruby" => {
                     if let Some(base) = child(node, "rubyBase") {
-                        pieces.push(Inline::Text(super::body::descendant_text(base)));
+                        pieces.push(Inline::Text(xml::descendant_text(base)));
                     }
                 }
                 _ => {}
@@ -244,16 +221,6 @@ impl Reader<'_> {
         }
         flush_run(out, &mut pieces, format, in_link);
     }
-}
-
-/// An address worth keeping as a link: web and mail addresses (never `javascript:`,
-/// `file:` or a path on the writer's computer).
-pub(super) fn web_address(target: &str) -> Option<String> {
-    let lower = target.trim().to_ascii_lowercase();
-    ["http://", "https://", "mailto:", "ftp://"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
-        .then(|| target.trim().to_string())
 }
 
 /// Pushes linked content as a link, or as it is when there is no address.

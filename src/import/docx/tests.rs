@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::*;
+use crate::import::document::Block;
 use crate::import::document::Inline;
 
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";

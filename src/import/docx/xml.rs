@@ -150,6 +150,39 @@ pub fn descendants_named<'a, 'i: 'a>(
         .filter(move |d| d.is_element() && d.tag_name().name() == name)
 }
 
+/// Markup compatibility: `mc:AlternateContent` offers a choice and a fallback.
+const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// The branch of an `mc:AlternateContent` to read: its first `mc:Choice` (DrawingML, which
+/// this reader understands), else its fallback (VML). None for other elements.
+pub(super) fn alternate_choice<'a, 'i>(node: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+    let in_mc = |n: &Node, name: &str| {
+        n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(MC)
+    };
+    if !in_mc(&node, "AlternateContent") {
+        return None;
+    }
+    node.children()
+        .find(|c| in_mc(c, "Choice"))
+        .or_else(|| node.children().find(|c| in_mc(c, "Fallback")))
+}
+
+/// The text of `w:t` elements under a node.
+pub(super) fn descendant_text(node: Node) -> String {
+    node.descendants()
+        .filter(|n| is(*n, "t"))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+/// The text of a tracked deletion (`w:delText`, and `w:t` in moved-away text).
+pub(super) fn deleted_text(node: Node) -> String {
+    node.descendants()
+        .filter(|n| is(*n, "delText") || is(*n, "t"))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

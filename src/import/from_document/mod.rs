@@ -10,8 +10,8 @@ mod report;
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::Imported;
 use super::document::{Block, Document, Inline, Note, letterhead, markdown, parts};
+use super::job::Imported;
 use super::writer::{self, Extras, Letterhead};
 use crate::i18n::Lang;
 use crate::letter::house::ImportRules;

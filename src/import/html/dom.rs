@@ -185,6 +185,19 @@ pub fn targets(page: &Html) -> HashMap<String, NodeId> {
     out
 }
 
+/// Tracking pixels: images of 1 by 1 (or 0) pixels.
+pub fn is_tracking_image(node: &Handle) -> bool {
+    let tiny = |a: &str| {
+        attr(node, a).is_some_and(|v| {
+            v.trim()
+                .trim_end_matches("px")
+                .parse::<u32>()
+                .is_ok_and(|n| n <= 1)
+        })
+    };
+    tiny("width") || tiny("height")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

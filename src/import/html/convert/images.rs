@@ -67,16 +67,3 @@ impl Converter<'_> {
         }
     }
 }
-
-/// Tracking pixels: images of 1 by 1 (or 0) pixels.
-pub(super) fn is_tracking_image(node: &Handle) -> bool {
-    let tiny = |a: &str| {
-        dom::attr(node, a).is_some_and(|v| {
-            v.trim()
-                .trim_end_matches("px")
-                .parse::<u32>()
-                .is_ok_and(|n| n <= 1)
-        })
-    };
-    tiny("width") || tiny("height")
-}

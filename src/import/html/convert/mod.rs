@@ -14,9 +14,6 @@ use ego_tree::NodeId;
 use scraper::{Html, Node};
 use url::Url;
 
-use images::is_tracking_image;
-use structure::preformatted;
-
 use super::chrome;
 use super::dom::{self, Handle};
 use super::notes::Linked;
@@ -143,7 +140,7 @@ impl<'a> Converter<'a> {
             self.drop(node, "hidden by the page's style sheet (not shown)");
             return true;
         }
-        if name == "img" && is_tracking_image(node) {
+        if name == "img" && dom::is_tracking_image(node) {
             return true;
         }
         false
@@ -286,6 +283,23 @@ fn flush(runs: &mut Vec<Inline>, out: &mut Vec<Block>) {
     if !runs.is_empty() {
         out.push(Block::Paragraph(std::mem::take(runs)));
     }
+}
+
+/// Preformatted text: paragraphs at blank lines, lines kept as lines.
+fn preformatted(text: &str) -> Vec<Block> {
+    let text = text.replace("\r\n", "\n");
+    text.split("\n\n")
+        .map(|paragraph| {
+            let mut runs = Vec::new();
+            for (i, line) in paragraph.lines().enumerate() {
+                if i > 0 {
+                    runs.push(Inline::LineBreak);
+                }
+                runs.push(Inline::Text(line.to_string()));
+            }
+            Block::Paragraph(runs)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -164,23 +164,6 @@ fn marker_kind(label: &str) -> (ListKind, u32) {
     (ListKind::Bullet, 1)
 }
 
-/// Preformatted text: paragraphs at blank lines, lines kept as lines.
-pub(super) fn preformatted(text: &str) -> Vec<Block> {
-    let text = text.replace("\r\n", "\n");
-    text.split("\n\n")
-        .map(|paragraph| {
-            let mut runs = Vec::new();
-            for (i, line) in paragraph.lines().enumerate() {
-                if i > 0 {
-                    runs.push(Inline::LineBreak);
-                }
-                runs.push(Inline::Text(line.to_string()));
-            }
-            Block::Paragraph(runs)
-        })
-        .collect()
-}
-
 /// The rows of a table, not of tables inside it.
 fn table_rows(table: Handle) -> Vec<Handle> {
     let mut rows = Vec::new();
