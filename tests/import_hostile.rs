@@ -177,3 +177,18 @@ fn a_frameset_names_its_frames() {
         "is a frameset: its text is in the pages of its frames (menu.htm, letter.htm)"
     );
 }
+
+/// Found by fuzzing: a note whose list item is only its number became an empty note.
+#[test]
+fn notes_without_text_are_not_notes() {
+    for page in [
+        "<p>Claim.<sup>1</sup> Other.<sup>2</sup></p><h3>Notes</h3><p>1.</p><p>2. A source.</p>",
+        "<p>Claim.<a href=\"#n1\">[1]</a></p><p id=\"n1\"><a href=\"#x\">[1]</a></p>",
+    ] {
+        let document = html::read(page.as_bytes(), None).unwrap();
+        for note in &document.notes {
+            assert!(!note.blocks.is_empty(), "{page}: {document:?}");
+        }
+        assert!(document.notes.len() <= 1, "{page}: {:?}", document.notes);
+    }
+}

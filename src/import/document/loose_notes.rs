@@ -18,9 +18,14 @@ pub fn link(document: &mut Document) {
     if !document.notes.is_empty() {
         return;
     }
-    let Some(section) = find(&document.blocks) else {
+    let Some(mut section) = find(&document.blocks) else {
         return;
     };
+    // A note without text is no note: its markers stay as written.
+    for (_, blocks) in &mut section.notes {
+        *blocks = super::tidy::note_blocks(std::mem::take(blocks));
+    }
+    section.notes.retain(|(_, blocks)| !blocks.is_empty());
     let numbers: HashMap<u32, usize> = section
         .notes
         .iter()

@@ -18,4 +18,4 @@ pub mod parts;
 mod tidy;
 
 pub use model::*;
-pub use tidy::{is_blank, tidy, tidy_blocks};
+pub use tidy::{is_blank, note_blocks, tidy, tidy_blocks};

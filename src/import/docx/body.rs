@@ -288,6 +288,14 @@ impl Reader<'_> {
             ));
             return None;
         };
+        let blocks = document::note_blocks(blocks);
+        if blocks.is_empty() {
+            self.document.notices.push(format!(
+                "a {} without text (id {id}); its reference is left out",
+                kind.word()
+            ));
+            return None;
+        }
         let count = self.referenced.entry(kind).or_default();
         *count += 1;
         self.document.notes.push(document::Note {

@@ -9,12 +9,18 @@ pub use runs::{is_blank, tidy_inlines};
 
 use super::model::{Block, Document, Inline};
 
+/// A note's blocks, tidied, without blank lines: empty when the note has no text.
+pub fn note_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    let mut blocks = tidy_blocks(blocks);
+    blocks.retain(|b| !matches!(b, Block::BlankLine));
+    blocks
+}
+
 /// Tidies every block and note of a document.
 pub fn tidy(document: &mut Document) {
     document.blocks = tidy_blocks(std::mem::take(&mut document.blocks));
     for note in &mut document.notes {
-        note.blocks = tidy_blocks(std::mem::take(&mut note.blocks));
-        note.blocks.retain(|b| !matches!(b, Block::BlankLine));
+        note.blocks = note_blocks(std::mem::take(&mut note.blocks));
     }
 }
 

@@ -6,7 +6,7 @@ use ego_tree::NodeId;
 use url::Url;
 
 use super::Converter;
-use crate::import::document::{Block, Inline, Note};
+use crate::import::document::{self, Block, Inline, Note};
 use crate::import::html::dom::{self, Handle};
 
 impl Converter<'_> {
@@ -59,6 +59,11 @@ impl Converter<'_> {
         };
         self.in_note = false;
         strip_leading_label(&mut blocks, &label);
+        let blocks = document::note_blocks(blocks);
+        if blocks.is_empty() {
+            // A note without text is no note: the marker stays as written.
+            return Inline::Text(label);
+        }
         self.document.notes.push(Note { label, blocks });
         let index = self.document.notes.len() - 1;
         self.notes.insert(note, index);
@@ -79,9 +84,13 @@ impl Converter<'_> {
         self.in_note = true;
         let content = self.inline_children(node);
         self.in_note = false;
+        let blocks = document::note_blocks(vec![Block::Paragraph(content)]);
+        if blocks.is_empty() {
+            return Inline::Text(String::new());
+        }
         self.document.notes.push(Note {
             label: format!("{}", self.document.notes.len() + 1),
-            blocks: vec![Block::Paragraph(content)],
+            blocks,
         });
         Inline::NoteRef(self.document.notes.len() - 1)
     }
