@@ -25,7 +25,9 @@ const PARTS: [(&str, &str); 5] = [
 fuzz_target!(|data: &[u8]| {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let mut rels = String::from("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+    let mut rels = String::from(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    );
     for (i, ((name, kind), bytes)) in PARTS.iter().zip(data.split(|b| *b == 0)).enumerate() {
         zip.start_file(*name, stored).unwrap();
         zip.write_all(bytes).unwrap();
@@ -37,7 +39,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     rels.push_str("</Relationships>");
-    zip.start_file("word/_rels/document.xml.rels", stored).unwrap();
+    zip.start_file("word/_rels/document.xml.rels", stored)
+        .unwrap();
     zip.write_all(rels.as_bytes()).unwrap();
     let bytes = zip.finish().unwrap().into_inner();
     match docx::read(&bytes) {

@@ -11,7 +11,13 @@ use missive::testing::import::html;
 
 fuzz_target!(|data: &[u8]| {
     let given = match data.first() {
-        Some(b) if b % 2 == 1 => Some([encoding_rs::WINDOWS_1252, encoding_rs::UTF_16LE, encoding_rs::SHIFT_JIS][usize::from(*b) % 3]),
+        Some(b) if b % 2 == 1 => Some(
+            [
+                encoding_rs::WINDOWS_1252,
+                encoding_rs::UTF_16LE,
+                encoding_rs::SHIFT_JIS,
+            ][usize::from(*b) % 3],
+        ),
         _ => None,
     };
     if let Ok(document) = html::read(data, given) {

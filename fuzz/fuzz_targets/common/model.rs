@@ -25,7 +25,10 @@ fn check_block(document: &Document, block: &Block) {
                 if let Some(Inline::Text(text)) = edge {
                     assert!(!text.is_empty(), "empty text at an edge");
                 }
-                assert!(!matches!(edge, Some(Inline::LineBreak)), "line break at an edge");
+                assert!(
+                    !matches!(edge, Some(Inline::LineBreak)),
+                    "line break at an edge"
+                );
             }
             check_inlines(document, content);
         }
