@@ -9,6 +9,7 @@ use typst_pdf::PdfStandard;
 
 use crate::batch::shard::Shard;
 use crate::export::Format;
+use crate::letter::limits::{GivenLimits, MemoryBudget, TimeBudget, parse_duration, parse_size};
 use crate::letter::standards::parse_standards;
 use crate::pipeline::Standards;
 
@@ -91,6 +92,29 @@ fn parse_standard_list(list: &str) -> Result<StandardList, String> {
     parse_standards(list).map(StandardList)
 }
 
+/// `--timeout` and `--memory`, for every command that typesets.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Time budget of each letter, over the house's `[limits]`: `90s`, `2m`; `0` for
+    /// none [default: 60s].
+    #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+    pub timeout: Option<TimeBudget>,
+    /// Memory budget of each letter (resident memory of the process typesetting it),
+    /// over the house's `[limits]`: `500M`, `2G`; `0` for none [default: 2G].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub memory: Option<MemoryBudget>,
+}
+
+impl LimitArgs {
+    /// The budgets given.
+    pub fn given(&self) -> GivenLimits {
+        GivenLimits {
+            timeout: self.timeout.map(|t| t.0),
+            memory: self.memory.map(|m| m.0),
+        }
+    }
+}
+
 /// `--format`, for the commands that render.
 #[derive(Debug, Clone, Args)]
 pub struct FormatArg {
@@ -146,6 +170,8 @@ pub struct RenderArgs {
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
     pub fonts: FontArgs,
 }
 
@@ -157,6 +183,8 @@ pub struct CheckArgs {
     pub letters: Vec<PathBuf>,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -182,6 +210,8 @@ pub struct WatchArgs {
     pub format: FormatArg,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -251,6 +281,8 @@ pub struct BatchArgs {
     pub prune: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

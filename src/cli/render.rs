@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use super::args::RenderArgs;
-use super::exit::{Failure, Outcome, all_ok};
+use super::exit::{self, Failure, Outcome, all_ok};
 use super::fonts::environment;
 use crate::export::Format;
+use crate::budget;
 use crate::paths::display_path;
 use crate::pipeline::{self, Job, Rendered};
 use crate::term::{report, say};
@@ -34,6 +35,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         ));
     }
     let env = environment(&args.fonts)?;
+    budget::enforce(args.limits.given(), exit::overrun);
     let standards = args.standards.standards();
     let mut ok = true;
     for path in &args.letters {
