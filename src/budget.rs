@@ -42,8 +42,6 @@ pub struct Overrun {
     pub diagnostic: Diagnostic,
     /// How long it had been running.
     pub elapsed: Duration,
-    /// The process's resident memory when it was stopped, in bytes (if known).
-    pub memory: Option<u64>,
 }
 
 /// What a letter is doing, for the message when it is stopped.
@@ -244,7 +242,6 @@ impl Active {
             letter: self.letter.clone(),
             diagnostic,
             elapsed,
-            memory,
         })
     }
 }

@@ -46,6 +46,10 @@ pub enum Command {
     /// Regenerate every letter of an archive into a mirrored folder, in parallel, in one
     /// process; unchanged letters are skipped, a bad letter never stops the rest.
     Batch(BatchArgs),
+    /// A worker process of `missive batch`, which starts it: renders the letters sent
+    /// on standard input, one JSON request a line.
+    #[command(name = "batch-worker", hide = true)]
+    BatchWorker(BatchWorkerArgs),
 }
 
 /// `missive template …`.
@@ -279,6 +283,20 @@ pub struct BatchArgs {
     /// Remove PDFs whose source letter is gone (they are reported either way).
     #[arg(long)]
     pub prune: bool,
+    #[command(flatten)]
+    pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// `missive batch-worker`, as `missive batch` starts it.
+#[derive(Debug, Args)]
+pub struct BatchWorkerArgs {
+    /// The coordinator's hash of the environment, for the manifest's records.
+    #[arg(long, value_name = "HEX")]
+    pub environment: String,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
