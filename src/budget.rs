@@ -174,7 +174,9 @@ impl Drop for Watch {
 
 impl Watchdog {
     fn lock(&self) -> std::sync::MutexGuard<'_, Option<Active>> {
-        self.active.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.active
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn run(&self) {
@@ -223,7 +225,11 @@ impl Active {
         {
             diagnostic = diagnostic.at(&code.file, fence.start..fence.start + 3);
         }
-        let key = if over_time.is_some() { "timeout" } else { "memory" };
+        let key = if over_time.is_some() {
+            "timeout"
+        } else {
+            "memory"
+        };
         let cause = match &self.stage {
             Stage::Typesetting(code) if !code.fences.is_empty() || code.template.is_some() => {
                 "look for a loop that does not end or a value that grows without bound; "
@@ -258,7 +264,10 @@ impl Stage {
                     1 => Some(format!("its raw Typst fence (line {})", code.line(0))),
                     n => Some(format!(
                         "its {n} raw Typst fences (lines {})",
-                        (0..n).map(|i| code.line(i).to_string()).collect::<Vec<_>>().join(", ")
+                        (0..n)
+                            .map(|i| code.line(i).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
                 };
                 let template = code.template.as_ref().map(|t| format!("its template {t}"));

@@ -26,12 +26,12 @@ pub mod manifest;
 mod options;
 mod outcome;
 mod plan;
-mod pool;
+pub mod pool;
 mod progress;
 mod queue;
 pub mod report;
 pub mod shard;
-mod wire;
+pub mod wire;
 pub mod worker;
 
 use std::collections::HashSet;
@@ -42,8 +42,8 @@ use std::time::Instant;
 use archive::Entry;
 use manifest::Records;
 pub use options::Options;
-pub use pool::Launch;
 pub use outcome::Summary;
+pub use pool::Launch;
 
 use crate::paths::display_path;
 use crate::term::say;

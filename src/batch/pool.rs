@@ -15,7 +15,9 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use super::wire::{Reply, Request};
+use super::job::Rendered;
+use super::wire::{self, Reply, Request};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// How to start a worker: this program with these arguments.
 #[derive(Debug, Clone)]
@@ -41,6 +43,44 @@ pub struct Event {
     pub busy: Option<Busy>,
     /// Its reply; `None`: the worker ended (with this description of how).
     pub reply: Result<Reply, String>,
+}
+
+impl Event {
+    /// The letter's outcome, and the time the worker took for it (if it replied);
+    /// `source` is the letter as shown.
+    pub fn outcome(self, source: &str) -> (Result<Rendered, Diagnostics>, Option<f64>) {
+        match self.reply {
+            Ok(Reply::Rendered {
+                record,
+                pages,
+                warnings,
+                written,
+                dependencies,
+                ms,
+            }) => {
+                let rendered = Rendered {
+                    record,
+                    pages,
+                    warnings: wire::diagnostics(warnings),
+                    written,
+                    dependencies,
+                };
+                (Ok(rendered), Some(ms))
+            }
+            Ok(Reply::Failed { problems, ms }) => (Err(wire::diagnostics(problems)), Some(ms)),
+            Ok(Reply::Overrun { problem, ms }) => (Err(wire::diagnostics(vec![problem])), Some(ms)),
+            Err(how) => {
+                let lost = Diagnostic::error(format!(
+                    "the worker process typesetting {source} ended unexpectedly ({how})"
+                ))
+                .hint(
+                    "the system may have run out of memory; a smaller --memory budget stops \
+                     such a letter in time",
+                );
+                (Err(vec![lost]), None)
+            }
+        }
+    }
 }
 
 struct Worker {
@@ -192,7 +232,9 @@ impl Drop for Pool {
     fn drop(&mut self) {
         self.kill_busy();
         for worker in self.workers.drain(..) {
-            let Worker { mut child, stdin, .. } = worker;
+            let Worker {
+                mut child, stdin, ..
+            } = worker;
             drop(stdin);
             let _ = child.wait();
         }

@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 use super::archive::{self, Entry};
 use super::fingerprint::Hash;
 use super::interrupt;
-use super::job::Rendered;
 use super::manifest::{Record, Records};
 use super::options::Options;
 use super::outcome::letter_report;
@@ -20,8 +19,9 @@ use super::plan::Plan;
 use super::pool::{Event, Launch, Pool};
 use super::progress::Progress;
 use super::report::{LetterReport, Status};
-use super::wire::{self, Reply, Request};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use super::wire::Request;
+use crate::diagnostic::Diagnostic;
+use crate::export::Format;
 use crate::paths::display_path;
 use crate::term::say;
 
@@ -82,7 +82,9 @@ impl Queue<'_> {
     fn launch(&self) -> Launch {
         let mut launch = self.args.worker.clone();
         launch.args.push("--environment".into());
-        launch.args.push(format!("{:032x}", self.environment).into());
+        launch
+            .args
+            .push(format!("{:032x}", self.environment).into());
         launch
     }
 
@@ -110,9 +112,16 @@ impl Queue<'_> {
                 return Ok(());
             }
             if let Some(event) = pool.next(Duration::from_millis(50))? {
-                ends_in_a_row = if event.reply.is_err() { ends_in_a_row + 1 } else { 0 };
+                ends_in_a_row = if event.reply.is_err() {
+                    ends_in_a_row + 1
+                } else {
+                    0
+                };
                 if ends_in_a_row > ENDS_IN_A_ROW * self.jobs {
-                    return Err(format!("the worker processes keep ending ({})", ended(&event)));
+                    return Err(format!(
+                        "the worker processes keep ending ({})",
+                        ended(&event)
+                    ));
                 }
                 if let Some(busy) = event.busy {
                     let entry = &self.letters[busy.index];
@@ -144,6 +153,7 @@ impl Queue<'_> {
         Request {
             source: archive::join(&self.args.archive, &entry.rel),
             target: archive::join(&self.args.out, &entry.output()),
+            format: Format::Pdf,
         }
     }
 }
@@ -161,16 +171,11 @@ struct Coordinator<'p> {
 }
 
 impl Coordinator<'_> {
-    fn finished(
-        &mut self,
-        entry: &Entry,
-        args: &Options,
-        event: Event,
-        mut ms: f64,
-    ) -> LetterReport {
+    fn finished(&mut self, entry: &Entry, args: &Options, event: Event, ms: f64) -> LetterReport {
         let (archive_dir, out) = (&args.archive, &args.out);
         let source = display_path(&archive::join(archive_dir, &entry.rel));
-        let outcome = outcome(&source, event, &mut ms);
+        let (outcome, took) = event.outcome(&source);
+        let ms = took.unwrap_or(ms);
         let report = match outcome {
             Ok(rendered) => {
                 let target = display_path(&archive::join(out, &entry.output()));
@@ -210,38 +215,5 @@ impl Coordinator<'_> {
             }
         };
         report
-    }
-}
-
-/// A letter's outcome from its worker's event, and the time the worker took for it.
-fn outcome(source: &str, event: Event, ms: &mut f64) -> Result<Rendered, Diagnostics> {
-    match event.reply {
-        Ok(Reply::Rendered {
-            record,
-            pages,
-            warnings,
-            ms: took,
-        }) => {
-            *ms = took;
-            Ok(Rendered {
-                record,
-                pages,
-                warnings: wire::diagnostics(warnings),
-            })
-        }
-        Ok(Reply::Failed { problems, ms: took }) => {
-            *ms = took;
-            Err(wire::diagnostics(problems))
-        }
-        Ok(Reply::Overrun { problem, ms: took }) => {
-            *ms = took;
-            Err(wire::diagnostics(vec![problem]))
-        }
-        Err(how) => Err(vec![
-            Diagnostic::error(format!(
-                "the worker process typesetting {source} ended unexpectedly ({how})"
-            ))
-            .hint("the system may have run out of memory; a smaller --memory budget stops such a letter in time"),
-        ]),
     }
 }

@@ -10,14 +10,18 @@ use serde::{Deserialize, Serialize};
 
 use super::manifest::Record;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceText};
+use crate::export::Format;
 
-/// Render the letter at `source` to the PDF `target`.
+/// Render the letter at `source` to `target` (PNG and SVG: one file a page, see
+/// `export::output::page_paths`).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Request {
     /// The letter.
     pub source: PathBuf,
-    /// Its PDF.
+    /// Its output.
     pub target: PathBuf,
+    /// The output's format.
+    pub format: Format,
 }
 
 /// What became of a letter, with the time it took the worker in milliseconds.
@@ -31,6 +35,10 @@ pub enum Reply {
         pages: usize,
         /// Warnings of checking and typesetting.
         warnings: Vec<Problem>,
+        /// The files written.
+        written: Vec<PathBuf>,
+        /// The files the output depends on.
+        dependencies: Vec<PathBuf>,
         /// Time taken.
         ms: f64,
     },
@@ -113,7 +121,9 @@ mod tests {
     fn diagnostics_cross_the_wire_whole() {
         let file = SourceText::new("a.md", "+++\ndate = 1\n+++\n");
         let sent = vec![
-            Diagnostic::error("bad date").at(&file, 4..8).hint("write a date"),
+            Diagnostic::error("bad date")
+                .at(&file, 4..8)
+                .hint("write a date"),
             Diagnostic::warning("odd").in_file(&file),
             Diagnostic::error("nowhere"),
         ];

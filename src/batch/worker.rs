@@ -75,7 +75,12 @@ fn render(env: &Environment, environment: Hash, standards: &Standards, request: 
     let (source, target) = (&request.source, &request.target);
     let clock = Instant::now();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        job::render(env, environment, standards, source, target)
+        job::render(
+            env,
+            environment,
+            standards,
+            (source, target, request.format),
+        )
     }))
     .unwrap_or_else(|panic| Err(vec![panicked(panic.as_ref(), source)]));
     let ms = clock.elapsed().as_secs_f64() * 1000.0;
@@ -84,6 +89,8 @@ fn render(env: &Environment, environment: Hash, standards: &Standards, request: 
             record: rendered.record,
             pages: rendered.pages,
             warnings: wire::problems(&rendered.warnings),
+            written: rendered.written,
+            dependencies: rendered.dependencies,
             ms,
         },
         Err(problems) => Reply::Failed {
@@ -97,7 +104,10 @@ fn render(env: &Environment, environment: Hash, standards: &Standards, request: 
 fn send(reply: &Reply) {
     let line = serde_json::to_string(reply).expect("replies serialize");
     let mut stdout = io::stdout().lock();
-    if writeln!(stdout, "{line}").and_then(|()| stdout.flush()).is_err() {
+    if writeln!(stdout, "{line}")
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
         std::process::exit(1);
     }
 }

@@ -294,9 +294,10 @@ pub struct BatchArgs {
 /// `missive batch-worker`, as `missive batch` starts it.
 #[derive(Debug, Args)]
 pub struct BatchWorkerArgs {
-    /// The coordinator's hash of the environment, for the manifest's records.
+    /// The coordinator's hash of the environment, for the manifest's records (`watch`,
+    /// which keeps none, gives none).
     #[arg(long, value_name = "HEX")]
-    pub environment: String,
+    pub environment: Option<String>,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]

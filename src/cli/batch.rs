@@ -1,18 +1,16 @@
-//! `missive batch`: every letter of an archive regenerated in one process.
-
-use std::ffi::OsString;
+//! `missive batch`: every letter of an archive regenerated, by warm worker processes.
 
 use super::args::BatchArgs;
 use super::exit::{Failure, INTERRUPTED, Outcome};
 use super::fonts::environment;
-use crate::batch::{self, Launch, Options};
-use crate::letter::standards;
+use super::worker;
+use crate::batch::{self, Options};
 
 /// Runs `missive batch`: fails if a letter failed, and is interrupted by Ctrl-C.
 pub(super) fn run(args: BatchArgs) -> Outcome {
     let jobs = batch::jobs(args.jobs);
     let env = environment(&args.fonts)?;
-    let worker = launch(&args)?;
+    let worker = worker::launch(&args.standards, &args.fonts, &args.limits)?;
     let options = Options {
         archive: args.archive,
         out: args.out,
@@ -37,29 +35,4 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
 /// A second Ctrl-C: exit at once, as interrupted.
 fn quit_at_once() -> ! {
     std::process::exit(i32::from(INTERRUPTED))
-}
-
-/// How `batch` starts its workers: this program as `missive batch-worker`, with the
-/// options that shape a letter's PDF and its budgets.
-fn launch(args: &BatchArgs) -> Result<Launch, Failure> {
-    let program = std::env::current_exe()
-        .map_err(|err| Failure::Usage(format!("cannot find missive's own program: {err}")))?;
-    let mut worker: Vec<OsString> = vec!["batch-worker".into()];
-    if let Some(list) = &args.standards.pdf_standard {
-        let names: Vec<&str> = list.0.iter().map(|s| standards::name(*s)).collect();
-        worker.extend(["--pdf-standard".into(), names.join(",").into()]);
-    }
-    for dir in &args.fonts.font_paths {
-        worker.extend(["--font-path".into(), dir.clone().into_os_string()]);
-    }
-    if let Some(timeout) = args.limits.timeout {
-        worker.extend(["--timeout".into(), timeout.to_string().into()]);
-    }
-    if let Some(memory) = args.limits.memory {
-        worker.extend(["--memory".into(), memory.to_string().into()]);
-    }
-    Ok(Launch {
-        program,
-        args: worker,
-    })
 }

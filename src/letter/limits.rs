@@ -120,7 +120,9 @@ fn checked<T>(
             problems.push(
                 Diagnostic::error(format!("`limits.{key}`: {reason}"))
                     .at(file, value.span())
-                    .hint(format!("write e.g. `{key} = \"{example}\"`, or `\"0\"` for none")),
+                    .hint(format!(
+                        "write e.g. `{key} = \"{example}\"`, or `\"0\"` for none"
+                    )),
             )
         })
         .ok()
@@ -138,7 +140,9 @@ pub struct MemoryBudget(pub Budget<u64>);
 /// Splits `text` into its whole number and its unit.
 fn number_and_unit(text: &str) -> Result<(u64, String), String> {
     let text = text.trim();
-    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     let (number, unit) = text.split_at(digits);
     if number.is_empty() {
         return Err(format!("`{text}` does not start with a whole number"));
@@ -160,7 +164,11 @@ pub fn parse_duration(text: &str) -> Result<TimeBudget, String> {
         "s" => 1_000,
         "m" | "min" => 60_000,
         "h" => 3_600_000,
-        "" => return Err(format!("`{text}` needs a unit: `s` (seconds) or `m` (minutes)")),
+        "" => {
+            return Err(format!(
+                "`{text}` needs a unit: `s` (seconds) or `m` (minutes)"
+            ));
+        }
         _ => return Err(format!("`{text}`: unknown unit `{unit}` (use `s` or `m`)")),
     };
     let millis = number
@@ -276,7 +284,11 @@ mod tests {
         assert!(parse_duration("s").unwrap_err().contains("whole number"));
         assert!(parse_size("2000").unwrap_err().contains("needs a unit"));
         assert!(parse_size("2X").unwrap_err().contains("unknown unit"));
-        assert!(parse_size("99999999999G").unwrap_err().contains("too large"));
+        assert!(
+            parse_size("99999999999G")
+                .unwrap_err()
+                .contains("too large")
+        );
     }
 
     #[test]

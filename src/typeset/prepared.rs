@@ -42,7 +42,10 @@ pub fn prepare(mut merged: Merged) -> Result<Prepared, Diagnostics> {
     });
     let body_problems = body.diagnostics(&merged.source);
     merged.problems.extend(body_problems);
-    if merged.house().is_some_and(|house| !house.allows_raw_typst()) {
+    if merged
+        .house()
+        .is_some_and(|house| !house.allows_raw_typst())
+    {
         let refused = refused_fences(&merged, &body);
         merged.problems.extend(refused);
     }
@@ -60,7 +63,10 @@ fn refused_fences(merged: &Merged, body: &Body) -> Diagnostics {
         .map(|fence| {
             let opening = fence.start..fence.start + "```{=typst}".len().min(fence.len());
             Diagnostic::error("raw Typst is not allowed in this house's letters")
-                .at(&merged.source.file, offset + opening.start..offset + opening.end)
+                .at(
+                    &merged.source.file,
+                    offset + opening.start..offset + opening.end,
+                )
                 .hint(format!(
                     "{} says `raw_typst = false`: write the passage as Markdown",
                     house.as_deref().unwrap_or("the house file")
