@@ -124,6 +124,26 @@ impl Lang {
         }
     }
 
+    /// The document title of a letter without a subject: "Letter to NAME" for its first
+    /// addressee, else "Letter".
+    pub fn untitled(&self, addressee: Option<&str>) -> String {
+        let name = addressee.map(str::trim).filter(|n| !n.is_empty());
+        match (self.language.as_str(), name) {
+            ("es", Some(name)) => format!("Carta a {name}"),
+            ("es", None) => "Carta".into(),
+            ("fr", Some(name)) => format!("Lettre à {name}"),
+            ("fr", None) => "Lettre".into(),
+            ("ru", Some(name)) => format!("Письмо: {name}"),
+            ("ru", None) => "Письмо".into(),
+            ("zh", Some(name)) => format!("致{name}的信"),
+            ("zh", None) => "信函".into(),
+            ("ar", Some(name)) => format!("رسالة إلى {name}"),
+            ("ar", None) => "رسالة".into(),
+            (_, Some(name)) => format!("Letter to {name}"),
+            (_, None) => "Letter".into(),
+        }
+    }
+
     /// The template's words in this language (English for languages missive lacks).
     pub fn labels(&self) -> Labels {
         let words = WORDS
@@ -312,6 +332,16 @@ mod tests {
         }
         assert_eq!(Lang::parse("fr-CH").unwrap().labels().subject, "Objet : ");
         assert_eq!(Lang::parse("de").unwrap().labels().subject, "Re: ");
+    }
+
+    #[test]
+    fn a_letter_without_subject_is_titled_in_its_language() {
+        let f = |tag: &str, to| Lang::parse(tag).unwrap().untitled(to);
+        assert_eq!(f("en", Some("Ms Ana Ruiz")), "Letter to Ms Ana Ruiz");
+        assert_eq!(f("fr-CH", Some("Mme Ana Ruiz")), "Lettre à Mme Ana Ruiz");
+        assert_eq!(f("es", Some("  ")), "Carta");
+        assert_eq!(f("zh", None), "信函");
+        assert_eq!(f("de", None), "Letter");
     }
 
     #[test]
