@@ -15,6 +15,7 @@
 //! [`Environment`], with every problem as a [`Diagnostic`].
 
 pub(crate) mod batch;
+pub(crate) mod budget;
 pub(crate) mod cli;
 pub(crate) mod diagnostic;
 pub(crate) mod export;

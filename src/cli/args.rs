@@ -9,6 +9,7 @@ use typst_pdf::PdfStandard;
 
 use crate::batch::shard::Shard;
 use crate::export::Format;
+use crate::letter::limits::{GivenLimits, MemoryBudget, TimeBudget, parse_duration, parse_size};
 use crate::letter::standards::parse_standards;
 use crate::pipeline::Standards;
 
@@ -46,6 +47,10 @@ pub enum Command {
     /// Regenerate every letter of an archive into a mirrored folder, in parallel, in one
     /// process; unchanged letters are skipped, a bad letter never stops the rest.
     Batch(BatchArgs),
+    /// A worker process of `missive batch`, which starts it: renders the letters sent
+    /// on standard input, one JSON request a line.
+    #[command(name = "batch-worker", hide = true)]
+    BatchWorker(BatchWorkerArgs),
 }
 
 /// `missive template …`.
@@ -90,6 +95,29 @@ pub struct StandardList(pub Vec<PdfStandard>);
 /// Clap value parser for a comma-separated list of standards.
 fn parse_standard_list(list: &str) -> Result<StandardList, String> {
     parse_standards(list).map(StandardList)
+}
+
+/// `--timeout` and `--memory`, for every command that typesets.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Time budget of each letter, over the house's `[limits]`: `90s`, `2m`; `0` for
+    /// none [default: 60s].
+    #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+    pub timeout: Option<TimeBudget>,
+    /// Memory budget of each letter (resident memory of the process typesetting it),
+    /// over the house's `[limits]`: `500M`, `2G`; `0` for none [default: 2G].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub memory: Option<MemoryBudget>,
+}
+
+impl LimitArgs {
+    /// The budgets given.
+    pub fn given(&self) -> GivenLimits {
+        GivenLimits {
+            timeout: self.timeout.map(|t| t.0),
+            memory: self.memory.map(|m| m.0),
+        }
+    }
 }
 
 /// `--format`, for the commands that render.
@@ -147,6 +175,8 @@ pub struct RenderArgs {
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
     pub fonts: FontArgs,
 }
 
@@ -158,6 +188,8 @@ pub struct CheckArgs {
     pub letters: Vec<PathBuf>,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -183,6 +215,8 @@ pub struct WatchArgs {
     pub format: FormatArg,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -257,6 +291,23 @@ pub struct BatchArgs {
     pub prune: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// `missive batch-worker`, as `missive batch` starts it.
+#[derive(Debug, Args)]
+pub struct BatchWorkerArgs {
+    /// The coordinator's hash of the environment, for the manifest's records (`watch`,
+    /// which keeps none, gives none).
+    #[arg(long, value_name = "HEX")]
+    pub environment: Option<String>,
+    #[command(flatten)]
+    pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

@@ -4,8 +4,9 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::args::RenderArgs;
-use super::exit::{Failure, Outcome, all_ok};
+use super::exit::{self, Failure, Outcome, all_ok};
 use super::fonts::environment;
+use crate::budget;
 use crate::export::Format;
 use crate::paths::display_path;
 use crate::pipeline::{self, Job, Rendered};
@@ -35,6 +36,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
         ));
     }
     let env = environment(&args.fonts)?;
+    budget::enforce(args.limits.given(), exit::overrun);
     let standards = args.standards.standards();
     let mut ok = true;
     let mut houses = HashSet::new();
