@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use typst_pdf::PdfStandard;
 
+use crate::budget::{self, Watch};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, codes};
 use crate::export::{self, Format, emit, output};
 use crate::letter::house::{self, HOUSE_FILE};
@@ -82,9 +83,11 @@ fn typeset(
     env: &Environment,
     path: &Path,
     standards: impl FnOnce(&Letter) -> Vec<PdfStandard>,
+    watch: &Watch,
 ) -> Result<Checked, Diagnostics> {
     let letter = prepare(path)?;
     let standards = standards(&letter.letter);
+    watch.typesetting(&letter);
     match export::typeset_for(env, &letter, &standards) {
         Ok(typeset) => Ok(Checked {
             letter,
@@ -105,8 +108,10 @@ pub fn check(
     path: &Path,
     standards: &Standards,
 ) -> Result<Checked, Diagnostics> {
-    let checked = typeset(env, path, |letter| standards.for_letter(letter))?;
+    let watch = budget::watch(path);
+    let checked = typeset(env, path, |letter| standards.for_letter(letter), &watch)?;
     if !checked.standards.is_empty() {
+        watch.exporting();
         export::export(
             &checked.letter,
             &checked.typeset,
@@ -150,16 +155,21 @@ pub struct Rendered {
 /// Renders the letter at `path` as `job` says: every check, then the output written
 /// atomically, or nothing at all.
 pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
-    let checked = typeset(env, path, |letter| match job.format {
+    let watch = budget::watch(path);
+    let for_format = |letter: &Letter| match job.format {
         Format::Pdf => job.standards.for_letter(letter),
         Format::Png | Format::Svg => Vec::new(),
-    })?;
+    };
+    let checked = typeset(env, path, for_format, &watch)?;
     let Checked {
         letter,
         typeset,
         standards,
     } = &checked;
+    watch.exporting();
     let outputs = export::export(letter, typeset, standards, job.format)?;
+    // Within its budgets: nothing stops the process while the files are written.
+    drop(watch);
     if let Some(dir) = job.emit_typst {
         emit::emit(dir, typeset, env).map_err(|err| {
             vec![Diagnostic::error(

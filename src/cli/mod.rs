@@ -18,6 +18,7 @@ mod render;
 mod schema;
 mod template;
 mod watch;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -84,5 +85,6 @@ fn run_command(command: Command) -> Outcome {
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::BatchWorker(args) => worker::run(args),
     }
 }

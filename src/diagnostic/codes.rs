@@ -18,6 +18,11 @@ impl Code {
     pub fn id(self) -> &'static str {
         self.0
     }
+
+    /// The code written `id` (`M0203`), if missive has it.
+    pub fn from_id(id: &str) -> Option<Code> {
+        ALL.iter().copied().find(|code| code.0 == id)
+    }
 }
 
 impl fmt::Display for Code {
@@ -73,6 +78,8 @@ codes! {
     // M03: the house file.
     /// `pdf_standard` in `missive.toml` is not a list of standards.
     HOUSE_PDF_STANDARD = "M0301",
+    /// A `[limits]` value of `missive.toml` is not a duration or a size.
+    BAD_LIMIT = "M0302",
 
     // M04: the letter's values, checked over the house's.
     /// The letter has no `date`.
@@ -125,6 +132,8 @@ codes! {
     FOOTNOTE_UNUSED = "M0603",
     /// The body nested too deeply.
     NESTED_TOO_DEEP = "M0604",
+    /// A raw-Typst fence in a house that refuses raw Typst.
+    RAW_TYPST_REFUSED = "M0605",
 
     // M07: templates and typesetting (Typst).
     /// A template or fence imports a Typst package.
@@ -145,6 +154,8 @@ codes! {
     MISSING_GLYPHS = "M0708",
     /// Typst is asked to read a file outside the letter's root folder.
     READ_OUTSIDE_ROOT = "M0709",
+    /// A letter exceeded its time or memory budget.
+    BUDGET_EXCEEDED = "M0710",
 
     // M08: PDF export and PDF standards.
     /// PDF standards that cannot be combined.
@@ -171,6 +182,8 @@ codes! {
     MANIFEST_UNREADABLE = "M0902",
     /// An orphaned PDF cannot be removed (warning).
     CANNOT_PRUNE = "M0903",
+    /// A worker process cannot be started, or stopped answering.
+    WORKER_FAILED = "M0904",
 
     // M10: import.
     /// The text to import holds no text.
@@ -181,6 +194,8 @@ codes! {
     IMPORT_SAME_TARGET = "M1003",
     /// The imported letter's front matter cannot be written.
     IMPORT_CANNOT_WRITE_TOML = "M1004",
+    /// A file `import` refuses to read (too large, not a letter's format, unsafe).
+    IMPORT_REFUSED = "M1005",
 
     // M11: commands, output files and folders.
     /// The command cannot be carried out as asked (exit status 2).

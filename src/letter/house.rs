@@ -11,6 +11,7 @@ use typst_pdf::PdfStandard;
 
 use super::front_matter::{Letterhead, Paper};
 use super::keys::toml_table;
+use super::limits::{GivenLimits, LimitsTable};
 use super::source::read_text;
 use super::standards;
 use super::toml_input::Fragment;
@@ -49,6 +50,12 @@ toml_table! {
         /// The template's words, instead of missive's, in every letter of the house.
         #[serde(default)]
         pub labels: LabelWords,
+        /// Each letter's time and memory budgets.
+        #[serde(default)]
+        pub limits: LimitsTable,
+        /// Whether letters may hold raw Typst fences (default true); `false` for archives
+        /// whose letters come from outside.
+        pub raw_typst: Option<bool>,
     }
 }
 
@@ -128,6 +135,15 @@ pub struct House {
     pub config: HouseConfig,
     /// The standards of `pdf_standard`, checked (empty when not set).
     pub pdf_standards: Vec<PdfStandard>,
+    /// The budgets of `[limits]`, checked.
+    pub limits: GivenLimits,
+}
+
+impl House {
+    /// Whether its letters may hold raw Typst fences.
+    pub fn allows_raw_typst(&self) -> bool {
+        self.config.raw_typst.unwrap_or(true)
+    }
 }
 
 /// Finds the nearest `missive.toml` in `dir` (canonical) or a folder above it.
@@ -160,10 +176,12 @@ fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
         })?,
         None => Vec::new(),
     };
+    let limits = config.limits.parse(&file)?;
     Ok(House {
         dir: dir.to_path_buf(),
         file,
         config,
         pdf_standards,
+        limits,
     })
 }

@@ -1,5 +1,6 @@
 //! The option groups several commands share (`--color`, `--message-format`,
-//! `--font-path`, `--pdf-standard`, `--format`, `--force`), and their values.
+//! `--font-path`, `--pdf-standard`, `--timeout`/`--memory`, `--format`, `--force`), and
+//! their values.
 
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ use clap::{Args, ValueEnum};
 use typst_pdf::PdfStandard;
 
 use crate::export::Format;
+use crate::letter::limits::{GivenLimits, MemoryBudget, TimeBudget, parse_duration, parse_size};
 use crate::letter::standards::parse_standards;
 use crate::pipeline::Standards;
 use crate::term::{Color, MessageFormat};
@@ -101,6 +103,29 @@ pub struct StandardList(pub Vec<PdfStandard>);
 /// Clap value parser for a comma-separated list of standards.
 fn parse_standard_list(list: &str) -> Result<StandardList, String> {
     parse_standards(list).map(StandardList)
+}
+
+/// `--timeout` and `--memory`, for every command that typesets.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Time budget of each letter, over the house's `[limits]`: `90s`, `2m`; `0` for
+    /// none [default: 60s].
+    #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+    pub timeout: Option<TimeBudget>,
+    /// Memory budget of each letter (resident memory of the process typesetting it),
+    /// over the house's `[limits]`: `500M`, `2G`; `0` for none [default: 2G].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub memory: Option<MemoryBudget>,
+}
+
+impl LimitArgs {
+    /// The budgets given.
+    pub fn given(&self) -> GivenLimits {
+        GivenLimits {
+            timeout: self.timeout.map(|t| t.0),
+            memory: self.memory.map(|m| m.0),
+        }
+    }
 }
 
 /// `--format`, for the commands that render.

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 use crate::batch::shard::Shard;
-pub use groups::{ColorValue, FontArgs, ForceArg, FormatArg, MessageFormatArg, PdfStandardArg};
+pub use groups::{
+    ColorValue, FontArgs, ForceArg, FormatArg, LimitArgs, MessageFormatArg, PdfStandardArg,
+};
 
 /// Typesets advocacy letters (TOML front matter + Markdown) into PDF.
 #[derive(Debug, Parser)]
@@ -48,7 +50,8 @@ pub enum Command {
     /// Write back the sources an archival PDF carries (letter, house file, templates,
     /// images), so that the letter can be rendered again from the PDF alone.
     Extract(ExtractArgs),
-    /// Turn archived plain-text letters into letter sources, reporting what was recognised.
+    /// Turn archived letters (Word files, saved web pages, plain text) into letter sources,
+    /// reporting what was recognised, left out and not placed.
     Import(ImportArgs),
     /// Regenerate every letter of an archive into a mirrored folder, in parallel, in one
     /// process; unchanged letters are skipped, a bad letter never stops the rest.
@@ -63,6 +66,10 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Write man pages, one per command, into DIR.
     Man(ManArgs),
+    /// A worker process of `missive batch`, which starts it: renders the letters sent
+    /// on standard input, one JSON request a line.
+    #[command(name = "batch-worker", hide = true)]
+    BatchWorker(BatchWorkerArgs),
 }
 
 /// `missive template …`.
@@ -89,6 +96,8 @@ pub struct RenderArgs {
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
     pub fonts: FontArgs,
     #[command(flatten)]
     pub messages: MessageFormatArg,
@@ -102,6 +111,8 @@ pub struct CheckArgs {
     pub letters: Vec<PathBuf>,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
     #[command(flatten)]
@@ -129,6 +140,8 @@ pub struct WatchArgs {
     pub format: FormatArg,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -158,15 +171,20 @@ pub struct ExtractArgs {
 /// `missive import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Plain-text letters, or folders: every `.txt` file under a folder is imported.
-    #[arg(required = true, value_name = "TEXT")]
-    pub texts: Vec<PathBuf>,
+    /// Word files (.docx, .docm), web pages (.html, .htm, .mhtml) and plain texts (.txt), or
+    /// folders: every such file under a folder is imported. Formats are known by content.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Folder to write the letter sources into, mirroring imported folders (default: next
     /// to each text).
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub force: ForceArg,
+    /// The encoding of old texts and web pages (windows-1252, latin1, utf-16le,
+    /// windows-1256, koi8-r, gb18030 …), instead of the one they declare or is detected.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
     #[command(flatten)]
     pub fonts: FontArgs,
     #[command(flatten)]
@@ -201,9 +219,26 @@ pub struct BatchArgs {
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
     pub fonts: FontArgs,
     #[command(flatten)]
     pub messages: MessageFormatArg,
+}
+
+/// `missive batch-worker`, as `missive batch` starts it.
+#[derive(Debug, Args)]
+pub struct BatchWorkerArgs {
+    /// The coordinator's hash of the environment, for the manifest's records (`watch`,
+    /// which keeps none, gives none).
+    #[arg(long, value_name = "HEX")]
+    pub environment: Option<String>,
+    #[command(flatten)]
+    pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// Parses the command line. `--color` is looked for first, so that clap's own help and
