@@ -16,7 +16,7 @@ closing = "Sincerely,"
 paper = "a4"                    # or "us-letter"
 # template = "house"            # "coalition", or a path to a .typ file (`missive template eject`)
 # pdf_standard = "a-3b,ua-1"    # archival and accessible PDFs, as `--pdf-standard` takes them
-# raw_typst = false             # refuse ```{=typst} fences in this house's letters
+# raw_typst = false             # refuse ```{{=typst}} fences in this house's letters
 
 # [limits]                      # each letter's budgets (`--timeout`, `--memory` win)
 # timeout = "60s"               # s or m; "0" for none
