@@ -1,6 +1,8 @@
 //! Languages: parsing `lang` tags, writing dates the local way, and the template's own
 //! words ("Page 2 of 3", "Notes", "cc", …) in each supported language.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, Locale, NaiveDate};
 use serde::Serialize;
 
@@ -158,6 +160,42 @@ impl Labels {
     }
 }
 
+/// The names of the months in every supported language, in lower case and as dates
+/// write them (genitive in Russian: "марта"), with the English abbreviations: for
+/// recognising dates in running text.
+pub fn month_names() -> &'static [String] {
+    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let locales = [
+            Locale::en_US,
+            Locale::es_ES,
+            Locale::fr_FR,
+            Locale::ru_RU,
+            Locale::ar_EG,
+        ];
+        let mut names: Vec<String> = locales
+            .iter()
+            .flat_map(|&locale| {
+                (1..=12).filter_map(move |month| {
+                    let date = NaiveDate::from_ymd_opt(2000, month, 1)?;
+                    Some(
+                        date.format_localized("%B", locale)
+                            .to_string()
+                            .to_lowercase(),
+                    )
+                })
+            })
+            .collect();
+        names.extend(
+            [
+                "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+            ]
+            .map(String::from),
+        );
+        names
+    });
+    &NAMES
+}
+
 /// The words of [`Labels`], in the order of its fields ([`Labels::each_mut`]).
 type Words = [&'static str; 9];
 
@@ -195,12 +233,12 @@ const WORDS: &[(&str, Words)] = &[
         [
             "Page {page} sur {total}",
             "Notes",
-            "Copie à : ",
-            "Pièces jointes : ",
-            "Objet : ",
-            "Réf. : ",
+            "Copie à\u{a0}: ",
+            "Pièces jointes\u{a0}: ",
+            "Objet\u{a0}: ",
+            "Réf.\u{a0}: ",
             "Organisations cosignataires",
-            "P.-S. : ",
+            "P.-S.\u{a0}: ",
             "{place}, le {date}",
         ],
     ),
@@ -310,7 +348,10 @@ mod tests {
         for (language, _) in WORDS {
             assert!(SUPPORTED.contains(language), "{language} is not supported");
         }
-        assert_eq!(Lang::parse("fr-CH").unwrap().labels().subject, "Objet : ");
+        assert_eq!(
+            Lang::parse("fr-CH").unwrap().labels().subject,
+            "Objet\u{a0}: "
+        );
         assert_eq!(Lang::parse("de").unwrap().labels().subject, "Re: ");
     }
 

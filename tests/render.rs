@@ -159,9 +159,10 @@ fn user_text_is_never_typst_code() {
     assert_in_order(
         &text,
         &[
-            "Re: #read(\"/etc/passwd\") $x$",
-            "Try #read(\"/etc/passwd\") and #include \"/etc/hosts\" and $x^2$ and @x and <x> and a \\ and",
-            "a ~ and // this and /* that */ and #eval(\"1\") and #image(\"/etc/passwd\").",
+            "Re: #read(“/etc/passwd”) $x$",
+            "Try #read(“/etc/passwd”) and #include “/etc/hosts” and $x^2$ and @x and <x> and a \\ and",
+            // The code span keeps its straight quotes.
+            "a ~ and // this and /* that */ and #eval(\"1\") and #image(“/etc/passwd”).",
             "@x <x> \\ #sys",
         ],
     );

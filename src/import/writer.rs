@@ -223,6 +223,7 @@ mod tests {
         "cosigners",
         "template",
         "paper",
+        "smart_punctuation",
         "letterhead",
     ];
 

@@ -46,6 +46,8 @@ toml_table! {
         pub template: Option<Spanned<String>>,
         /// Paper size.
         pub paper: Option<Paper>,
+        /// Typographic quotes, dashes, ellipses and French spacing (default on).
+        pub smart_punctuation: Option<bool>,
         /// Overrides of the house letterhead.
         #[serde(default)]
         pub letterhead: Letterhead,

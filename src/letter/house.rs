@@ -33,6 +33,8 @@ toml_table! {
         pub closing: Option<String>,
         /// Default paper size.
         pub paper: Option<Paper>,
+        /// Typographic punctuation in every letter (default on; a letter may say otherwise).
+        pub smart_punctuation: Option<bool>,
         /// The letterhead.
         #[serde(default)]
         pub letterhead: Letterhead,

@@ -52,6 +52,9 @@ pub struct Letter {
     pub paper: Paper,
     /// Its closing (the letter's, else the house's).
     pub closing: Option<String>,
+    /// Whether its punctuation is set typographically (`smart_punctuation`: the
+    /// letter's, else the house's, else on).
+    pub smart_punctuation: bool,
     /// The letterhead: the letter's keys over the house's, the logo a project path.
     pub letterhead: Letterhead,
     /// The project path of each signatory's signature image, in order.
@@ -78,6 +81,7 @@ pub struct Merged {
     template: Option<Template>,
     paper: Paper,
     closing: Option<String>,
+    smart_punctuation: bool,
     letterhead: Letterhead,
     signatures: Vec<Option<String>>,
 }
@@ -86,6 +90,12 @@ impl Merged {
     /// Resolves an image path written in the body to a project path.
     pub fn resolve_image(&self, written: &str) -> Result<String, String> {
         assets::resolve(&self.root, &self.dir, written, IMAGE_EXTENSIONS)
+    }
+
+    /// The letter's language (`None` if its `lang` was refused) and whether its
+    /// punctuation is set typographically: what the conversion of its body needs.
+    pub fn text_style(&self) -> (Option<&Lang>, bool) {
+        (self.lang.as_ref(), self.smart_punctuation)
     }
 
     /// The checked letter, or every problem if one of them is an error.
@@ -107,6 +117,7 @@ impl Merged {
             lang,
             paper: self.paper,
             closing: self.closing,
+            smart_punctuation: self.smart_punctuation,
             letterhead: self.letterhead,
             signatures: self.signatures,
             warnings: problems,
@@ -142,6 +153,10 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         .closing
         .clone()
         .or_else(|| house.as_ref().and_then(|h| h.config.closing.clone()));
+    let smart_punctuation = front
+        .smart_punctuation
+        .or(house.as_ref().and_then(|h| h.config.smart_punctuation))
+        .unwrap_or(true);
     let letterhead = checker.letterhead(&front.letterhead);
     let signatures = checker.signatories(&front.signatories);
     let problems = checker.problems;
@@ -157,6 +172,7 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         template,
         paper,
         closing,
+        smart_punctuation,
         letterhead,
         signatures,
     })

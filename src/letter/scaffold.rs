@@ -31,6 +31,7 @@ salutation = "Dear Minister,"
 # reference = "Our reference"
 # paper = "a4"                  # or "us-letter"
 # template = "house"            # "coalition", or a path to a .typ file
+# smart_punctuation = false     # keep straight quotes and -- as typed (default: “ ” – …)
 # cc = ["Name of a person receiving a copy"]
 # enclosures = ["Title of an enclosed document"]
 # postscript = "A short P.S."

@@ -13,6 +13,7 @@ mod prepared;
 pub mod project;
 pub mod schema;
 pub mod templates;
+pub mod typography;
 pub mod typst_code;
 pub mod world;
 

@@ -8,6 +8,7 @@ use chrono::Datelike as _;
 use serde::Serialize;
 use toml::Spanned;
 
+use super::typography::{Style, plain};
 use super::typst_code::spaces_for_tabs;
 use crate::i18n::Labels;
 use crate::letter::Letter;
@@ -61,8 +62,9 @@ pub struct LetterData {
 }
 
 impl LetterData {
-    /// The data of a checked letter, as its template receives it.
-    pub fn new(letter: &Letter) -> LetterData {
+    /// The data of a checked letter, as its template receives it, its text set in
+    /// `style`.
+    pub fn new(letter: &Letter, style: Style) -> LetterData {
         let front = &letter.front;
         let lang = &letter.lang;
         let to: Vec<AddresseeData> = front
@@ -137,53 +139,67 @@ impl LetterData {
             },
         }
         .with_spaces_for_tabs()
+        .with_punctuation(style)
     }
 
     /// The data with tabs (and vertical tabs, form feeds) in its text turned into spaces:
     /// Typst draws them as nothing, so that `"Re:\tExports"` would read "Re:Exports".
     pub fn with_spaces_for_tabs(mut self) -> Self {
-        let one = |s: &mut String| *s = spaces_for_tabs(s);
-        let maybe = |s: &mut Option<String>| {
-            if let Some(s) = s {
-                one(s);
-            }
-        };
-        let all = |list: &mut Vec<String>| list.iter_mut().for_each(one);
-        one(&mut self.title);
-        all(&mut self.authors);
-        for field in [
-            &mut self.place,
-            &mut self.reference,
-            &mut self.subject,
-            &mut self.salutation,
-            &mut self.closing,
-            &mut self.postscript,
-            &mut self.letterhead.organization,
-            &mut self.letterhead.logo_alt,
-        ] {
-            maybe(field);
+        for text in self.texts_mut() {
+            *text = spaces_for_tabs(text);
         }
+        for label in self.labels.each_mut() {
+            *label = spaces_for_tabs(label);
+        }
+        self
+    }
+
+    /// The data with the punctuation of the writer's text set in `style` (quotes,
+    /// dashes, French spacing, no-break spaces); missive's own labels are set already.
+    fn with_punctuation(mut self, style: Style) -> Self {
+        for text in self.texts_mut() {
+            *text = plain(style, text);
+        }
+        self
+    }
+
+    /// Every piece of text the writer gave (not the labels, paths or codes).
+    fn texts_mut(&mut self) -> Vec<&mut String> {
+        let mut texts: Vec<&mut String> = vec![&mut self.title];
+        texts.extend(&mut self.authors);
+        texts.extend(
+            [
+                &mut self.place,
+                &mut self.reference,
+                &mut self.subject,
+                &mut self.salutation,
+                &mut self.closing,
+                &mut self.postscript,
+                &mut self.letterhead.organization,
+                &mut self.letterhead.logo_alt,
+            ]
+            .into_iter()
+            .flatten(),
+        );
         for to in &mut self.to {
-            one(&mut to.name);
-            all(&mut to.address);
+            texts.push(&mut to.name);
+            texts.extend(&mut to.address);
         }
         for s in &mut self.signatories {
-            one(&mut s.name);
-            maybe(&mut s.title);
-            maybe(&mut s.organization);
-            one(&mut s.signature_alt);
+            texts.push(&mut s.name);
+            texts.extend([&mut s.title, &mut s.organization].into_iter().flatten());
+            texts.push(&mut s.signature_alt);
         }
         for c in &mut self.cosigners {
-            one(&mut c.name);
-            maybe(&mut c.detail);
+            texts.push(&mut c.name);
+            texts.extend(&mut c.detail);
         }
-        all(&mut self.cc);
-        all(&mut self.enclosures);
-        all(&mut self.letterhead.address);
-        all(&mut self.letterhead.contacts);
-        all(&mut self.letterhead.sidebar);
-        self.labels.each_mut().into_iter().for_each(one);
-        self
+        texts.extend(&mut self.cc);
+        texts.extend(&mut self.enclosures);
+        texts.extend(&mut self.letterhead.address);
+        texts.extend(&mut self.letterhead.contacts);
+        texts.extend(&mut self.letterhead.sidebar);
+        texts
     }
 }
 
