@@ -28,22 +28,31 @@ impl QuoteSet {
         single: ('‘', '’'),
     };
 
-    /// The marks of a language (Typst's data; region and script where they differ).
+    /// The marks of a language: Typst's data (`SmartQuotes::get` in typst-library 0.15,
+    /// not the alternative sets), with Traditional Chinese added; French spacing is
+    /// [`super::french`]'s.
     pub fn of(lang: &Lang) -> QuoteSet {
         let region = lang.region.as_deref();
         let set = |double, single| QuoteSet { double, single };
+        let low_high = set(('„', '“'), ('‚', '‘'));
+        let guillemets = set(('«', '»'), ('“', '”'));
         match lang.language.as_str() {
-            "fr" if region == Some("CH") => set(('«', '»'), ('‹', '›')),
-            "fr" => set(('«', '»'), ('“', '”')),
-            "es" if matches!(region, None | Some("ES")) => set(('«', '»'), ('“', '”')),
-            "ru" => set(('«', '»'), ('„', '“')),
-            "uk" => set(('«', '»'), ('“', '”')),
             "de" if matches!(region, Some("CH" | "LI")) => set(('«', '»'), ('‹', '›')),
-            "de" => set(('„', '“'), ('‚', '‘')),
-            "it" => set(('«', '»'), ('“', '”')),
-            "zh" if is_traditional_chinese(lang) => set(('「', '」'), ('『', '』')),
+            "fr" if region == Some("CH") => set(('«', '»'), ('‹', '›')),
+            "cs" | "de" | "et" | "is" | "lt" | "lv" | "sk" | "sl" => low_high,
+            "fr" | "gl" | "it" | "la" | "uk" => guillemets,
+            "es" if matches!(region, None | Some("ES")) => guillemets,
+            "fi" | "sv" | "bs" => set(('”', '”'), ('’', '’')),
+            "hu" | "pl" | "ro" => set(('„', '”'), ('’', '’')),
+            "no" | "nb" | "nn" => set(('«', '»'), ('’', '’')),
+            "ru" => set(('«', '»'), ('„', '“')),
+            "el" => set(('«', '»'), ('‘', '’')),
+            "he" => set(('”', '”'), ('’', '’')),
+            "hr" => set(('„', '”'), ('‘', '’')),
+            "bg" => set(('„', '“'), ('’', '’')),
             "ar" => set(('«', '»'), ('’', '‘')),
-            "he" | "fa" | "ur" | "yi" => set(('”', '“'), ('’', '‘')),
+            "zh" if is_traditional_chinese(lang) => set(('「', '」'), ('『', '』')),
+            _ if lang.is_rtl() => set(('”', '“'), ('’', '‘')),
             _ => QuoteSet::ENGLISH,
         }
     }
@@ -194,5 +203,9 @@ mod tests {
         assert_eq!(of("zh-Hant").single, ('『', '』'));
         assert_eq!(of("ar").double, ('«', '»'));
         assert_eq!(of("en-GB"), QuoteSet::ENGLISH);
+        assert_eq!(of("de").double, ('„', '“'));
+        assert_eq!(of("de-CH").single, ('‹', '›'));
+        assert_eq!(of("pl").double, ('„', '”'));
+        assert_eq!(of("he").double, ('”', '”'));
     }
 }
