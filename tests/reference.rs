@@ -82,7 +82,7 @@ fn read_png(path: &Path) -> Grey {
                 1 | 2 => u32::from(px[0]),
                 _ => (u32::from(px[0]) + u32::from(px[1]) + u32::from(px[2])) / 3,
             };
-            let alpha = if channels % 2 == 0 {
+            let alpha = if channels.is_multiple_of(2) {
                 u32::from(px[channels - 1])
             } else {
                 255
