@@ -142,7 +142,7 @@ impl Lang {
 
 impl Labels {
     /// Every label, for changes that apply to all of them.
-    pub fn each_mut(&mut self) -> [&mut String; 9] {
+    pub fn each_mut(&mut self) -> [&mut String; 10] {
         let Labels {
             page,
             notes,
@@ -153,9 +153,11 @@ impl Labels {
             cosigners,
             postscript,
             place_date,
+            draft,
         } = self;
         [
             page, notes, cc, enclosures, subject, reference, cosigners, postscript, place_date,
+            draft,
         ]
     }
 }
@@ -197,7 +199,7 @@ pub fn month_names() -> &'static [String] {
 }
 
 /// The words of [`Labels`], in the order of its fields ([`Labels::each_mut`]).
-type Words = [&'static str; 9];
+type Words = [&'static str; 10];
 
 /// The template's words in English, and for languages missive lacks.
 const ENGLISH: Words = [
@@ -210,6 +212,7 @@ const ENGLISH: Words = [
     "Co-signed by",
     "P.S. ",
     "{place}, {date}",
+    "DRAFT",
 ];
 
 /// The template's words in the other supported languages.
@@ -226,6 +229,7 @@ const WORDS: &[(&str, Words)] = &[
             "Organizaciones firmantes",
             "P. D.: ",
             "{place}, {date}",
+            "BORRADOR",
         ],
     ),
     (
@@ -240,6 +244,7 @@ const WORDS: &[(&str, Words)] = &[
             "Organisations cosignataires",
             "P.-S.\u{a0}: ",
             "{place}, le {date}",
+            "PROJET",
         ],
     ),
     (
@@ -254,6 +259,7 @@ const WORDS: &[(&str, Words)] = &[
             "Организации, подписавшие письмо",
             "P.S. ",
             "{place}, {date}",
+            "ПРОЕКТ",
         ],
     ),
     (
@@ -268,6 +274,7 @@ const WORDS: &[(&str, Words)] = &[
             "联署机构",
             "附言：",
             "{place}，{date}",
+            "草稿",
         ],
     ),
     (
@@ -282,6 +289,7 @@ const WORDS: &[(&str, Words)] = &[
             "المنظمات الموقعة",
             "ملحوظة: ",
             "{place}، {date}",
+            "مسودة",
         ],
     ),
 ];
@@ -309,6 +317,8 @@ pub struct Labels {
     pub postscript: String,
     /// Place and date, with `{place}` and `{date}` placeholders.
     pub place_date: String,
+    /// The mark across every page of a draft, and the prefix of its title.
+    pub draft: String,
 }
 
 #[cfg(test)]

@@ -81,9 +81,13 @@ pub fn prepare(path: &Path) -> Result<Prepared, Diagnostics> {
 fn typeset(
     env: &Environment,
     path: &Path,
+    draft: bool,
     standards: impl FnOnce(&Letter) -> Vec<PdfStandard>,
 ) -> Result<Checked, Diagnostics> {
-    let letter = prepare(path)?;
+    let mut letter = prepare(path)?;
+    if draft {
+        letter.data.mark_draft();
+    }
     let standards = standards(&letter.letter);
     match export::typeset_for(env, &letter, &standards) {
         Ok(typeset) => Ok(Checked {
@@ -99,13 +103,20 @@ fn typeset(
 }
 
 /// `missive check`: every check of `render`, typesetting included, and the export to
-/// PDF in memory when the letter is made to PDF standards; nothing is written.
+/// PDF in memory when the letter is made to PDF standards; nothing is written. With
+/// `require_final` (`--final`), a draft is an error.
 pub fn check(
     env: &Environment,
     path: &Path,
     standards: &Standards,
+    require_final: bool,
 ) -> Result<Checked, Diagnostics> {
-    let checked = typeset(env, path, |letter| standards.for_letter(letter))?;
+    let checked = typeset(env, path, false, |letter| standards.for_letter(letter))?;
+    if require_final && let Some(problem) = checked.letter.letter.draft_problem() {
+        let mut problems = vec![problem];
+        problems.extend(checked.warnings());
+        return Err(problems);
+    }
     if !checked.standards.is_empty() {
         export::export(
             &checked.letter,
@@ -128,6 +139,8 @@ pub struct Job<'a> {
     pub standards: &'a Standards,
     /// Where to write the letter's Typst project, if anywhere.
     pub emit_typst: Option<&'a Path>,
+    /// Mark it a draft, whatever it says (`render --draft`).
+    pub draft: bool,
 }
 
 /// A rendered letter and what it was made from.
@@ -150,7 +163,7 @@ pub struct Rendered {
 /// Renders the letter at `path` as `job` says: every check, then the output written
 /// atomically, or nothing at all.
 pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
-    let checked = typeset(env, path, |letter| match job.format {
+    let checked = typeset(env, path, job.draft, |letter| match job.format {
         Format::Pdf => job.standards.for_letter(letter),
         Format::Png | Format::Svg => Vec::new(),
     })?;

@@ -20,6 +20,8 @@ closing = "Yours sincerely,"
 cc = ["Permanent Mission"]
 enclosures = ["Report"]
 postscript = "Our report is attached."
+delivery = "By e-mail"
+draft = true
 
 [letterhead]
 organization = "Open Borders Legal Aid"

@@ -40,6 +40,7 @@ pub fn render(
         format: Format::Pdf,
         standards,
         emit_typst: None,
+        draft: false,
     };
     let rendered = pipeline::render(env, source, &job)?;
     let inputs = source_hash.map(|source| LetterInputs {

@@ -143,6 +143,9 @@ pub struct RenderArgs {
     /// Write the complete Typst project of the letter into this folder.
     #[arg(long, value_name = "DIR")]
     pub emit_typst: Option<PathBuf>,
+    /// Mark every page DRAFT (in the letter's language), as `draft = true` does.
+    #[arg(long)]
+    pub draft: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
@@ -155,6 +158,9 @@ pub struct CheckArgs {
     /// Letter sources (`*.md`).
     #[arg(required = true, value_name = "LETTER")]
     pub letters: Vec<PathBuf>,
+    /// Fail on a draft (`draft = true`): the letter is about to go out.
+    #[arg(long = "final")]
+    pub require_final: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
@@ -180,6 +186,9 @@ pub struct WatchArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub format: FormatArg,
+    /// Mark every page DRAFT, as `draft = true` does.
+    #[arg(long)]
+    pub draft: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]

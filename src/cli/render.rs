@@ -49,6 +49,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             format,
             standards: &standards,
             emit_typst: args.emit_typst.as_deref(),
+            draft: args.draft,
         };
         ok &= render_and_report(&env, path, &job).is_some();
     }

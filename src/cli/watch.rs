@@ -33,6 +33,7 @@ pub(super) fn run(args: WatchArgs) -> Outcome {
         format: args.format.format(),
         standards: &standards,
         emit_typst: None,
+        draft: args.draft,
     };
     watch(|| match render_and_report(&env, &args.letter, &job) {
         Some(rendered) => rendered.dependencies,

@@ -179,26 +179,28 @@ fn import_one(
         display_path(target)
     ));
     out(format_args!("{}", imported.report));
-    Ok(match pipeline::check(env, target, &Standards::House) {
-        Ok(checked) => {
-            out(format_args!(
-                "  {:<11} ok
+    Ok(
+        match pipeline::check(env, target, &Standards::House, false) {
+            Ok(checked) => {
+                out(format_args!(
+                    "  {:<11} ok
 ",
-                "check"
-            ));
-            (true, checked.warnings())
-        }
-        Err(problems) => {
-            out(format_args!(
-                "  {:<11} {} problem(s) to fix in {}
+                    "check"
+                ));
+                (true, checked.warnings())
+            }
+            Err(problems) => {
+                out(format_args!(
+                    "  {:<11} {} problem(s) to fix in {}
 ",
-                "check",
-                problems.len(),
-                display_path(target)
-            ));
-            (false, problems)
-        }
-    })
+                    "check",
+                    problems.len(),
+                    display_path(target)
+                ));
+                (false, problems)
+            }
+        },
+    )
 }
 
 #[cfg(test)]

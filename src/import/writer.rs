@@ -224,6 +224,8 @@ mod tests {
         "template",
         "paper",
         "smart_punctuation",
+        "delivery",
+        "draft",
         "letterhead",
     ];
 

@@ -48,6 +48,10 @@ toml_table! {
         pub paper: Option<Paper>,
         /// Typographic quotes, dashes, ellipses and French spacing (default on).
         pub smart_punctuation: Option<bool>,
+        /// How the letter is sent ("By e-mail and fax"), shown above the addressees.
+        pub delivery: Option<String>,
+        /// A draft: marked so on every page, refused by `missive check --final`.
+        pub draft: Option<Spanned<bool>>,
         /// Overrides of the house letterhead.
         #[serde(default)]
         pub letterhead: Letterhead,

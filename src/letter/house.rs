@@ -74,6 +74,8 @@ toml_table! {
         pub postscript: Option<String>,
         /// Place and date, with `{place}` and `{date}` placeholders.
         pub place_date: Option<String>,
+        /// The mark across every page of a draft.
+        pub draft: Option<String>,
     }
 }
 
@@ -91,6 +93,7 @@ impl LabelWords {
             cosigners: word(&self.cosigners, labels.cosigners),
             postscript: word(&self.postscript, labels.postscript),
             place_date: word(&self.place_date, labels.place_date),
+            draft: word(&self.draft, labels.draft),
         }
     }
 }

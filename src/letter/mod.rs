@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostics, has_errors};
+use crate::diagnostic::{Diagnostic, Diagnostics, has_errors};
 use crate::i18n::Lang;
 use crate::paths;
 use assets::IMAGE_EXTENSIONS;
@@ -63,6 +63,21 @@ pub struct Letter {
     pub template: Template,
     /// Warnings found while checking.
     pub warnings: Diagnostics,
+}
+
+impl Letter {
+    /// Why the letter cannot go out as final (`missive check --final`): it says
+    /// `draft = true`.
+    pub fn draft_problem(&self) -> Option<Diagnostic> {
+        let draft = self.front.draft.as_ref().filter(|d| *d.get_ref())?;
+        let offset = self.source.front.start;
+        let span = draft.span();
+        Some(
+            Diagnostic::error("the letter is a draft (`draft = true`)")
+                .at(&self.source.file, offset + span.start..offset + span.end)
+                .hint("remove `draft = true` (or set it to `false`) when the letter is final"),
+        )
+    }
 }
 
 /// A letter read and merged with its house, with the problems found so far.

@@ -55,6 +55,10 @@ pub struct LetterData {
     pub enclosures: Vec<String>,
     /// Postscript.
     pub postscript: Option<String>,
+    /// How the letter is sent ("By e-mail and fax"), above the addressees.
+    pub delivery: Option<String>,
+    /// A draft: the template marks every page (`labels.draft`).
+    pub draft: bool,
     /// Letterhead (house merged with the letter's overrides).
     pub letterhead: LetterheadData,
     /// The template's own words in the letter's language.
@@ -80,23 +84,9 @@ impl LetterData {
             .clone()
             .or_else(|| to.first().map(|a| format!("Letter to {}", a.name)))
             .unwrap_or_else(|| "Letter".to_string());
-        let signatories: Vec<SignatoryData> = front
-            .signatories
-            .iter()
-            .zip(&letter.signatures)
-            .map(|(s, signature)| SignatoryData {
-                name: s.name.clone(),
-                title: s.title.clone(),
-                organization: s.organization.clone(),
-                signature: signature.clone(),
-                signature_alt: s
-                    .signature_alt
-                    .clone()
-                    .unwrap_or_else(|| lang.signature_alt(&s.name)),
-            })
-            .collect();
+        let signatories = SignatoryData::of(letter);
         let date = letter.date;
-        LetterData {
+        let mut data = LetterData {
             schema: SCHEMA_VERSION,
             title,
             authors: signatories.iter().map(|s| s.name.clone()).collect(),
@@ -132,6 +122,8 @@ impl LetterData {
             cc: front.cc.clone(),
             enclosures: front.enclosures.clone(),
             postscript: front.postscript.clone(),
+            delivery: front.delivery.clone(),
+            draft: false,
             letterhead: LetterheadData::from(&letter.letterhead),
             labels: match &letter.house {
                 Some(house) => house.config.labels.over(lang.labels()),
@@ -139,7 +131,20 @@ impl LetterData {
             },
         }
         .with_spaces_for_tabs()
-        .with_punctuation(style)
+        .with_punctuation(style);
+        if front.draft.as_ref().is_some_and(|draft| *draft.get_ref()) {
+            data.mark_draft();
+        }
+        data
+    }
+
+    /// Makes the letter a draft (`draft = true`, or `render --draft`): marked on every
+    /// page, its title "DRAFT – …" in the letter's language.
+    pub fn mark_draft(&mut self) {
+        if !self.draft {
+            self.draft = true;
+            self.title = format!("{} – {}", self.labels.draft, self.title);
+        }
     }
 
     /// The data with tabs (and vertical tabs, form feeds) in its text turned into spaces:
@@ -175,6 +180,7 @@ impl LetterData {
                 &mut self.salutation,
                 &mut self.closing,
                 &mut self.postscript,
+                &mut self.delivery,
                 &mut self.letterhead.organization,
                 &mut self.letterhead.logo_alt,
             ]
@@ -253,6 +259,28 @@ pub struct SignatoryData {
     pub signature: Option<String>,
     /// Alternative text of the signature image.
     pub signature_alt: String,
+}
+
+impl SignatoryData {
+    /// The signatories of `letter`, in order.
+    fn of(letter: &Letter) -> Vec<SignatoryData> {
+        letter
+            .front
+            .signatories
+            .iter()
+            .zip(&letter.signatures)
+            .map(|(s, signature)| SignatoryData {
+                name: s.name.clone(),
+                title: s.title.clone(),
+                organization: s.organization.clone(),
+                signature: signature.clone(),
+                signature_alt: s
+                    .signature_alt
+                    .clone()
+                    .unwrap_or_else(|| letter.lang.signature_alt(&s.name)),
+            })
+            .collect()
+    }
 }
 
 /// A co-signer.
