@@ -226,6 +226,8 @@ mod tests {
         "smart_punctuation",
         "delivery",
         "draft",
+        "window",
+        "return_address",
         "letterhead",
     ];
 

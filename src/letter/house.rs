@@ -35,6 +35,10 @@ toml_table! {
         pub paper: Option<Paper>,
         /// Typographic punctuation in every letter (default on; a letter may say otherwise).
         pub smart_punctuation: Option<bool>,
+        /// The window envelope of every letter, unless a letter names its own.
+        pub window: Option<Spanned<toml::Value>>,
+        /// The return address line shown in the window.
+        pub return_address: Option<String>,
         /// The letterhead.
         #[serde(default)]
         pub letterhead: Letterhead,

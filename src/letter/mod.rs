@@ -15,6 +15,7 @@ pub mod scaffold;
 pub mod source;
 pub mod standards;
 pub mod toml_input;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +31,7 @@ use merge::Checker;
 pub use merge::Template;
 use source::LetterSource;
 use toml_input::Fragment;
+use window::Window;
 
 /// A checked letter, its body not yet converted.
 #[derive(Debug)]
@@ -55,6 +57,10 @@ pub struct Letter {
     /// Whether its punctuation is set typographically (`smart_punctuation`: the
     /// letter's, else the house's, else on).
     pub smart_punctuation: bool,
+    /// The window envelope it is posted in (the letter's `window`, else the house's).
+    pub window: Option<Window>,
+    /// The return address line in the window (the letter's, else the house's).
+    pub return_address: Option<String>,
     /// The letterhead: the letter's keys over the house's, the logo a project path.
     pub letterhead: Letterhead,
     /// The project path of each signatory's signature image, in order.
@@ -97,6 +103,8 @@ pub struct Merged {
     paper: Paper,
     closing: Option<String>,
     smart_punctuation: bool,
+    window: Option<Window>,
+    return_address: Option<String>,
     letterhead: Letterhead,
     signatures: Vec<Option<String>>,
 }
@@ -133,6 +141,8 @@ impl Merged {
             paper: self.paper,
             closing: self.closing,
             smart_punctuation: self.smart_punctuation,
+            window: self.window,
+            return_address: self.return_address,
             letterhead: self.letterhead,
             signatures: self.signatures,
             warnings: problems,
@@ -172,6 +182,11 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         .smart_punctuation
         .or(house.as_ref().and_then(|h| h.config.smart_punctuation))
         .unwrap_or(true);
+    let window = checker.window(front.window.as_ref(), paper);
+    let return_address = front
+        .return_address
+        .clone()
+        .or_else(|| house.as_ref().and_then(|h| h.config.return_address.clone()));
     let letterhead = checker.letterhead(&front.letterhead);
     let signatures = checker.signatories(&front.signatories);
     let problems = checker.problems;
@@ -188,6 +203,8 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         paper,
         closing,
         smart_punctuation,
+        window,
+        return_address,
         letterhead,
         signatures,
     })

@@ -13,6 +13,7 @@ use super::typst_code::spaces_for_tabs;
 use crate::i18n::Labels;
 use crate::letter::Letter;
 use crate::letter::front_matter::Letterhead;
+use crate::letter::window::Window;
 
 /// Version of the data schema handed to templates.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -59,6 +60,10 @@ pub struct LetterData {
     pub delivery: Option<String>,
     /// A draft: the template marks every page (`labels.draft`).
     pub draft: bool,
+    /// The window envelope's geometry in millimetres, or null.
+    pub window: Option<Window>,
+    /// The return address line shown in the window, or null.
+    pub return_address: Option<String>,
     /// Letterhead (house merged with the letter's overrides).
     pub letterhead: LetterheadData,
     /// The template's own words in the letter's language.
@@ -124,6 +129,8 @@ impl LetterData {
             postscript: front.postscript.clone(),
             delivery: front.delivery.clone(),
             draft: false,
+            window: letter.window.clone(),
+            return_address: letter.return_address.clone(),
             letterhead: LetterheadData::from(&letter.letterhead),
             labels: match &letter.house {
                 Some(house) => house.config.labels.over(lang.labels()),
@@ -181,6 +188,7 @@ impl LetterData {
                 &mut self.closing,
                 &mut self.postscript,
                 &mut self.delivery,
+                &mut self.return_address,
                 &mut self.letterhead.organization,
                 &mut self.letterhead.logo_alt,
             ]
