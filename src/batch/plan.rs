@@ -13,6 +13,7 @@ use super::outcome::letter_report;
 use super::report::{LetterReport, Status};
 use crate::letter::house;
 use crate::paths::folder_of;
+use crate::typeset::fonts::font_files;
 
 /// What a run does with its letters.
 pub struct Plan {
@@ -68,6 +69,9 @@ pub fn plan(args: &Options, environment: Hash, letters: &[Entry], records: &mut 
 struct Folder {
     root: PathBuf,
     house: Option<Hash>,
+    /// Project paths of the house's font files: a letter reads them all, so one it did
+    /// not read is new, and the letter must be rendered again.
+    fonts: Vec<String>,
 }
 
 /// Computes current keys, remembering what it has read.
@@ -75,6 +79,19 @@ pub struct Planner {
     environment: Hash,
     folders: HashMap<PathBuf, Option<Folder>>,
     files: HashMap<PathBuf, Option<Hash>>,
+}
+
+/// The project paths of a house's font files.
+fn house_fonts(house: &house::House) -> Vec<String> {
+    let Some(dir) = &house.fonts else {
+        return Vec::new();
+    };
+    font_files(dir)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|path| path.strip_prefix(&house.dir).ok())
+        .map(|relative| format!("/{}", relative.to_string_lossy().replace('\\', "/")))
+        .collect()
 }
 
 impl Planner {
@@ -93,6 +110,9 @@ impl Planner {
         let source_hash = fingerprint::content(&std::fs::read(source).ok()?);
         let dir = folder_of(source);
         let folder = self.folder(dir)?;
+        if folder.fonts.iter().any(|font| !files.contains(font)) {
+            return None;
+        }
         let mut hashes = Vec::with_capacity(files.len());
         for path in files {
             let file = folder.root.join(path.trim_start_matches('/'));
@@ -117,12 +137,14 @@ impl Planner {
             .ok()
             .and_then(|canonical| match house::find(&canonical) {
                 Ok(Some(house)) => Some(Folder {
+                    fonts: house_fonts(&house),
                     root: house.dir,
                     house: Some(fingerprint::content(house.file.text.as_bytes())),
                 }),
                 Ok(None) => Some(Folder {
                     root: canonical,
                     house: None,
+                    fonts: Vec::new(),
                 }),
                 Err(_) => None,
             });

@@ -39,6 +39,9 @@ toml_table! {
         pub window: Option<Spanned<toml::Value>>,
         /// The return address line shown in the window.
         pub return_address: Option<String>,
+        /// The house's fonts: a folder relative to the house file (default `fonts`, if
+        /// there is one).
+        pub fonts: Option<Spanned<String>>,
         /// The letterhead.
         #[serde(default)]
         pub letterhead: Letterhead,
@@ -132,6 +135,41 @@ pub struct House {
     pub config: HouseConfig,
     /// The standards of `pdf_standard`, checked (empty when not set).
     pub pdf_standards: Vec<PdfStandard>,
+    /// The folder of the house's fonts (canonical, inside `dir`), if it has one.
+    pub fonts: Option<PathBuf>,
+}
+
+/// The folder of a house's own fonts when `missive.toml` names none.
+pub const FONTS_DIR: &str = "fonts";
+
+/// The house's font folder: `fonts = "…"` (which must be a folder inside the house
+/// folder), else `fonts/` beside the house file if there is one.
+fn fonts_dir(
+    config: &HouseConfig,
+    dir: &Path,
+    file: &Arc<SourceText>,
+) -> Result<Option<PathBuf>, Diagnostics> {
+    let Some(written) = &config.fonts else {
+        let default = dir.join(FONTS_DIR);
+        return Ok(default
+            .is_dir()
+            .then(|| default.canonicalize().ok())
+            .flatten());
+    };
+    let path = dir.join(written.get_ref());
+    match path.canonicalize() {
+        Ok(found) if found.is_dir() && found.starts_with(dir) => Ok(Some(found)),
+        Ok(found) if !found.starts_with(dir) => Err(vec![
+            Diagnostic::error(format!("`fonts`: {} is outside the house folder", display_path(&path)))
+                .at(file, written.span())
+                .hint("keep the house's fonts in a folder under the folder of missive.toml"),
+        ]),
+        _ => Err(vec![
+            Diagnostic::error(format!("`fonts`: {} is not a folder", display_path(&path)))
+                .at(file, written.span())
+                .hint("name the folder of the house's .ttf/.otf files, relative to missive.toml, e.g. `fonts = \"brand/fonts\"`"),
+        ]),
+    }
 }
 
 /// Finds the nearest `missive.toml` in `dir` (canonical) or a folder above it.
@@ -164,10 +202,12 @@ fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
         })?,
         None => Vec::new(),
     };
+    let fonts = fonts_dir(&config, dir, &file)?;
     Ok(House {
         dir: dir.to_path_buf(),
         file,
         config,
         pdf_standards,
+        fonts,
     })
 }
