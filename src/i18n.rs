@@ -1,8 +1,6 @@
 //! Languages: parsing `lang` tags, writing dates the local way, and the template's own
 //! words ("Page 2 of 3", "Notes", "cc", …) in each supported language.
 
-use std::sync::LazyLock;
-
 use chrono::{Datelike, Locale, NaiveDate};
 use serde::Serialize;
 
@@ -126,6 +124,26 @@ impl Lang {
         }
     }
 
+    /// The document title of a letter without a subject: "Letter to NAME" for its first
+    /// addressee, else "Letter".
+    pub fn untitled(&self, addressee: Option<&str>) -> String {
+        let name = addressee.map(str::trim).filter(|n| !n.is_empty());
+        match (self.language.as_str(), name) {
+            ("es", Some(name)) => format!("Carta a {name}"),
+            ("es", None) => "Carta".into(),
+            ("fr", Some(name)) => format!("Lettre à {name}"),
+            ("fr", None) => "Lettre".into(),
+            ("ru", Some(name)) => format!("Письмо: {name}"),
+            ("ru", None) => "Письмо".into(),
+            ("zh", Some(name)) => format!("致{name}的信"),
+            ("zh", None) => "信函".into(),
+            ("ar", Some(name)) => format!("رسالة إلى {name}"),
+            ("ar", None) => "رسالة".into(),
+            (_, Some(name)) => format!("Letter to {name}"),
+            (_, None) => "Letter".into(),
+        }
+    }
+
     /// The template's words in this language (English for languages missive lacks).
     pub fn labels(&self) -> Labels {
         let words = WORDS
@@ -160,42 +178,6 @@ impl Labels {
             draft,
         ]
     }
-}
-
-/// The names of the months in every supported language, in lower case and as dates
-/// write them (genitive in Russian: "марта"), with the English abbreviations: for
-/// recognising dates in running text.
-pub fn month_names() -> &'static [String] {
-    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
-        let locales = [
-            Locale::en_US,
-            Locale::es_ES,
-            Locale::fr_FR,
-            Locale::ru_RU,
-            Locale::ar_EG,
-        ];
-        let mut names: Vec<String> = locales
-            .iter()
-            .flat_map(|&locale| {
-                (1..=12).filter_map(move |month| {
-                    let date = NaiveDate::from_ymd_opt(2000, month, 1)?;
-                    Some(
-                        date.format_localized("%B", locale)
-                            .to_string()
-                            .to_lowercase(),
-                    )
-                })
-            })
-            .collect();
-        names.extend(
-            [
-                "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-            ]
-            .map(String::from),
-        );
-        names
-    });
-    &NAMES
 }
 
 /// The words of [`Labels`], in the order of its fields ([`Labels::each_mut`]).
@@ -363,6 +345,16 @@ mod tests {
             "Objet\u{a0}: "
         );
         assert_eq!(Lang::parse("de").unwrap().labels().subject, "Re: ");
+    }
+
+    #[test]
+    fn a_letter_without_subject_is_titled_in_its_language() {
+        let f = |tag: &str, to| Lang::parse(tag).unwrap().untitled(to);
+        assert_eq!(f("en", Some("Ms Ana Ruiz")), "Letter to Ms Ana Ruiz");
+        assert_eq!(f("fr-CH", Some("Mme Ana Ruiz")), "Lettre à Mme Ana Ruiz");
+        assert_eq!(f("es", Some("  ")), "Carta");
+        assert_eq!(f("zh", None), "信函");
+        assert_eq!(f("de", None), "Letter");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Finding the letters of an archive: every `*.md` file under it, in a stable order,
 //! walked as every folder is ([`files_under`]: hidden files and folders skipped), and
-//! not the output folder when it lies inside the archive. `missive.toml` files are house files, not letters.
+//! not the output folder when it lies inside the archive. `missive.toml` files are house files, not letters,
+//! nor is a Markdown file that does not open with front matter (a README, notes).
 
-use std::io;
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
 use crate::paths::{files_under, has_extension};
@@ -35,9 +36,43 @@ pub fn stem(rel: &str) -> &str {
     }
 }
 
-/// Every letter under `archive`, sorted by path; `skip` (canonical) is not entered.
-pub fn letters(archive: &Path, skip: Option<&Path>) -> io::Result<Vec<Entry>> {
+/// The Markdown files under an archive, sorted by path.
+pub struct Found {
+    /// The letters.
+    pub letters: Vec<Entry>,
+    /// The Markdown files that are not letters: they do not open with front matter.
+    pub not_letters: Vec<Entry>,
+}
+
+/// Every Markdown file under `archive`, letters and not; `skip` (canonical) is not entered.
+pub fn letters(archive: &Path, skip: Option<&Path>) -> io::Result<Found> {
     let files = files_under(archive, skip, |name| has_extension(name, "md"))?;
+    let (letters, not_letters): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|path| opens_with_front_matter(path));
+    Ok(Found {
+        letters: entries(archive, &letters),
+        not_letters: entries(archive, &not_letters),
+    })
+}
+
+/// Whether a Markdown file is meant as a letter: its first line opens front matter,
+/// `+++` (or `---`, YAML written by mistake, which then fails with its explanation). A
+/// file that cannot be read counts as a letter, so that its error is reported.
+fn opens_with_front_matter(path: &Path) -> bool {
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|file| file.take(512).read_to_end(&mut head));
+    if read.is_err() {
+        return true;
+    }
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&head);
+    let first = head.split(|b| *b == b'\n').next().unwrap_or_default();
+    let first = String::from_utf8_lossy(first);
+    matches!(first.trim_end(), "+++" | "---")
+}
+
+/// The entries of `files` under `archive`, sorted by path.
+fn entries(archive: &Path, files: &[PathBuf]) -> Vec<Entry> {
     let mut out: Vec<Entry> = files
         .iter()
         .map(|path| {
@@ -52,7 +87,7 @@ pub fn letters(archive: &Path, skip: Option<&Path>) -> io::Result<Vec<Entry>> {
         })
         .collect();
     out.sort();
-    Ok(out)
+    out
 }
 
 /// The path of `rel` (`/`-separated) under `base`.
@@ -94,14 +129,14 @@ mod tests {
         ] {
             let path = join(root, file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "x").unwrap();
+            std::fs::write(path, "+++\n").unwrap();
         }
+        std::fs::write(root.join("README.md"), "# Our letters\n").unwrap();
+        std::fs::write(root.join("b/yaml.md"), "\u{feff}---\r\ndate: 2026-01-01\n").unwrap();
         let out = root.join("out").canonicalize().unwrap();
-        let found: Vec<String> = letters(root, Some(&out))
-            .unwrap()
-            .into_iter()
-            .map(|e| e.rel)
-            .collect();
-        assert_eq!(found, ["a.md", "b/c.md"]);
+        let found = letters(root, Some(&out)).unwrap();
+        let rels = |entries: Vec<Entry>| entries.into_iter().map(|e| e.rel).collect::<Vec<_>>();
+        assert_eq!(rels(found.letters), ["a.md", "b/c.md", "b/yaml.md"]);
+        assert_eq!(rels(found.not_letters), ["README.md"]);
     }
 }

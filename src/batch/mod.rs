@@ -68,13 +68,24 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
     let (archive_root, out_root) = open_folders(args)?;
     let skip = (out_root != archive_root && out_root.starts_with(&archive_root))
         .then_some(out_root.as_path());
-    let all = archive::letters(&args.archive, skip).map_err(|err| {
+    let found = archive::letters(&args.archive, skip).map_err(|err| {
         format!(
             "cannot read the archive {}: {err}",
             display_path(&args.archive)
         )
     })?;
     let in_shard = |stem: &str| args.shard.is_none_or(|shard| shard.contains(stem));
+    for other in found
+        .not_letters
+        .iter()
+        .filter(|entry| in_shard(entry.stem()))
+    {
+        say(format_args!(
+            "skipped: {} is not a letter (it does not start with `+++` front matter)",
+            other.rel
+        ));
+    }
+    let all = found.letters;
     let mine: Vec<Entry> = all
         .iter()
         .filter(|entry| in_shard(entry.stem()))

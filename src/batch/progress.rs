@@ -3,6 +3,7 @@
 //! one plain line per letter rendered or failed, for logs. Diagnostics of failed letters
 //! are printed in full either way, as `missive render` prints them.
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -16,6 +17,9 @@ pub struct Progress {
     rendered: usize,
     skipped: usize,
     failed: usize,
+    /// The warnings shown so far: one about the house (the same file, place and words
+    /// for every letter under it) is shown once per run, not once per letter.
+    shown: HashSet<String>,
 }
 
 impl Progress {
@@ -35,6 +39,7 @@ impl Progress {
             rendered: 0,
             skipped,
             failed: 0,
+            shown: HashSet::new(),
         };
         progress.update();
         progress
@@ -68,8 +73,13 @@ impl Progress {
     ) {
         self.rendered += 1;
         let plain = self.bar.is_none();
+        let new: Vec<Diagnostic> = warnings
+            .iter()
+            .filter(|w| self.shown.insert(w.to_string()))
+            .cloned()
+            .collect();
         self.print(|| {
-            emit(warnings);
+            emit(&new);
             if plain {
                 let pages = if pages == 1 {
                     "1 page".to_string()

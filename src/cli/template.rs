@@ -1,10 +1,13 @@
 //! `missive template eject`: the built-in templates written out for an organisation to
 //! customise.
 
+use std::path::Path;
+
 use super::args::EjectArgs;
 use super::exit::{Failure, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::export::output::write_atomic;
+use crate::letter::house::HOUSE_FILE;
 use crate::paths::{already_exists, cannot_write, display_path};
 use crate::term::{report, say};
 use crate::typeset::templates::FILES;
@@ -32,9 +35,40 @@ pub(super) fn eject(args: EjectArgs) -> Outcome {
     for path in &paths {
         say(format_args!("wrote {}", display_path(path)));
     }
-    say(format_args!(
-        "use one with `template = \"{}\"` (relative to the letter or missive.toml)",
-        display_path(&paths[0])
-    ));
+    say(format_args!("{}", how_to_use(&args.dir, &paths[0])));
     Ok(())
+}
+
+/// How letters name the ejected `file` (in `dir`), as they must write it: from the house
+/// folder (`/templates/house.typ`) when a `missive.toml` is above `dir`, since an absolute
+/// path is refused; else relative to a letter in the working folder.
+fn how_to_use(dir: &Path, file: &Path) -> String {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let house = canonical.ancestors().find(|a| a.join(HOUSE_FILE).is_file());
+    match house.and_then(|h| Some((h, canonical.strip_prefix(h).ok()?))) {
+        Some((house, inside)) => {
+            let parts: Vec<String> = inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let path = parts
+                .iter()
+                .map(String::as_str)
+                .chain([name.as_str()])
+                .collect::<Vec<_>>()
+                .join("/");
+            format!(
+                "use one with `template = \"/{path}\"` in {} or in any letter under it (a path starting with `/` starts at the house folder)",
+                display_path(&house.join(HOUSE_FILE))
+            )
+        }
+        None => format!(
+            "use one with `template = \"{}\"` in a letter in the working folder (a path is relative to the letter that names it; under a missive.toml, one starting with `/` starts at its folder)",
+            display_path(file).replace('\\', "/")
+        ),
+    }
 }

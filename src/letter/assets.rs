@@ -1,5 +1,6 @@
 //! Paths to files a letter uses (images, templates), checked against the letter's root:
-//! relative to the file that names them, inside the root, present, of a known kind.
+//! relative to the file that names them (or, starting with `/`, to the root: the house
+//! folder), inside the root, present, of a known kind.
 //! A checked path is returned as a Typst project path (`/signatures/ruiz.png`).
 
 use std::io::Read as _;
@@ -33,7 +34,9 @@ pub fn resolve(
             "`{written}` contains a backslash; write paths with forward slashes"
         ));
     }
-    let relative = Path::new(trimmed);
+    // Typst's convention: a path starting with `/` starts at the root (the house folder).
+    let from_root = trimmed.starts_with('/');
+    let relative = Path::new(trimmed.trim_start_matches('/'));
     if relative.has_root()
         || relative
             .components()
@@ -44,7 +47,11 @@ pub fn resolve(
             root.display()
         ));
     }
-    let joined = normalize(&base.join(relative));
+    let joined = normalize(&if from_root {
+        root.join(relative)
+    } else {
+        base.join(relative)
+    });
     let outside = || {
         format!(
             "`{written}` is outside the letter's root folder {} and cannot be read",
@@ -54,11 +61,16 @@ pub fn resolve(
     if !joined.starts_with(root) {
         return Err(outside());
     }
-    let canonical = joined.canonicalize().map_err(|_| {
-        format!(
-            "`{written}` does not exist (looked for {})",
+    let canonical = joined.canonicalize().map_err(|_| match from_root {
+        true if Path::new(trimmed).is_file() => format!(
+            "`{written}` is read from the root folder {}, not from the disk's root: a path starting with `/` starts at the folder of missive.toml (as in Typst); copy the file into that folder",
+            root.display()
+        ),
+        true => format!(
+            "`{written}` does not exist in the root folder (a path starting with `/` starts at the folder of missive.toml; looked for {})",
             joined.display()
-        )
+        ),
+        false => format!("`{written}` does not exist (looked for {})", joined.display()),
     })?;
     if !canonical.starts_with(root) {
         return Err(outside());
@@ -176,8 +188,14 @@ mod tests {
         assert_eq!(ok.unwrap(), "/img/logo.png");
         let up = resolve(&root, &base, "../../../etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
         assert!(up.contains("outside"), "{up}");
+        let from_root = resolve(&root, &base, "/img/logo.png", IMAGE_EXTENSIONS);
+        assert_eq!(from_root.unwrap(), "/img/logo.png");
         let abs = resolve(&root, &base, "/etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
-        assert!(abs.contains("absolute"), "{abs}");
+        assert!(abs.contains("not from the disk's root"), "{abs}");
+        let gone = resolve(&root, &base, "/img/gone.png", IMAGE_EXTENSIONS).unwrap_err();
+        assert!(gone.contains("does not exist in the root folder"), "{gone}");
+        let up = resolve(&root, &base, "/../etc/passwd", IMAGE_EXTENSIONS).unwrap_err();
+        assert!(up.contains("outside"), "{up}");
         let missing = resolve(&root, &base, "nope.png", IMAGE_EXTENSIONS).unwrap_err();
         assert!(missing.contains("does not exist"), "{missing}");
         std::fs::write(root.join("img/notes.txt"), b"x").unwrap();

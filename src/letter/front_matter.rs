@@ -63,6 +63,26 @@ toml_table! {
     }
 }
 
+impl FrontMatter {
+    /// The front matter with its blank one-line texts (`subject = ""`, or only spaces)
+    /// absent, as a writer means them: an empty subject is no subject (so the document
+    /// takes the "Letter to …" title, never none), an empty place or reference none.
+    pub fn without_blank_texts(mut self) -> Self {
+        for text in [
+            &mut self.place,
+            &mut self.reference,
+            &mut self.subject,
+            &mut self.salutation,
+            &mut self.postscript,
+        ] {
+            if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                *text = None;
+            }
+        }
+        self
+    }
+}
+
 toml_table! {
     /// One addressee.
     #[derive(Debug, Clone, Default, Deserialize)]

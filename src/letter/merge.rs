@@ -216,13 +216,49 @@ impl<'a> Checker<'a> {
     /// The letterhead: the letter's keys over the house's, each file's logo resolved and
     /// accent checked where it is written.
     pub fn letterhead(&mut self, own: &Letterhead) -> Letterhead {
-        let own = self.checked_letterhead(Which::Letter, own);
-        match self.house {
+        let checked = self.checked_letterhead(Which::Letter, own);
+        let merged = match self.house {
             Some((house, _)) => {
-                own.over(self.checked_letterhead(Which::House, &house.config.letterhead))
+                checked.over(self.checked_letterhead(Which::House, &house.config.letterhead))
             }
-            None => own,
+            None => checked,
+        };
+        self.unnamed_logo(own, &merged);
+        merged
+    }
+
+    /// A warning, at the `logo` that sets it, when the letterhead's logo has no
+    /// alternative text: every PDF is tagged, and a screen reader would meet an unnamed
+    /// image (PDF/UA refuses it, in `export::pdf_errors`).
+    fn unnamed_logo(&mut self, own: &Letterhead, merged: &Letterhead) {
+        let Some(logo) = &merged.logo else {
+            return;
+        };
+        if merged
+            .logo_alt
+            .as_deref()
+            .is_some_and(|alt| !alt.trim().is_empty())
+        {
+            return;
         }
+        let (which, written) = match (&own.logo, &self.house) {
+            (Some(written), _) => (Which::Letter, written),
+            (None, Some((house, _))) => match &house.config.letterhead.logo {
+                Some(written) => (Which::House, written),
+                None => return,
+            },
+            (None, None) => return,
+        };
+        let at = self.located(which);
+        let (file, range) = (at.file.clone(), at.range(logo));
+        self.problems.push(
+            Diagnostic::warning(format!(
+                "the letterhead logo `{}` has no `logo_alt`: a screen reader meets an unnamed image",
+                written.get_ref()
+            ))
+            .at(&file, range)
+            .hint("add `logo_alt = \"…\"` beside `logo`: a short description such as the organisation's name followed by \"logo\""),
+        );
     }
 
     fn checked_letterhead(&mut self, which: Which, letterhead: &Letterhead) -> Letterhead {
@@ -295,7 +331,7 @@ impl<'a> Checker<'a> {
                     which,
                     written,
                     format!("image {reason}"),
-                    "images are given relative to the file that names them and must lie inside the house folder",
+                    "images are given relative to the file that names them, or from the house folder with a leading `/` (`/signatures/ruiz.png`), and must lie inside it",
                 );
                 None
             }

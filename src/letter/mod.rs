@@ -165,7 +165,7 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         range: source.front.clone(),
         what: "front matter",
     };
-    let front: FrontMatter = fragment.parse()?;
+    let front = fragment.parse::<FrontMatter>()?.without_blank_texts();
     let mut checker = Checker::new(&source, &dir, &root, house.as_ref());
     let date = checker.date(front.date.as_ref());
     let lang = checker.lang(front.lang.as_ref());

@@ -24,7 +24,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct LetterData {
     /// Schema version, [`SCHEMA_VERSION`].
     pub schema: u32,
-    /// Document title: the subject, else "Letter to …".
+    /// Document title: the subject, else "Letter to …" in the letter's language.
     pub title: String,
     /// Document authors: the signatories' names.
     pub authors: Vec<String>,
@@ -87,8 +87,7 @@ impl LetterData {
         let title = front
             .subject
             .clone()
-            .or_else(|| to.first().map(|a| format!("Letter to {}", a.name)))
-            .unwrap_or_else(|| "Letter".to_string());
+            .unwrap_or_else(|| lang.untitled(to.first().map(|a| a.name.as_str())));
         let signatories = SignatoryData::of(letter);
         let date = letter.date;
         let mut data = LetterData {

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod positions;
+
 /// The repository's root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -112,4 +114,27 @@ pub fn tool_available(tool: &str, args: &[&str]) -> bool {
     );
     eprintln!("note: `{tool}` is not installed; skipping the checks that need it");
     false
+}
+
+/// The real scraped letter `shared/seed/000_8d5c41fdd48b4511.txt` in a folder above the
+/// repository (or the file `MISSIVE_SEED` names), when it is at hand; it is not part of
+/// the repository.
+pub fn seed_letter() -> Option<PathBuf> {
+    let seed = match std::env::var_os("MISSIVE_SEED") {
+        Some(seed) => PathBuf::from(seed),
+        None => {
+            let name = Path::new("shared/seed/000_8d5c41fdd48b4511.txt");
+            let root = repo();
+            let found = root.ancestors().map(|a| a.join(name)).find(|p| p.is_file());
+            found.unwrap_or_else(|| root.join("..").join(name))
+        }
+    };
+    if seed.is_file() {
+        return Some(seed);
+    }
+    eprintln!(
+        "note: {} is absent; skipping the seed letter",
+        seed.display()
+    );
+    None
 }

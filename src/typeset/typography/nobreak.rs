@@ -3,8 +3,11 @@
 //! parts of a date (March 2, 2026; 2 March 2026; 1er mars 2026; 2 de marzo de 2026;
 //! 2 марта 2026 г.). Such a space becomes a no-break space.
 
+use std::sync::LazyLock;
+
+use chrono::{Locale, NaiveDate};
+
 use super::chars::{Ch, NO_BREAK_SPACE};
-use crate::i18n::month_names;
 
 /// Titles written before a name, as they are spelt.
 const TITLES: &[&str] = &[
@@ -73,6 +76,42 @@ fn joins(chars: &[Ch], words: &[(usize, usize)], k: usize) -> bool {
 /// A word without the punctuation after it.
 fn bare(word: &str) -> &str {
     word.trim_end_matches([',', ';', ':', '.', ')', '»', '”'])
+}
+
+/// The names of the months in every supported language, in lower case and as dates
+/// write them (genitive in Russian: "марта"), with the English abbreviations: for
+/// recognising dates in running text.
+fn month_names() -> &'static [String] {
+    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let locales = [
+            Locale::en_US,
+            Locale::es_ES,
+            Locale::fr_FR,
+            Locale::ru_RU,
+            Locale::ar_EG,
+        ];
+        let mut names: Vec<String> = locales
+            .iter()
+            .flat_map(|&locale| {
+                (1..=12).filter_map(move |month| {
+                    let date = NaiveDate::from_ymd_opt(2000, month, 1)?;
+                    Some(
+                        date.format_localized("%B", locale)
+                            .to_string()
+                            .to_lowercase(),
+                    )
+                })
+            })
+            .collect();
+        names.extend(
+            [
+                "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+            ]
+            .map(String::from),
+        );
+        names
+    });
+    &NAMES
 }
 
 /// A day of the month: `2`, `2,`, `1er`, `2nd`, `3º`.
