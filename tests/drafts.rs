@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{assert_in_order, missive, pdf_text, stderr, write_letter};
+use common::{assert_in_order, missive, pdf_text, pdf_title, stderr, write_letter};
 
 /// A letter of two pages or more, with the extra front-matter `keys`.
 fn letter(keys: &str) -> String {
@@ -24,21 +24,7 @@ fn letter(keys: &str) -> String {
 /// inside a background artifact (the DRAFT mark).
 fn title_and_marks(path: &Path, size: &str) -> (String, Vec<bool>) {
     let doc = lopdf::Document::load(path).expect("a valid PDF");
-    let info = doc
-        .trailer
-        .get(b"Info")
-        .and_then(|i| doc.dereference(i))
-        .unwrap()
-        .1;
-    let title = info.as_dict().unwrap().get(b"Title").unwrap();
-    let title = match title {
-        lopdf::Object::String(bytes, _) => lopdf::decode_text_string(&lopdf::Object::String(
-            bytes.clone(),
-            lopdf::StringFormat::Literal,
-        ))
-        .unwrap(),
-        other => panic!("a title string, not {other:?}"),
-    };
+    let title = pdf_title(path);
     let marks = doc
         .get_pages()
         .values()

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{missive, pdf_text, repo, stderr, write_letter};
+use common::{font_descriptors, missive, pdf_text, repo, stderr, write_letter};
 
 /// A house whose template sets the text in Tuffy, its font in `fonts_dir` (`fonts_key`
 /// names it in missive.toml, or nothing for the default `fonts/`).
@@ -44,15 +44,8 @@ fn house(dir: &Path, fonts_dir: &str, fonts_key: &str) {
 
 /// The names of the fonts embedded in a PDF.
 fn embedded_fonts(pdf: &Path) -> Vec<String> {
-    let doc = lopdf::Document::load(pdf).unwrap();
-    doc.objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter(|d| {
-            d.get(b"Type")
-                .and_then(|t| t.as_name())
-                .is_ok_and(|n| n == b"FontDescriptor")
-        })
+    font_descriptors(pdf)
+        .iter()
         .filter_map(|d| d.get(b"FontName").and_then(|n| n.as_name()).ok())
         .map(|name| String::from_utf8_lossy(name).into_owned())
         .collect()

@@ -6,52 +6,16 @@ mod common;
 
 use std::path::Path;
 
-use common::{missive, stderr, tool_available, write_letter};
+use common::positions::{Matrix, apply, times};
+use common::{BoxedWord as Word, boxed_words, missive, stderr, tool_available, write_letter};
 
 const MM: f64 = 72.0 / 25.4;
-
-/// A word on the first page and its box, in points from the top left corner.
-#[derive(Debug)]
-struct Word {
-    text: String,
-    x_min: f64,
-    y_min: f64,
-    x_max: f64,
-    y_max: f64,
-}
-
-/// The words of the first page of `pdf` (`pdftotext -bbox`).
-fn first_page_words(pdf: &Path) -> Vec<Word> {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-bbox", "-f", "1", "-l", "1"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
-    let number = |line: &str, name: &str| -> f64 {
-        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        line[start..].split('"').next().unwrap().parse().unwrap()
-    };
-    html.lines()
-        .filter(|line| line.trim_start().starts_with("<word "))
-        .map(|line| Word {
-            text: line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()]
-                .replace("&amp;", "&"),
-            x_min: number(line, "xMin"),
-            y_min: number(line, "yMin"),
-            x_max: number(line, "xMax"),
-            y_max: number(line, "yMax"),
-        })
-        .collect()
-}
 
 /// The horizontal lines that start at the left edge of the first page (the marks): their
 /// distance from the top and their length, in millimetres.
 fn edge_marks(pdf: &Path) -> Vec<(f64, f64)> {
     let doc = lopdf::Document::load(pdf).unwrap();
     let page = *doc.get_pages().get(&1).unwrap();
-    let height = 841.8898_f64.max(792.0);
     let media = doc
         .get_dictionary(page)
         .unwrap()
@@ -59,19 +23,16 @@ fn edge_marks(pdf: &Path) -> Vec<(f64, f64)> {
         .unwrap()
         .as_array()
         .unwrap();
-    let page_height = media[3].as_float().map(f64::from).unwrap_or(height);
+    let page_height = f64::from(media[3].as_float().unwrap());
     let content = lopdf::content::Content::decode(&doc.get_page_content(page).unwrap()).unwrap();
-    let mut stack = vec![[1.0, 0.0, 0.0, 1.0, 0.0, 0.0]];
+    let mut stack: Vec<Matrix> = vec![[1.0, 0.0, 0.0, 1.0, 0.0, 0.0]];
     let mut start = (0.0, 0.0);
     let mut marks = Vec::new();
     let number = |o: &lopdf::Object| o.as_float().map(f64::from).unwrap();
     for op in content.operations {
         let ctm = *stack.last().unwrap();
-        let apply = |x: f64, y: f64| {
-            (
-                ctm[0] * x + ctm[2] * y + ctm[4],
-                ctm[1] * x + ctm[3] * y + ctm[5],
-            )
+        let point = |op: &lopdf::content::Operation| {
+            apply(&ctm, number(&op.operands[0]), number(&op.operands[1]))
         };
         match op.operator.as_str() {
             "q" => stack.push(ctm),
@@ -80,19 +41,12 @@ fn edge_marks(pdf: &Path) -> Vec<(f64, f64)> {
             }
             "cm" => {
                 let m: Vec<f64> = op.operands.iter().map(number).collect();
-                let top = stack.last_mut().unwrap();
-                *top = [
-                    m[0] * ctm[0] + m[1] * ctm[2],
-                    m[0] * ctm[1] + m[1] * ctm[3],
-                    m[2] * ctm[0] + m[3] * ctm[2],
-                    m[2] * ctm[1] + m[3] * ctm[3],
-                    m[4] * ctm[0] + m[5] * ctm[2] + ctm[4],
-                    m[4] * ctm[1] + m[5] * ctm[3] + ctm[5],
-                ];
+                let m: Matrix = [m[0], m[1], m[2], m[3], m[4], m[5]];
+                *stack.last_mut().unwrap() = times(&m, &ctm);
             }
-            "m" => start = apply(number(&op.operands[0]), number(&op.operands[1])),
+            "m" => start = point(&op),
             "l" => {
-                let end = apply(number(&op.operands[0]), number(&op.operands[1]));
+                let end = point(&op);
                 if start.0.abs() < 0.01 && (start.1 - end.1).abs() < 0.01 && end.0 > start.0 {
                     marks.push(((page_height - start.1) / MM, (end.0 - start.0) / MM));
                 }
@@ -150,7 +104,7 @@ fn check_window(
     let touches = |w: &Word| {
         w.x_max > left && w.x_min < left + width && w.y_max > top && w.y_min < top + height
     };
-    let words = first_page_words(&pdf);
+    let words = boxed_words(&pdf, true);
     let expected: Vec<&str> = "Civic Rights Watchers, 350 Fifth Avenue, New York By registered mail \
                                Minister Maren Lindqvist Ministry of Trade Rue de la Loi 170 1049 Brussels Belgium"
         .split(' ')

@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{missive, stderr, tool_available, write_letter};
+use common::{boxed_words, missive, stderr, tool_available, write_letter};
 
 /// Renders `letter` in a scratch folder (with `house` as its `missive.toml` if given) and
 /// returns the PDF's text as extracted, white space kept as it is.
@@ -135,30 +133,6 @@ fn escaped_characters_and_addresses_stay_as_typed() {
     );
 }
 
-/// The words of the PDF at `path` with their boxes (`pdftotext -bbox`): (text, x min,
-/// x max), in points.
-fn words(path: &Path) -> Vec<(String, f64, f64)> {
-    let out = std::process::Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(path)
-        .arg("-")
-        .output()
-        .unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
-    let attribute = |line: &str, name: &str| -> f64 {
-        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        line[start..].split('"').next().unwrap().parse().unwrap()
-    };
-    html.lines()
-        .filter(|line| line.trim_start().starts_with("<word "))
-        .map(|line| {
-            let text = line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()]
-                .replace("&amp;", "&");
-            (text, attribute(line, "xMin"), attribute(line, "xMax"))
-        })
-        .collect()
-}
-
 #[test]
 fn long_web_addresses_break_inside_the_measure() {
     if !tool_available("pdftotext", &["-v"]) {
@@ -178,8 +152,9 @@ fn long_web_addresses_break_inside_the_measure() {
     // A4, margins of 2.5 cm: the measure ends 70.87 pt short of the right edge.
     let right = 595.28 - 70.87;
     let left = 70.87;
-    let words = words(&pdf);
-    for (text, x_min, x_max) in &words {
+    let words = boxed_words(&pdf, false);
+    for word in &words {
+        let (text, x_min, x_max) = (&word.text, &word.x_min, &word.x_max);
         // Typst hangs a line's last punctuation a little into the margin (`overhang`), as
         // fine typesetting does; a letter or digit may not pass the measure.
         let hangs = text.ends_with(['-', '.', '/', '_', ',', '?', '&', '=']);
@@ -190,12 +165,9 @@ fn long_web_addresses_break_inside_the_measure() {
         );
     }
     // Both addresses are whole, as typed, each over several lines.
-    let joined: String = words.iter().map(|(text, _, _)| text.as_str()).collect();
+    let joined: String = words.iter().map(|w| w.text.as_str()).collect();
     assert_eq!(joined.matches(&url).count(), 2, "{joined}");
-    let lines_of_address = words
-        .iter()
-        .filter(|(t, _, _)| t.contains("section-"))
-        .count();
+    let lines_of_address = words.iter().filter(|w| w.text.contains("section-")).count();
     assert!(
         lines_of_address >= 4,
         "{lines_of_address} lines hold the addresses"
