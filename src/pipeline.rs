@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use typst_pdf::PdfStandard;
 
+use crate::budget::{self, Watch};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::export::{self, Format, emit, output};
 use crate::letter::house::{self, HOUSE_FILE};
@@ -83,12 +84,14 @@ fn typeset(
     path: &Path,
     draft: bool,
     standards: impl FnOnce(&Letter) -> Vec<PdfStandard>,
+    watch: &Watch,
 ) -> Result<Checked, Diagnostics> {
     let mut letter = prepare(path)?;
     if draft {
         letter.data.mark_draft();
     }
     let standards = standards(&letter.letter);
+    watch.typesetting(&letter);
     match export::typeset_for(env, &letter, &standards) {
         Ok(typeset) => Ok(Checked {
             letter,
@@ -111,13 +114,15 @@ pub fn check(
     standards: &Standards,
     require_final: bool,
 ) -> Result<Checked, Diagnostics> {
-    let checked = typeset(env, path, false, |letter| standards.for_letter(letter))?;
+    let watch = budget::watch(path);
+    let checked = typeset(env, path, false, |letter| standards.for_letter(letter), &watch)?;
     if require_final && let Some(problem) = checked.letter.letter.draft_problem() {
         let mut problems = vec![problem];
         problems.extend(checked.warnings());
         return Err(problems);
     }
     if !checked.standards.is_empty() {
+        watch.exporting();
         export::export(
             &checked.letter,
             &checked.typeset,
@@ -163,16 +168,21 @@ pub struct Rendered {
 /// Renders the letter at `path` as `job` says: every check, then the output written
 /// atomically, or nothing at all.
 pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
-    let checked = typeset(env, path, job.draft, |letter| match job.format {
+    let watch = budget::watch(path);
+    let for_format = |letter: &Letter| match job.format {
         Format::Pdf => job.standards.for_letter(letter),
         Format::Png | Format::Svg => Vec::new(),
-    })?;
+    };
+    let checked = typeset(env, path, job.draft, for_format, &watch)?;
     let Checked {
         letter,
         typeset,
         standards,
     } = &checked;
+    watch.exporting();
     let outputs = export::export(letter, typeset, standards, job.format)?;
+    // Within its budgets: nothing stops the process while the files are written.
+    drop(watch);
     if let Some(dir) = job.emit_typst {
         emit::emit(dir, typeset, env).map_err(|err| {
             vec![Diagnostic::error(format!(

@@ -3,13 +3,17 @@
 //! render`, each in its own copy of the folder, two at a time. Both commands must agree,
 //! never panic, name the file, line and column of each problem with a hint, and leave
 //! nothing behind when they fail.
+//! (Files `missive import` must refuse have their own catalogue: `tests/import/hostile/`,
+//! run by `tests/import_bad.rs`.)
 
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::process::Output;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use common::*;
 use serde::Deserialize;
@@ -39,6 +43,8 @@ struct Case {
     not_in_pdf: Vec<String>,
     #[serde(default)]
     fill: BTreeMap<String, Fill>,
+    /// Each command must end within this many seconds (a runaway letter's budget).
+    seconds: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -116,8 +122,16 @@ fn reports(stderr: &str) -> Vec<String> {
 }
 
 /// Checks one command's outcome against the case; returns what is wrong.
-fn judge(case: &Case, command: &str, output: &std::process::Output) -> Vec<String> {
+fn judge(case: &Case, command: &str, (output, took): &(Output, Duration)) -> Vec<String> {
     let mut wrong = Vec::new();
+    if let Some(seconds) = case.seconds
+        && took.as_secs_f64() > seconds
+    {
+        wrong.push(format!(
+            "`{command}` took {:.1} s, more than {seconds} s",
+            took.as_secs_f64()
+        ));
+    }
     let err = stderr(output);
     let status = output.status.code();
     if status != Some(case.status) {
@@ -170,13 +184,18 @@ fn run(catalogue: &Catalogue, case: &Case) -> Vec<String> {
     let before = listing(dir.path());
     let mut wrong = Vec::new();
 
-    let check = missive(dir.path(), &["check", &case.file]);
+    let timed = |command: &str| {
+        let started = Instant::now();
+        let output = missive(dir.path(), &[command, &case.file]);
+        (output, started.elapsed())
+    };
+    let check = timed("check");
     wrong.extend(judge(case, "check", &check));
     if listing(dir.path()) != before {
         wrong.push("`check` wrote files".into());
     }
 
-    let render = missive(dir.path(), &["render", &case.file]);
+    let render = timed("render");
     wrong.extend(judge(case, "render", &render));
     let pdf = PathBuf::from(&case.file).with_extension("pdf");
     let after = listing(dir.path());

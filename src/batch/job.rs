@@ -1,7 +1,7 @@
 //! Rendering one letter of a batch through the same [`pipeline::render`] as `missive
 //! render` (so the bytes are the same), and recording what it was made from.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::fingerprint::{self, Hash, LetterInputs};
 use super::manifest::Record;
@@ -19,16 +19,19 @@ pub struct Rendered {
     pub pages: usize,
     /// Warnings from checking and typesetting.
     pub warnings: Diagnostics,
+    /// The files written.
+    pub written: Vec<PathBuf>,
+    /// The files the output depends on (see `pipeline::Rendered`).
+    pub dependencies: Vec<PathBuf>,
 }
 
-/// Renders the letter at `source` to the PDF `target`, creating its folder, to the PDF
-/// standards `standards` chooses.
+/// Renders the letter at `source` to `target` in `format` (PDF to the standards
+/// `standards` chooses), creating its folder.
 pub fn render(
     env: &Environment,
     environment: Hash,
     standards: &Standards,
-    source: &Path,
-    target: &Path,
+    (source, target, format): (&Path, &Path, Format),
 ) -> Result<Rendered, Diagnostics> {
     // Hashed before loading: if the file changes meanwhile, the record is of the older
     // text and the next run renders the letter again.
@@ -37,7 +40,7 @@ pub fn render(
         .map(|bytes| fingerprint::content(&bytes));
     let job = Job {
         output: target,
-        format: Format::Pdf,
+        format,
         standards,
         emit_typst: None,
         draft: false,
@@ -48,7 +51,7 @@ pub fn render(
         house: rendered
             .house
             .as_ref()
-            .map(|house| fingerprint::content(house.text.as_bytes())),
+            .map(|house| fingerprint::house(&house.text, standards)),
         files: rendered
             .files
             .iter()
@@ -67,5 +70,7 @@ pub fn render(
         record,
         pages: rendered.pages,
         warnings: rendered.warnings,
+        written: rendered.written.into_iter().map(|(path, _)| path).collect(),
+        dependencies: rendered.dependencies,
     })
 }

@@ -1,24 +1,22 @@
-//! `missive batch ARCHIVE --out DIR`: regenerate every letter of an archive in one process.
+//! `missive batch ARCHIVE --out DIR`: regenerate every letter of an archive.
 //!
 //! - [`archive`] finds the letters; [`shard`] keeps this process's part of them.
 //! - [`manifest`] and [`plan`] skip letters whose inputs ([`fingerprint`]) are unchanged.
-//! - The threads of Rayon's pool (N of them, `-j N`) typeset the rest, each taking letters
-//!   from a queue in path order, with one shared [`Environment`] (fonts parsed once,
-//!   templates and Typst's memoization shared), each letter through [`job::render`], the
-//!   same steps as `missive render`, so the bytes are the same.
-//! - This thread coordinates ([`queue`]): it records results in the manifest, shows
-//!   [`progress`], evicts Typst's caches on a fixed policy so memory stays flat, saves
-//!   the manifest regularly, and stops handing out letters on Ctrl-C ([`interrupt`]).
+//! - N warm worker processes (`-j N`, [`pool`], [`worker`]) typeset the rest, one letter
+//!   at a time each, every letter through [`job::render`], the same steps as `missive
+//!   render`, so the bytes are the same. Each keeps its fonts, templates and Typst's
+//!   memoized results from letter to letter, as one process would, and evicts what the
+//!   last letter did not use, so its memory stays flat.
+//! - This process coordinates ([`queue`]): it hands out the letters in path order
+//!   ([`wire`]), records results in the manifest, shows [`progress`], saves the manifest
+//!   regularly, and stops on Ctrl-C ([`interrupt`]).
 //! - [`outcome`] sums up the run, and [`report`] is the `--report` JSON.
 //!
-//! The letters run on the pool's own threads (`rayon::broadcast`), not on threads of their
-//! own: Typst and its PDF writer hand work to the pool (page streams are compressed by
-//! `rayon::spawn`), and from a pool thread that work runs on the same thread or is taken
-//! by an idle one, instead of waking a second set of threads and waiting for them (the
-//! figures are in `docs/batch.md`). The letters are
-//! not Rayon tasks, so a thread waiting inside Typst's parallel work never steals a
-//! second letter: exactly N letters are in flight, and "stop handing out letters" is a
-//! single flag.
+//! Why processes: Typst cannot be cancelled, so a letter that runs away (a raw Typst
+//! fence or a template that loops, see [`crate::budget`]) can only be stopped with the
+//! process that runs it. A worker stops a letter over its budget by ending; the
+//! coordinator reports the letter and starts another worker, and the batch goes on at
+//! full speed, its memory bounded by N budgets. The figures are in `docs/batch.md`.
 
 pub mod archive;
 mod fingerprint;
@@ -28,10 +26,13 @@ pub mod manifest;
 mod options;
 mod outcome;
 mod plan;
+pub mod pool;
 mod progress;
 mod queue;
 pub mod report;
 pub mod shard;
+pub mod wire;
+pub mod worker;
 
 use std::collections::HashSet;
 use std::num::NonZeroUsize;
@@ -42,27 +43,21 @@ use archive::Entry;
 use manifest::Records;
 pub use options::Options;
 pub use outcome::Summary;
+pub use pool::Launch;
 
 use crate::paths::display_path;
-use crate::pipeline::STACK_SIZE;
 use crate::term::say;
 use crate::typeset::world::Environment;
 
-/// Sizes Rayon's pool, which typesets the letters and runs Typst's own parallel work, to
-/// the number of jobs and returns that number. Call it before anything else starts threads.
-pub fn start_threads(jobs: Option<NonZeroUsize>) -> usize {
-    let jobs = jobs
+/// The number of letters typeset at once: `-j N`, else the machine's cores.
+pub fn jobs(given: Option<NonZeroUsize>) -> usize {
+    given
         .or_else(|| std::thread::available_parallelism().ok())
-        .map_or(1, NonZeroUsize::get);
-    // Fails only if the pool already exists (a second run in one process): keep it.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .stack_size(STACK_SIZE)
-        .build_global();
-    jobs
+        .map_or(1, NonZeroUsize::get)
 }
 
-/// Runs a batch with `jobs` worker threads. `Err` is a usage problem (exit status 2).
+/// Runs a batch with `jobs` worker processes; `env` is the one they build, for the
+/// manifest's keys. `Err` is a usage problem (exit status 2).
 pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, String> {
     let started = Instant::now();
     let (archive_root, out_root) = open_folders(args)?;
@@ -115,7 +110,6 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
     let typesetting = Instant::now();
     let queue = queue::Queue {
         args,
-        env,
         environment,
         letters: &mine,
         jobs,

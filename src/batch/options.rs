@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::pool::Launch;
 use super::shard::Shard;
 use crate::pipeline::Standards;
 
@@ -24,4 +25,6 @@ pub struct Options {
     pub standards: Standards,
     /// What a second Ctrl-C does: quit at once (the first stops handing out letters).
     pub quit: fn() -> !,
+    /// How to start a worker process (the same standards, fonts and budgets).
+    pub worker: Launch,
 }

@@ -1,60 +1,56 @@
-//! Typesetting the letters a run must render: the threads of Rayon's pool take them from
-//! a queue in path order, and this thread records each result in the manifest, shows it,
-//! evicts Typst's caches and saves the manifest regularly, until the queue is empty or
-//! Ctrl-C stops handing out letters.
+//! Typesetting the letters a run must render: this thread hands them, in path order, to
+//! the worker processes of a [`Pool`], records each result in the manifest, shows it and
+//! saves the manifest regularly, until every letter is done or Ctrl-C stops it.
+//!
+//! Ctrl-C stops handing out letters; those in flight get [`GRACE`] to finish (a letter
+//! takes milliseconds), and the workers still busy then (a runaway letter) are killed
+//! and their letters reported as not done, so a run ends within a second of Ctrl-C.
 
 use std::collections::HashMap;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use super::archive::{self, Entry};
 use super::fingerprint::Hash;
+use super::interrupt;
 use super::manifest::{Record, Records};
 use super::options::Options;
 use super::outcome::letter_report;
 use super::plan::Plan;
+use super::pool::{Event, Launch, Pool};
 use super::progress::Progress;
 use super::report::{LetterReport, Status};
-use super::{interrupt, job};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use super::wire::Request;
+use crate::diagnostic::Diagnostic;
+use crate::export::Format;
 use crate::paths::display_path;
 use crate::term::say;
-use crate::typeset::world::Environment;
-
-/// Eviction policy: after every round of N letters typeset or failed (N = jobs), Typst's
-/// memoized results that no letter used during the last [`EVICT_MAX_AGE`] round are
-/// dropped. A letter's second layout pass follows its first at once, so it still finds
-/// the first pass's results; what every letter uses (the evaluated template, font data)
-/// stays. Keeping one round was the fastest at flat memory on the benchmark's letters;
-/// the measurements of the other policies are in `docs/batch.md`.
-const EVICT_MAX_AGE: usize = 1;
 
 /// How often the manifest is saved while letters are being typeset.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
-/// The letters of a run and what they are typeset with.
+/// After Ctrl-C, how long the letters in flight may take to finish before their workers
+/// are killed.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// Workers that end without a reply this many times in a row (per job) stop the run:
+/// something is wrong with starting them, not with a letter.
+const ENDS_IN_A_ROW: usize = 3;
+
+/// The letters of a run and how they are typeset.
 pub struct Queue<'a> {
     /// What the run was asked to do.
     pub args: &'a Options,
-    /// The fonts, templates and caches every letter shares.
-    pub env: &'a Environment,
-    /// The hash of `env` (see `fingerprint::environment`).
+    /// The hash of the environment (see `fingerprint::environment`), for the workers.
     pub environment: Hash,
     /// The letters of the run, by index.
     pub letters: &'a [Entry],
-    /// Letters typeset at once: Typst's caches are evicted after each round of them.
+    /// Letters typeset at once: the number of worker processes.
     pub jobs: usize,
 }
 
-/// What a thread sends back for a letter: its index, outcome and time in milliseconds.
-type Outcome = (usize, Result<job::Rendered, Diagnostics>, f64);
-
 impl Queue<'_> {
     /// Typesets the letters `plan` queued; returns the records and every letter's report
-    /// (`None` for those Ctrl-C kept from starting). `save` writes the manifest.
+    /// (`None` for those Ctrl-C kept from finishing). `save` writes the manifest.
     pub fn typeset(
         &self,
         plan: Plan,
@@ -71,97 +67,115 @@ impl Queue<'_> {
         let mut coordinator = Coordinator {
             records,
             previous,
-            completed: 0,
-            evict_every: self.jobs,
             progress: &mut progress,
         };
-        let next = AtomicUsize::new(0);
-        let (sender, receiver) = mpsc::channel::<Outcome>();
-        let mut last_save = Instant::now();
-        std::thread::scope(|scope| -> Result<(), String> {
-            scope.spawn(move || {
-                rayon::broadcast(|_| self.work(&queue, &next, &sender));
-                // Dropping the last sender ends the loop below.
-                drop(sender);
-            });
-            let mut announced = false;
-            loop {
-                match receiver.recv_timeout(Duration::from_millis(200)) {
-                    Ok((index, outcome, ms)) => {
-                        let entry = &self.letters[index];
-                        reports[index] = Some(coordinator.finished(entry, self.args, outcome, ms));
-                    }
-                    Err(RecvTimeoutError::Timeout) => {}
-                    Err(RecvTimeoutError::Disconnected) => break,
-                }
-                if interrupt::requested() && !announced {
-                    announced = true;
-                    coordinator.progress.print(|| {
-                        say(format_args!(
-                            "stopping: finishing the letters being typeset (Ctrl-C again quits at once)"
-                        ))
-                    });
-                }
-                if last_save.elapsed() >= SAVE_EVERY {
-                    save(&coordinator.records)?;
-                    last_save = Instant::now();
-                }
-            }
-            Ok(())
-        })?;
+        if !queue.is_empty() {
+            let mut pool = Pool::start(self.launch(), self.jobs.min(queue.len()))?;
+            self.run(&mut pool, &queue, &mut coordinator, &mut reports, save)?;
+        }
         let records = coordinator.records;
         progress.finish();
         Ok((records, reports))
     }
 
-    /// One thread of the pool: takes letters from the queue until it is empty.
-    fn work(&self, queue: &[usize], next: &AtomicUsize, sender: &mpsc::Sender<Outcome>) {
-        let args = self.args;
-        while !interrupt::requested() {
-            let Some(&index) = queue.get(next.fetch_add(1, Ordering::SeqCst)) else {
-                break;
-            };
-            let entry = &self.letters[index];
-            let source = archive::join(&args.archive, &entry.rel);
-            let target = archive::join(&args.out, &entry.output());
-            let clock = Instant::now();
-            let outcome = catch_unwind(AssertUnwindSafe(|| {
-                job::render(
-                    self.env,
-                    self.environment,
-                    &args.standards,
-                    &source,
-                    &target,
-                )
-            }))
-            .unwrap_or_else(|panic| Err(vec![panicked(panic.as_ref(), &source)]));
-            let ms = clock.elapsed().as_secs_f64() * 1000.0;
-            if sender.send((index, outcome, ms)).is_err() {
-                break;
+    /// How to start a worker for this run.
+    fn launch(&self) -> Launch {
+        let mut launch = self.args.worker.clone();
+        launch.args.push("--environment".into());
+        launch
+            .args
+            .push(format!("{:032x}", self.environment).into());
+        launch
+    }
+
+    fn run(
+        &self,
+        pool: &mut Pool,
+        queue: &[usize],
+        coordinator: &mut Coordinator,
+        reports: &mut [Option<LetterReport>],
+        save: &dyn Fn(&Records) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut next = 0;
+        let mut stopping: Option<Instant> = None;
+        let mut ends_in_a_row = 0;
+        let mut last_save = Instant::now();
+        loop {
+            while stopping.is_none()
+                && next < queue.len()
+                && let Some(slot) = pool.idle()
+            {
+                pool.send(slot, queue[next], &self.request(queue[next]));
+                next += 1;
             }
+            if pool.busy() == 0 && (stopping.is_some() || next == queue.len()) {
+                return Ok(());
+            }
+            if let Some(event) = pool.next(Duration::from_millis(50))? {
+                ends_in_a_row = if event.reply.is_err() {
+                    ends_in_a_row + 1
+                } else {
+                    0
+                };
+                if ends_in_a_row > ENDS_IN_A_ROW * self.jobs {
+                    return Err(format!(
+                        "the worker processes keep ending ({})",
+                        ended(&event)
+                    ));
+                }
+                if let Some(busy) = event.busy {
+                    let entry = &self.letters[busy.index];
+                    let ms = busy.since.elapsed().as_secs_f64() * 1000.0;
+                    reports[busy.index] = Some(coordinator.finished(entry, self.args, event, ms));
+                }
+            }
+            if interrupt::requested() && stopping.is_none() {
+                stopping = Some(Instant::now());
+                coordinator.progress.print(|| {
+                    say(format_args!(
+                        "stopping: finishing the letters being typeset (Ctrl-C again quits at once)"
+                    ))
+                });
+            }
+            if stopping.is_some_and(|since| since.elapsed() >= GRACE) {
+                // Their old records stay out of the manifest: the next run renders them.
+                pool.kill_busy();
+            }
+            if last_save.elapsed() >= SAVE_EVERY {
+                save(&coordinator.records)?;
+                last_save = Instant::now();
+            }
+        }
+    }
+
+    fn request(&self, index: usize) -> Request {
+        let entry = &self.letters[index];
+        Request {
+            source: archive::join(&self.args.archive, &entry.rel),
+            target: archive::join(&self.args.out, &entry.output()),
+            format: Format::Pdf,
         }
     }
 }
 
-/// Records results, shows them and evicts Typst's caches; runs on one thread only.
+/// How a worker ended, for a message.
+fn ended(event: &Event) -> &str {
+    event.reply.as_ref().err().map_or("", String::as_str)
+}
+
+/// Records results and shows them; runs on one thread only.
 struct Coordinator<'p> {
     records: Records,
     previous: HashMap<String, Record>,
-    completed: usize,
-    evict_every: usize,
     progress: &'p mut Progress,
 }
 
 impl Coordinator<'_> {
-    fn finished(
-        &mut self,
-        entry: &Entry,
-        args: &Options,
-        outcome: Result<job::Rendered, Diagnostics>,
-        ms: f64,
-    ) -> LetterReport {
+    fn finished(&mut self, entry: &Entry, args: &Options, event: Event, ms: f64) -> LetterReport {
         let (archive_dir, out) = (&args.archive, &args.out);
         let source = display_path(&archive::join(archive_dir, &entry.rel));
+        let (outcome, took) = event.outcome(&source);
+        let ms = took.unwrap_or(ms);
         let report = match outcome {
             Ok(rendered) => {
                 let target = display_path(&archive::join(out, &entry.output()));
@@ -200,29 +214,6 @@ impl Coordinator<'_> {
                 }
             }
         };
-        self.completed += 1;
-        if self.completed.is_multiple_of(self.evict_every) {
-            typst::comemo::evict(EVICT_MAX_AGE);
-        }
         report
     }
-}
-
-/// A failure for a letter whose typesetting panicked (a bug), so the batch goes on.
-fn panicked(payload: &(dyn std::any::Any + Send), source: &Path) -> Diagnostic {
-    let message = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into());
-    let hint = if message.contains("out of file ids") {
-        "the archive names more distinct files than one process can hold (65,535); split it with --shard"
-    } else {
-        "this is a bug in missive or Typst; please report it with this letter"
-    };
-    Diagnostic::error(format!(
-        "typesetting {} crashed: {message}",
-        display_path(source)
-    ))
-    .hint(hint)
 }

@@ -9,6 +9,7 @@ use typst_pdf::PdfStandard;
 
 use crate::batch::shard::Shard;
 use crate::export::Format;
+use crate::letter::limits::{GivenLimits, MemoryBudget, TimeBudget, parse_duration, parse_size};
 use crate::letter::standards::parse_standards;
 use crate::pipeline::Standards;
 
@@ -40,11 +41,16 @@ pub enum Command {
     /// Write back the sources an archival PDF carries (letter, house file, templates,
     /// images), so that the letter can be rendered again from the PDF alone.
     Extract(ExtractArgs),
-    /// Turn archived plain-text letters into letter sources, reporting what was recognised.
+    /// Turn archived letters (Word files, saved web pages, plain text) into letter sources,
+    /// reporting what was recognised, left out and not placed.
     Import(ImportArgs),
     /// Regenerate every letter of an archive into a mirrored folder, in parallel, in one
     /// process; unchanged letters are skipped, a bad letter never stops the rest.
     Batch(BatchArgs),
+    /// A worker process of `missive batch`, which starts it: renders the letters sent
+    /// on standard input, one JSON request a line.
+    #[command(name = "batch-worker", hide = true)]
+    BatchWorker(BatchWorkerArgs),
 }
 
 /// `missive template …`.
@@ -89,6 +95,29 @@ pub struct StandardList(pub Vec<PdfStandard>);
 /// Clap value parser for a comma-separated list of standards.
 fn parse_standard_list(list: &str) -> Result<StandardList, String> {
     parse_standards(list).map(StandardList)
+}
+
+/// `--timeout` and `--memory`, for every command that typesets.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Time budget of each letter, over the house's `[limits]`: `90s`, `2m`; `0` for
+    /// none [default: 60s].
+    #[arg(long, value_name = "TIME", value_parser = parse_duration)]
+    pub timeout: Option<TimeBudget>,
+    /// Memory budget of each letter (resident memory of the process typesetting it),
+    /// over the house's `[limits]`: `500M`, `2G`; `0` for none [default: 2G].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub memory: Option<MemoryBudget>,
+}
+
+impl LimitArgs {
+    /// The budgets given.
+    pub fn given(&self) -> GivenLimits {
+        GivenLimits {
+            timeout: self.timeout.map(|t| t.0),
+            memory: self.memory.map(|m| m.0),
+        }
+    }
 }
 
 /// `--format`, for the commands that render.
@@ -149,6 +178,8 @@ pub struct RenderArgs {
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
     pub fonts: FontArgs,
 }
 
@@ -163,6 +194,8 @@ pub struct CheckArgs {
     pub require_final: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -186,11 +219,10 @@ pub struct WatchArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub format: FormatArg,
-    /// Mark every page DRAFT, as `draft = true` does.
-    #[arg(long)]
-    pub draft: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -220,15 +252,20 @@ pub struct ExtractArgs {
 /// `missive import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Plain-text letters, or folders: every `.txt` file under a folder is imported.
-    #[arg(required = true, value_name = "TEXT")]
-    pub texts: Vec<PathBuf>,
+    /// Word files (.docx, .docm), web pages (.html, .htm, .mhtml) and plain texts (.txt), or
+    /// folders: every such file under a folder is imported. Formats are known by content.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Folder to write the letter sources into, mirroring imported folders (default: next
     /// to each text).
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub force: ForceArg,
+    /// The encoding of old texts and web pages (windows-1252, latin1, utf-16le,
+    /// windows-1256, koi8-r, gb18030 …), instead of the one they declare or is detected.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -260,6 +297,23 @@ pub struct BatchArgs {
     pub prune: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// `missive batch-worker`, as `missive batch` starts it.
+#[derive(Debug, Args)]
+pub struct BatchWorkerArgs {
+    /// The coordinator's hash of the environment, for the manifest's records (`watch`,
+    /// which keeps none, gives none).
+    #[arg(long, value_name = "HEX")]
+    pub environment: Option<String>,
+    #[command(flatten)]
+    pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub limits: LimitArgs,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

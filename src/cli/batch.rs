@@ -1,15 +1,16 @@
-//! `missive batch`: every letter of an archive regenerated in one process.
+//! `missive batch`: every letter of an archive regenerated, by warm worker processes.
 
 use super::args::BatchArgs;
 use super::exit::{Failure, INTERRUPTED, Outcome};
 use super::fonts::environment;
+use super::worker;
 use crate::batch::{self, Options};
 
 /// Runs `missive batch`: fails if a letter failed, and is interrupted by Ctrl-C.
 pub(super) fn run(args: BatchArgs) -> Outcome {
-    // Before anything else starts threads.
-    let jobs = batch::start_threads(args.jobs);
+    let jobs = batch::jobs(args.jobs);
     let env = environment(&args.fonts)?;
+    let worker = worker::launch(&args.standards, &args.fonts, &args.limits)?;
     let options = Options {
         archive: args.archive,
         out: args.out,
@@ -19,6 +20,7 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
         prune: args.prune,
         standards: args.standards.standards(),
         quit: quit_at_once,
+        worker,
     };
     let summary = batch::run(&options, &env, jobs).map_err(Failure::Usage)?;
     if summary.interrupted {

@@ -2,8 +2,9 @@
 //! anything.
 
 use super::args::CheckArgs;
-use super::exit::{Outcome, all_ok};
+use super::exit::{self, Outcome, all_ok};
 use super::fonts::environment;
+use crate::budget;
 use crate::paths::display_path;
 use crate::pipeline;
 use crate::term::{report, say};
@@ -11,6 +12,7 @@ use crate::term::{report, say};
 /// Runs `missive check`.
 pub(super) fn run(args: CheckArgs) -> Outcome {
     let env = environment(&args.fonts)?;
+    budget::enforce(args.limits.given(), exit::overrun);
     let standards = args.standards.standards();
     let mut ok = true;
     for path in &args.letters {

@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use crate::term::say;
+use crate::budget::Overrun;
+use crate::term::{report, say};
 
 /// How a command failed.
 #[derive(Debug)]
@@ -40,4 +41,12 @@ pub(super) fn exit_status(outcome: Outcome) -> ExitCode {
 /// `Ok` if every letter or file went well, else [`Failure::Failed`].
 pub(super) fn all_ok(ok: bool) -> Outcome {
     if ok { Ok(()) } else { Err(Failure::Failed) }
+}
+
+/// A letter exceeded its budget: reported, and the process ends at once with exit status
+/// 1 (Typst cannot be stopped otherwise); nothing of the letter's was written.
+pub(super) fn overrun(overrun: Overrun) -> ! {
+    report(&[overrun.diagnostic]);
+    say(format_args!("failed: {} (nothing written)", overrun.letter));
+    std::process::exit(1)
 }

@@ -13,6 +13,7 @@ mod new;
 mod render;
 mod template;
 mod watch;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -56,5 +57,6 @@ fn run(cli: Cli) -> Outcome {
         Command::Extract(args) => extract::run(args),
         Command::Import(args) => import::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::BatchWorker(args) => worker::run(args),
     }
 }

@@ -1,6 +1,9 @@
 //! `missive watch`: render a letter, then render it again whenever a file it depends on
 //! (the letter, its house file, template, images) is saved. Saves are debounced, errors
-//! are printed and watching goes on, and typst's caches are trimmed after each render.
+//! are printed and watching goes on. The letter is rendered by a warm worker process, as
+//! in `batch` (fonts, templates and Typst's memoized results kept between renders, and
+//! trimmed after each), so that a save that makes it run away (a raw Typst fence that
+//! loops) is stopped at its budget and reported, and watching goes on with a new worker.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -11,10 +14,12 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use super::args::WatchArgs;
 use super::exit::{Failure, Outcome};
-use super::fonts::environment;
-use super::render::render_and_report;
+use super::worker;
+use crate::batch::pool::Pool;
+use crate::batch::wire::Request;
 use crate::diagnostic::Diagnostic;
-use crate::pipeline::{Job, letter_files};
+use crate::paths::display_path;
+use crate::pipeline::letter_files;
 use crate::term::{report, say};
 
 /// How long saves are collected into one re-render.
@@ -22,32 +27,54 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// Runs `missive watch` until it is interrupted (or the file watcher fails).
 pub(super) fn run(args: WatchArgs) -> Outcome {
-    let env = environment(&args.fonts)?;
     let output = args
         .output
         .clone()
         .unwrap_or_else(|| args.letter.with_extension("pdf"));
-    let standards = args.standards.standards();
-    let job = Job {
-        output: &output,
+    let launch = worker::launch(&args.standards, &args.fonts, &args.limits)?;
+    let mut pool = Pool::start(launch, 1).map_err(|why| {
+        report(&[Diagnostic::error(why)]);
+        Failure::Failed
+    })?;
+    let request = || Request {
+        source: args.letter.clone(),
+        target: output.clone(),
         format: args.format.format(),
-        standards: &standards,
-        emit_typst: None,
-        draft: args.draft,
     };
-    watch(|| match render_and_report(&env, &args.letter, &job) {
-        Some(rendered) => rendered.dependencies,
-        None => letter_files(&args.letter),
-    })
-    .map_err(|why| {
+    watch(|| render(&mut pool, &request())).map_err(|why| {
         report(&[Diagnostic::error(why)]);
         Failure::Failed
     })
 }
 
+/// Renders the letter in the worker and reports the outcome as `render` does; returns
+/// the files it depends on.
+fn render(pool: &mut Pool, request: &Request) -> Result<Vec<PathBuf>, String> {
+    pool.send(0, 0, request);
+    let event = loop {
+        if let Some(event) = pool.next(Duration::from_secs(1))? {
+            break event;
+        }
+    };
+    let letter = display_path(&request.source);
+    Ok(match event.outcome(&letter).0 {
+        Ok(rendered) => {
+            report(&rendered.warnings);
+            let files: Vec<String> = rendered.written.iter().map(|p| display_path(p)).collect();
+            say(format_args!("rendered {letter} -> {}", files.join(", ")));
+            rendered.dependencies
+        }
+        Err(problems) => {
+            report(&problems);
+            say(format_args!("failed: {letter} (nothing written)"));
+            letter_files(&request.source)
+        }
+    })
+}
+
 /// Calls `render` now and after every change to the files it returns, until the process
 /// is interrupted. `render` returns the canonical paths the letter depends on.
-fn watch(mut render: impl FnMut() -> Vec<PathBuf>) -> Result<(), String> {
+fn watch(mut render: impl FnMut() -> Result<Vec<PathBuf>, String>) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
@@ -55,7 +82,7 @@ fn watch(mut render: impl FnMut() -> Vec<PathBuf>) -> Result<(), String> {
     .map_err(|e| format!("cannot watch files: {e}"))?;
     let mut watched: HashSet<PathBuf> = HashSet::new();
     loop {
-        let dependencies: HashSet<PathBuf> = render().into_iter().collect();
+        let dependencies: HashSet<PathBuf> = render()?.into_iter().collect();
         // Editors often save by renaming a new file over the old one: watch folders.
         let folders: HashSet<PathBuf> = dependencies
             .iter()
@@ -95,6 +122,5 @@ fn watch(mut render: impl FnMut() -> Vec<PathBuf>) -> Result<(), String> {
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Err(stopped()),
             }
         }
-        typst::comemo::evict(10);
     }
 }

@@ -10,6 +10,7 @@ use typst_pdf::PdfStandard;
 
 use super::front_matter::{Letterhead, Paper};
 use super::keys::toml_table;
+use super::limits::{GivenLimits, LimitsTable};
 use super::source::read_text;
 use super::standards;
 use super::toml_input::Fragment;
@@ -53,6 +54,12 @@ toml_table! {
         /// The template's words, instead of missive's, in every letter of the house.
         #[serde(default)]
         pub labels: LabelWords,
+        /// Each letter's time and memory budgets.
+        #[serde(default)]
+        pub limits: LimitsTable,
+        /// Whether letters may hold raw Typst fences (default true); `false` for archives
+        /// whose letters come from outside.
+        pub raw_typst: Option<bool>,
     }
 }
 
@@ -137,6 +144,15 @@ pub struct House {
     pub pdf_standards: Vec<PdfStandard>,
     /// The folder of the house's fonts (canonical, inside `dir`), if it has one.
     pub fonts: Option<PathBuf>,
+    /// The budgets of `[limits]`, checked.
+    pub limits: GivenLimits,
+}
+
+impl House {
+    /// Whether its letters may hold raw Typst fences.
+    pub fn allows_raw_typst(&self) -> bool {
+        self.config.raw_typst.unwrap_or(true)
+    }
 }
 
 /// The folder of a house's own fonts when `missive.toml` names none.
@@ -203,11 +219,13 @@ fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
         None => Vec::new(),
     };
     let fonts = fonts_dir(&config, dir, &file)?;
+    let limits = config.limits.parse(&file)?;
     Ok(House {
         dir: dir.to_path_buf(),
         file,
         config,
         pdf_standards,
         fonts,
+        limits,
     })
 }

@@ -10,6 +10,7 @@ pub mod assets;
 pub mod front_matter;
 pub mod house;
 pub mod keys;
+pub mod limits;
 mod merge;
 pub mod scaffold;
 pub mod source;
@@ -110,6 +111,11 @@ pub struct Merged {
 }
 
 impl Merged {
+    /// The house the letter belongs to, if any.
+    pub fn house(&self) -> Option<&House> {
+        self.house.as_ref()
+    }
+
     /// Resolves an image path written in the body to a project path.
     pub fn resolve_image(&self, written: &str) -> Result<String, String> {
         assets::resolve(&self.root, &self.dir, written, IMAGE_EXTENSIONS)
@@ -219,6 +225,7 @@ mod tests {
     use super::front_matter::{Addressee, Cosigner, FrontMatter, Letterhead, Signatory};
     use super::house::{HouseConfig, ImportRules, LabelWords};
     use super::keys::{Key, Shape, Table};
+    use super::limits::LimitsTable;
 
     /// A deserializer that only records the field names serde asks a struct for.
     struct FieldNames<'a>(&'a Cell<&'static [&'static str]>);
@@ -268,6 +275,7 @@ mod tests {
         assert_eq!(names::<HouseConfig>(), serde_names::<HouseConfig>());
         assert_eq!(names::<ImportRules>(), serde_names::<ImportRules>());
         assert_eq!(names::<LabelWords>(), serde_names::<LabelWords>());
+        assert_eq!(names::<LimitsTable>(), serde_names::<LimitsTable>());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::markdown::{self, Body};
 use super::schema::LetterData;
 use super::typography::Style;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::letter::{Letter, Merged};
 
 /// A checked letter with its body converted: ready to typeset.
@@ -45,7 +45,35 @@ pub fn prepare(mut merged: Merged) -> Result<Prepared, Diagnostics> {
     });
     let body_problems = body.diagnostics(&merged.source);
     merged.problems.extend(body_problems);
+    if merged
+        .house()
+        .is_some_and(|house| !house.allows_raw_typst())
+    {
+        let refused = refused_fences(&merged, &body);
+        merged.problems.extend(refused);
+    }
     let letter = merged.finish()?;
     let data = LetterData::new(&letter, style);
     Ok(Prepared { letter, body, data })
+}
+
+/// An error at each raw Typst fence of a letter whose house says `raw_typst = false`.
+fn refused_fences(merged: &Merged, body: &Body) -> Diagnostics {
+    let offset = merged.source.body.start;
+    let house = merged.house().map(|house| house.file.name.clone());
+    body.fences
+        .iter()
+        .map(|fence| {
+            let opening = fence.start..fence.start + "```{=typst}".len().min(fence.len());
+            Diagnostic::error("raw Typst is not allowed in this house's letters")
+                .at(
+                    &merged.source.file,
+                    offset + opening.start..offset + opening.end,
+                )
+                .hint(format!(
+                    "{} says `raw_typst = false`: write the passage as Markdown",
+                    house.as_deref().unwrap_or("the house file")
+                ))
+        })
+        .collect()
 }

@@ -22,6 +22,8 @@ pub struct Body {
     pub notes: Vec<Note>,
     /// Project paths of the images the body places.
     pub images: Vec<String>,
+    /// Byte ranges in the Markdown body of its raw Typst fences, in order.
+    pub fences: Vec<Range<usize>>,
     /// Problems, with byte ranges relative to the body text.
     pub problems: Vec<Problem>,
 }

@@ -38,6 +38,7 @@ impl Converter<'_> {
                     CodeBlockKind::Indented => String::new(),
                 };
                 if info == "{=typst}" {
+                    self.body.fences.push(range.clone());
                     self.frames.push(Frame::RawTypst);
                 } else {
                     let lang = info.split_whitespace().next().unwrap_or("").to_string();

@@ -79,6 +79,8 @@ fn raw_typst_fence_is_passed_through_and_located() {
     assert_eq!(raw.len(), 1);
     assert!(body.markup[raw[0].markup..].starts_with("#box[x]\n"));
     assert_eq!(&text[raw[0].source..raw[0].source + 7], "#box[x]");
+    assert_eq!(body.fences, vec![9..32]);
+    assert!(text[body.fences[0].clone()].starts_with("```{=typst}"));
 }
 
 #[test]
