@@ -115,7 +115,13 @@ pub fn check(
     require_final: bool,
 ) -> Result<Checked, Diagnostics> {
     let watch = budget::watch(path);
-    let checked = typeset(env, path, false, |letter| standards.for_letter(letter), &watch)?;
+    let checked = typeset(
+        env,
+        path,
+        false,
+        |letter| standards.for_letter(letter),
+        &watch,
+    )?;
     if require_final && let Some(problem) = checked.letter.letter.draft_problem() {
         let mut problems = vec![problem];
         problems.extend(checked.warnings());

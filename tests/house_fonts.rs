@@ -94,10 +94,7 @@ fn a_fonts_key_names_another_folder_and_missive_fonts_lists_the_house_fonts() {
         .lines()
         .find(|l| l.starts_with("Tuffy\t"))
         .unwrap_or_else(|| panic!("{listed}"));
-    assert!(
-        tuffy.ends_with("Tuffy.ttf (house)"),
-        "{tuffy}"
-    );
+    assert!(tuffy.ends_with("Tuffy.ttf (house)"), "{tuffy}");
     assert!(
         listed.contains("LibertinusSerif-Regular.otf (bundled)"),
         "{listed}"
