@@ -3,6 +3,7 @@
 //! parts of a date (March 2, 2026; 2 March 2026; 1er mars 2026; 2 de marzo de 2026;
 //! 2 марта 2026 г.). Such a space becomes a no-break space.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{Locale, NaiveDate};
@@ -81,8 +82,8 @@ fn bare(word: &str) -> &str {
 /// The names of the months in every supported language, in lower case and as dates
 /// write them (genitive in Russian: "марта"), with the English abbreviations: for
 /// recognising dates in running text.
-fn month_names() -> &'static [String] {
-    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+fn month_names() -> &'static HashSet<String> {
+    static NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         let locales = [
             Locale::en_US,
             Locale::es_ES,
@@ -109,7 +110,7 @@ fn month_names() -> &'static [String] {
             ]
             .map(String::from),
         );
-        names
+        names.into_iter().collect()
     });
     &NAMES
 }
@@ -131,12 +132,13 @@ fn is_year(word: &str) -> bool {
 
 /// The name of a month, in any supported language.
 fn is_month(word: &str) -> bool {
+    // Most words are not: leave them before any allocation (a 5 MB body has a million).
+    if !word.chars().next().is_some_and(char::is_alphabetic) || word.len() > 24 {
+        return false;
+    }
     let lower = word.trim_end_matches([',', ';', ':', ')']).to_lowercase();
     let names = month_names();
-    names.contains(&lower)
-        || names
-            .iter()
-            .any(|n| lower.strip_suffix('.') == Some(n.as_str()))
+    names.contains(&lower) || lower.strip_suffix('.').is_some_and(|bare| names.contains(bare))
 }
 
 #[cfg(test)]
