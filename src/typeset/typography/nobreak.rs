@@ -138,7 +138,10 @@ fn is_month(word: &str) -> bool {
     }
     let lower = word.trim_end_matches([',', ';', ':', ')']).to_lowercase();
     let names = month_names();
-    names.contains(&lower) || lower.strip_suffix('.').is_some_and(|bare| names.contains(bare))
+    names.contains(&lower)
+        || lower
+            .strip_suffix('.')
+            .is_some_and(|bare| names.contains(bare))
 }
 
 #[cfg(test)]
