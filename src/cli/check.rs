@@ -16,7 +16,7 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
     let standards = args.standards.standards();
     let mut ok = true;
     for path in &args.letters {
-        match pipeline::check(&env, path, &standards) {
+        match pipeline::check(&env, path, &standards, args.require_final) {
             Ok(checked) => {
                 report(&checked.warnings());
                 say(format_args!("ok: {}", display_path(path)));

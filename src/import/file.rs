@@ -60,21 +60,23 @@ pub fn import_one(
         format.name()
     ));
     out(format_args!("{}", imported.report));
-    Ok(match pipeline::check(env, target, &Standards::House) {
-        Ok(checked) => {
-            out(format_args!("  {:<11} ok\n", "check"));
-            (true, checked.warnings())
-        }
-        Err(problems) => {
-            out(format_args!(
-                "  {:<11} {} problem(s) to fix in {}\n",
-                "check",
-                problems.len(),
-                display_path(target)
-            ));
-            (false, problems)
-        }
-    })
+    Ok(
+        match pipeline::check(env, target, &Standards::House, false) {
+            Ok(checked) => {
+                out(format_args!("  {:<11} ok\n", "check"));
+                (true, checked.warnings())
+            }
+            Err(problems) => {
+                out(format_args!(
+                    "  {:<11} {} problem(s) to fix in {}\n",
+                    "check",
+                    problems.len(),
+                    display_path(target)
+                ));
+                (false, problems)
+            }
+        },
+    )
 }
 
 /// The file's bytes, refusing one too large to be a letter before reading it whole.
