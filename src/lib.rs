@@ -34,11 +34,21 @@ pub use export::Format;
 pub use pipeline::{Checked, Job, Rendered, Standards, check, render};
 pub use typeset::world::Environment;
 
-/// A narrow door for the fuzz target (`fuzz/`) and the property test
-/// (`tests/property.rs`), which look at steps of the pipeline on their own. Not an
-/// interface: it changes with the code.
+/// A narrow door for the fuzz targets (`fuzz/`), the property test (`tests/property.rs`)
+/// and the import corpus tests (`tests/import_formats.rs`, `tests/import_hostile.rs`),
+/// which look at steps of the pipeline and of import on their own. Not an interface: it
+/// changes with the code.
 #[doc(hidden)]
 pub mod testing {
+    /// Import's readers and the document model they read into.
+    pub mod import {
+        pub use crate::import::document::{
+            Block, Document, ImageSource, Inline, letterhead, markdown, parts,
+        };
+        pub use crate::import::{docx, format, html};
+        pub use crate::letter::house::ImportRules;
+    }
+
     pub use crate::letter::front_matter::FrontMatter;
     pub use crate::letter::source::{decode, split};
     pub use crate::letter::toml_input::Fragment;

@@ -3,6 +3,8 @@
 //! render`, each in its own copy of the folder, two at a time. Both commands must agree,
 //! never panic, name the file, line and column of each problem with a hint, and leave
 //! nothing behind when they fail.
+//! (Files `missive import` must refuse have their own catalogue: `tests/import/hostile/`,
+//! run by `tests/import_bad.rs`.)
 
 mod common;
 

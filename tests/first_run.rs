@@ -188,3 +188,99 @@ fn batch_skips_markdown_that_is_not_a_letter() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("1 failed"), "{}", stderr(&out));
 }
+
+#[test]
+fn batch_re_renders_for_what_the_house_file_says_not_its_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples/house"), dir.path());
+    let batch = |extra: &[&str]| {
+        let mut args = vec!["batch", ".", "--out", "out"];
+        args.extend(extra);
+        let out = missive(dir.path(), &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    };
+    let house = dir.path().join("missive.toml");
+    let edit = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(&house).unwrap();
+        std::fs::write(&house, text.replacen(from, to, 1)).unwrap();
+    };
+    assert!(batch(&[]).contains("7 rendered, 0 skipped"));
+    edit("lang = ", "# A comment.\n\nlang = ");
+    std::fs::write(
+        &house,
+        std::fs::read_to_string(&house).unwrap() + "\n[import]\ndrop_lines = [\"Share this\"]\n",
+    )
+    .unwrap();
+    assert!(
+        batch(&[]).contains("0 rendered, 7 skipped"),
+        "a comment and [import] re-rendered"
+    );
+    edit("closing = \"Sincerely,\"", "closing = \"Yours sincerely,\"");
+    assert!(
+        batch(&[]).contains("7 rendered, 0 skipped"),
+        "a new closing was not rendered"
+    );
+    // An archival PDF carries the file itself: there a comment is a change.
+    let archival = tempfile::tempdir().unwrap();
+    let out = archival.path().to_str().unwrap();
+    let a3 = ["--pdf-standard", "a-3b"];
+    let run = |extra: &[&str]| {
+        let mut args = vec!["batch", ".", "--out", out];
+        args.extend(extra);
+        stderr(&missive(dir.path(), &args))
+    };
+    assert!(run(&a3).contains("7 rendered"));
+    edit("# A comment.", "# Another comment.");
+    assert!(
+        run(&a3).contains("7 rendered, 0 skipped"),
+        "the attached house file is stale"
+    );
+}
+
+#[test]
+fn a_one_page_letter_has_its_page_number_in_the_png_name_too() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples"), dir.path());
+    let help =
+        String::from_utf8_lossy(&missive(dir.path(), &["render", "--help"]).stdout).into_owned();
+    assert!(help.contains("`NAME-1.png`"), "{help}");
+    let out = missive(dir.path(), &["render", "short.md", "--format", "png"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        page_count(&{
+            let pdf = missive(dir.path(), &["render", "short.md"]);
+            assert!(pdf.status.success());
+            dir.path().join("short.pdf")
+        }),
+        1
+    );
+    assert!(dir.path().join("short-1.png").is_file(), "{}", stderr(&out));
+    assert!(!dir.path().join("short.png").exists());
+    assert!(stderr(&out).contains("short-1.png"), "{}", stderr(&out));
+}
+
+#[test]
+fn render_says_which_house_it_used_or_that_there_was_none() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples"), dir.path());
+    let out = missive(dir.path(), &["render", "short.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: no missive.toml in . or any folder above it, so no house"),
+        "{}",
+        stderr(&out)
+    );
+    let out = missive(
+        dir.path(),
+        &["render", "house/languages/fr.md", "house/languages/es.md"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).matches("house: house/missive.toml\n").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("no house"), "{}", stderr(&out));
+}

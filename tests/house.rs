@@ -338,6 +338,15 @@ fn fonts_lists_the_bundled_faces() {
             "{family}:\n{list}"
         );
     }
+    // Faces as a person reads them, with their file.
+    for line in [
+        "Libertinus Serif\tRegular\tLibertinusSerif-Regular.otf (bundled)",
+        "Libertinus Serif\tBold Italic\tLibertinusSerif-BoldItalic.otf (bundled)",
+        "Libertinus Serif\tSemibold\tLibertinusSerif-Semibold.otf (bundled)",
+    ] {
+        assert!(list.lines().any(|l| l == line), "`{line}` missing:\n{list}");
+    }
+    assert!(!list.contains("FontWeight"), "{list}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::hash::Hasher as _;
 use siphasher::sip128::{Hasher128 as _, SipHasher13};
 
 use crate::export::pdf;
-use crate::letter::standards::name as standard_name;
+use crate::letter::standards::{embeds_sources, name as standard_name, parse_standards};
 use crate::pipeline::Standards;
 use crate::typeset::templates;
 use crate::typeset::world::Environment;
@@ -42,6 +42,32 @@ impl Fields {
 /// The hash of one file's content.
 pub fn content(bytes: &[u8]) -> Hash {
     Fields::default().field(bytes).finish()
+}
+
+/// The hash of a house file as it shapes a letter's PDF. A plain PDF is made from the
+/// house's values, so comments, layout and the `[import]` table (read only by `missive
+/// import`) are left out: editing them re-renders nothing. A PDF that carries its sources
+/// (PDF/A-3, A-4f) attaches the file itself, so there its bytes count.
+pub fn house(text: &str, standards: &Standards) -> Hash {
+    let Ok(mut values) = text.parse::<toml::Table>() else {
+        return content(text.as_bytes());
+    };
+    let embeds = match standards {
+        Standards::Given(list) => embeds_sources(list),
+        Standards::House => values
+            .get("pdf_standard")
+            .and_then(toml::Value::as_str)
+            .and_then(|list| parse_standards(list).ok())
+            .is_some_and(|list| embeds_sources(&list)),
+    };
+    if embeds {
+        return content(text.as_bytes());
+    }
+    values.remove("import");
+    Fields::default()
+        .field(b"house values")
+        .field(values.to_string().as_bytes())
+        .finish()
 }
 
 /// What every letter of a run shares: missive's and Typst's versions (as written into the

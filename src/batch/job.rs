@@ -50,7 +50,7 @@ pub fn render(
         house: rendered
             .house
             .as_ref()
-            .map(|house| fingerprint::content(house.text.as_bytes())),
+            .map(|house| fingerprint::house(&house.text, standards)),
         files: rendered
             .files
             .iter()

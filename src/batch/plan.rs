@@ -13,6 +13,7 @@ use super::outcome::letter_report;
 use super::report::{LetterReport, Status};
 use crate::letter::house;
 use crate::paths::folder_of;
+use crate::pipeline::Standards;
 
 /// What a run does with its letters.
 pub struct Plan {
@@ -28,7 +29,7 @@ pub struct Plan {
 /// Decides which of `letters` are up to date: their record's key is that of their
 /// current inputs, and their PDF is there with the recorded size.
 pub fn plan(args: &Options, environment: Hash, letters: &[Entry], records: &mut Records) -> Plan {
-    let mut planner = Planner::new(environment);
+    let mut planner = Planner::new(environment, &args.standards);
     let mut plan = Plan {
         reports: vec![None; letters.len()],
         queue: Vec::new(),
@@ -71,17 +72,19 @@ struct Folder {
 }
 
 /// Computes current keys, remembering what it has read.
-pub struct Planner {
+pub struct Planner<'a> {
     environment: Hash,
+    standards: &'a Standards,
     folders: HashMap<PathBuf, Option<Folder>>,
     files: HashMap<PathBuf, Option<Hash>>,
 }
 
-impl Planner {
-    /// A planner for an environment with hash `environment`.
-    pub fn new(environment: Hash) -> Self {
+impl<'a> Planner<'a> {
+    /// A planner for an environment with hash `environment`, rendering to `standards`.
+    pub fn new(environment: Hash, standards: &'a Standards) -> Self {
         Self {
             environment,
+            standards,
             folders: HashMap::new(),
             files: HashMap::new(),
         }
@@ -118,7 +121,7 @@ impl Planner {
             .and_then(|canonical| match house::find(&canonical) {
                 Ok(Some(house)) => Some(Folder {
                     root: house.dir,
-                    house: Some(fingerprint::content(house.file.text.as_bytes())),
+                    house: Some(fingerprint::house(&house.file.text, self.standards)),
                 }),
                 Ok(None) => Some(Folder {
                     root: canonical,

@@ -41,7 +41,8 @@ pub enum Command {
     /// Write back the sources an archival PDF carries (letter, house file, templates,
     /// images), so that the letter can be rendered again from the PDF alone.
     Extract(ExtractArgs),
-    /// Turn archived plain-text letters into letter sources, reporting what was recognised.
+    /// Turn archived letters (Word files, saved web pages, plain text) into letter sources,
+    /// reporting what was recognised, left out and not placed.
     Import(ImportArgs),
     /// Regenerate every letter of an archive into a mirrored folder, in parallel, in one
     /// process; unchanged letters are skipped, a bad letter never stops the rest.
@@ -245,15 +246,20 @@ pub struct ExtractArgs {
 /// `missive import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Plain-text letters, or folders: every `.txt` file under a folder is imported.
-    #[arg(required = true, value_name = "TEXT")]
-    pub texts: Vec<PathBuf>,
+    /// Word files (.docx, .docm), web pages (.html, .htm, .mhtml) and plain texts (.txt), or
+    /// folders: every such file under a folder is imported. Formats are known by content.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Folder to write the letter sources into, mirroring imported folders (default: next
     /// to each text).
     #[arg(short, long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub force: ForceArg,
+    /// The encoding of old texts and web pages (windows-1252, latin1, utf-16le,
+    /// windows-1256, koi8-r, gb18030 …), instead of the one they declare or is detected.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

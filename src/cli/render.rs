@@ -1,5 +1,6 @@
 //! `missive render`: letters to PDF, PNG or SVG, next to each source by default.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use super::args::RenderArgs;
@@ -38,6 +39,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
     budget::enforce(args.limits.given(), exit::overrun);
     let standards = args.standards.standards();
     let mut ok = true;
+    let mut houses = HashSet::new();
     for path in &args.letters {
         let output = match &args.output {
             Some(out) if into_dir => out
@@ -52,9 +54,29 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             standards: &standards,
             emit_typst: args.emit_typst.as_deref(),
         };
-        ok &= render_and_report(&env, path, &job).is_some();
+        match render_and_report(&env, path, &job) {
+            Some(rendered) => say_house(path, &rendered, &mut houses),
+            None => ok = false,
+        }
     }
     all_ok(ok)
+}
+
+/// Says which house file a letter was rendered with, once per house and command, or
+/// that it had none: without one, a letter has no letterhead unless it sets its own,
+/// and nothing else would tell a new user why.
+fn say_house(path: &Path, rendered: &Rendered, said: &mut HashSet<Option<String>>) {
+    let house = rendered.house.as_ref().map(|h| h.name.clone());
+    if !said.insert(house.clone()) {
+        return;
+    }
+    match house {
+        Some(name) => say(format_args!("house: {name}")),
+        None => say(format_args!(
+            "note: no missive.toml in {} or any folder above it, so no house: no letterhead but the letter's own `[letterhead]`; put a missive.toml in a folder above the letters (README, \"The house\")",
+            display_path(crate::paths::folder_of(path))
+        )),
+    }
 }
 
 /// Renders one letter and reports the outcome; `None` if it failed.

@@ -37,11 +37,12 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
     write_atomic(path, bytes).map_err(|err| vec![cannot_write(path, &err)])
 }
 
-/// Output file names: the target itself for PDF or a single page, `NAME-N.ext` per page
-/// otherwise.
+/// Output file names: the target itself for PDF, `NAME-N.ext` for each page of PNG or
+/// SVG, a one-page letter's too (`NAME-1.png`, as `--help` says: one scheme, so that a
+/// preview's name does not depend on the letter's length).
 pub fn page_paths(target: &Path, format: Format, count: usize) -> Vec<PathBuf> {
     let target = target.with_extension(format.extension());
-    if format == Format::Pdf || count == 1 {
+    if format == Format::Pdf {
         return vec![target];
     }
     let stem = target

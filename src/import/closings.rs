@@ -14,13 +14,19 @@ const CLOSINGS: &str = "
     un cordial saludo | reciba un cordial saludo | le saluda atentamente |
     les saluda atentamente | cordialement | bien cordialement | sinceres salutations |
     salutations distinguees | respectueusement | avec mes salutations distinguees |
-    avec nos salutations distinguees
+    avec nos salutations distinguees | с уважением | с глубоким уважением |
+    искренне ваш | искренне ваша | с наилучшими пожеланиями | مع خالص التحية |
+    مع فائق الاحترام | مع التحية | مع أطيب التحيات | وتفضلوا بقبول فائق الاحترام |
+    وتفضلوا بقبول فائق الاحترام والتقدير | وتفضلوا بقبول وافر الاحترام | 此致敬礼 | 此致 |
+    敬礼 | 顺颂商祺 | 顺祝商祺 | 谨致问候
 ";
 
 /// Whether a line is a closing ("Sincerely,").
 pub fn is_closing(text: &str) -> bool {
     let folded = fold(text);
-    let core = folded.trim_end_matches([',', '.', '!']).trim();
+    let core = folded
+        .trim_end_matches([',', '.', '!', '،', '，', '。', '！'])
+        .trim();
     CLOSINGS.split('|').any(|closing| closing.trim() == core)
 }
 

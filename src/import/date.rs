@@ -1,11 +1,13 @@
 //! Dates as letters write them on a line of their own: "June 4, 2021", "4 June 2021",
 //! "JUNE 12, 2014", "Friday, June 4th, 2021", "2021-06-04", "4 de junio de 2021",
-//! "le 1er février 2022", optionally after the place ("Geneva, 4 June 2021",
+//! "le 1er février 2022", "15 апреля 2022 г.", "12 مايو 2022" (Arabic-Indic digits too),
+//! "2022年6月8日", optionally after the place ("Geneva, 4 June 2021",
 //! "Paris, le 4 juin 2021").
 
 use chrono::NaiveDate;
 
 use super::lines::{fold, listed};
+use super::months::{MONTHS, WEEKDAYS};
 
 /// A line that holds the letter's date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +33,9 @@ pub fn recognise(line: &str) -> Option<DateLine> {
             lang,
         });
     }
-    let splits = line.match_indices(',').map(|(i, s)| (i, i + s.len()));
+    let splits = line
+        .match_indices([',', '،'])
+        .map(|(i, s)| (i, i + s.len()));
     let french = line.match_indices(" le ").map(|(i, s)| (i, i + s.len()));
     for (before_end, after_start) in splits.chain(french) {
         let (before, after) = (line[..before_end].trim(), line[after_start..].trim());
@@ -59,9 +63,18 @@ fn parse(text: &str) -> Option<(NaiveDate, Option<&'static str>)> {
     if let Some(date) = iso(text) {
         return Some((date, None));
     }
-    let folded = fold(text);
+    let text = western_digits(text);
+    if let Some(date) = chinese(&text) {
+        return Some((date, Some("zh")));
+    }
+    let mut folded = fold(&text);
+    // Levantine month names of two words are one token.
+    for two in ["كانون الثاني", "كانون الأول", "تشرين الأول", "تشرين الثاني"]
+    {
+        folded = folded.replace(two, &two.replace(' ', "_"));
+    }
     let mut tokens: Vec<&str> = folded
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '،')
         .map(|t| t.trim_end_matches('.'))
         .filter(|t| !t.is_empty())
         .collect();
@@ -72,7 +85,7 @@ fn parse(text: &str) -> Option<(NaiveDate, Option<&'static str>)> {
             break;
         }
     }
-    tokens.retain(|t| !matches!(*t, "de" | "del" | "of"));
+    tokens.retain(|t| !matches!(*t, "de" | "del" | "of" | "г" | "года"));
     let [a, b, year] = tokens.as_slice() else {
         return None;
     };
@@ -112,75 +125,41 @@ fn day(token: &str) -> Option<u32> {
     (known && digits.len() <= 2 && (1..=31).contains(&day)).then_some(day)
 }
 
-/// Month names (folded) with their language when not English.
-const MONTHS: &[(&str, u32, Option<&str>)] = &[
-    ("january", 1, None),
-    ("february", 2, None),
-    ("march", 3, None),
-    ("april", 4, None),
-    ("may", 5, None),
-    ("june", 6, None),
-    ("july", 7, None),
-    ("august", 8, None),
-    ("september", 9, None),
-    ("october", 10, None),
-    ("november", 11, None),
-    ("december", 12, None),
-    ("jan", 1, None),
-    ("feb", 2, None),
-    ("mar", 3, None),
-    ("apr", 4, None),
-    ("jun", 6, None),
-    ("jul", 7, None),
-    ("aug", 8, None),
-    ("sep", 9, None),
-    ("sept", 9, None),
-    ("oct", 10, None),
-    ("nov", 11, None),
-    ("dec", 12, None),
-    ("enero", 1, Some("es")),
-    ("febrero", 2, Some("es")),
-    ("marzo", 3, Some("es")),
-    ("abril", 4, Some("es")),
-    ("mayo", 5, Some("es")),
-    ("junio", 6, Some("es")),
-    ("julio", 7, Some("es")),
-    ("agosto", 8, Some("es")),
-    ("septiembre", 9, Some("es")),
-    ("setiembre", 9, Some("es")),
-    ("octubre", 10, Some("es")),
-    ("noviembre", 11, Some("es")),
-    ("diciembre", 12, Some("es")),
-    ("janvier", 1, Some("fr")),
-    ("fevrier", 2, Some("fr")),
-    ("mars", 3, Some("fr")),
-    ("avril", 4, Some("fr")),
-    ("mai", 5, Some("fr")),
-    ("juin", 6, Some("fr")),
-    ("juillet", 7, Some("fr")),
-    ("aout", 8, Some("fr")),
-    ("septembre", 9, Some("fr")),
-    ("octobre", 10, Some("fr")),
-    ("novembre", 11, Some("fr")),
-    ("decembre", 12, Some("fr")),
-    ("janv", 1, Some("fr")),
-    ("fevr", 2, Some("fr")),
-    ("avr", 4, Some("fr")),
-    ("juil", 7, Some("fr")),
-];
-
 fn month(token: &str) -> Option<(u32, Option<&'static str>)> {
-    MONTHS
-        .iter()
-        .find(|(name, _, _)| *name == token)
-        .map(|(_, m, lang)| (*m, *lang))
+    // Arabic letters often give both names of a month: "أيار/مايو".
+    token.split('/').find_map(|part| {
+        MONTHS
+            .iter()
+            .find(|(name, _, _)| *name == part)
+            .map(|(_, m, lang)| (*m, *lang))
+    })
 }
 
-const WEEKDAYS: &str = "
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-    sat sun lunes martes miercoles jueves viernes sabado domingo lundi mardi mercredi jeudi
-    vendredi samedi dimanche
-";
+/// Arabic-Indic and Persian digits as ASCII digits.
+fn western_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            c => c,
+        })
+        .collect()
+}
+
+/// `2022年6月8日`, as Chinese (and Japanese) letters write dates.
+fn chinese(text: &str) -> Option<NaiveDate> {
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let (year, rest) = text.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let day = rest
+        .strip_suffix('日')
+        .or_else(|| rest.strip_suffix('号'))?;
+    let number = |s: &str| s.parse::<u32>().ok();
+    if year.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, number(month)?, number(day)?)
+}
 
 fn is_weekday(folded: &str) -> bool {
     listed(WEEKDAYS, folded.trim_end_matches('.'))
@@ -191,7 +170,10 @@ fn is_place(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=6).contains(&words)
         && text.chars().count() <= 50
-        && text.chars().next().is_some_and(char::is_uppercase)
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
         && !text.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -245,6 +227,35 @@ mod tests {
             date("17 AOÛT 2020"),
             Some(("2020-08-17".into(), None, Some("fr")))
         );
+    }
+
+    #[test]
+    fn russian_arabic_and_chinese_dates() {
+        assert_eq!(
+            date("15 апреля 2022 г."),
+            Some(("2022-04-15".into(), None, Some("ru")))
+        );
+        assert_eq!(
+            date("12 مايو 2022"),
+            Some(("2022-05-12".into(), None, Some("ar")))
+        );
+        assert_eq!(
+            date("١٢ أيار/مايو ٢٠٢٢"),
+            Some(("2022-05-12".into(), None, Some("ar")))
+        );
+        assert_eq!(
+            date("3 كانون الثاني 2023"),
+            Some(("2023-01-03".into(), None, Some("ar")))
+        );
+        assert_eq!(
+            date("2022年6月8日"),
+            Some(("2022-06-08".into(), None, Some("zh")))
+        );
+        assert_eq!(
+            date("القاهرة، 12 مايو 2022"),
+            Some(("2022-05-12".into(), Some("القاهرة".into()), Some("ar")))
+        );
+        assert_eq!(date("2022年13月8日"), None);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn inline(text: &str, defined: &BTreeSet<u32>, markers: &mut BTreeSet<u32>) 
 }
 
 /// Backslash-escapes the characters that are Markdown syntax anywhere in a line.
-fn escape(text: &str, out: &mut String) {
+pub(super) fn escape(text: &str, out: &mut String) {
     for c in text.chars() {
         if "\\`*_[]<>#&|~".contains(c) {
             out.push('\\');
@@ -42,7 +42,7 @@ fn escape(text: &str, out: &mut String) {
 
 /// Escapes what is Markdown syntax only at the start of a block: list markers (`-`, `+`,
 /// `1.`, `1)`), and a footnote reference followed by `:` (a definition).
-fn escape_line_start(mut line: String) -> String {
+pub(super) fn escape_line_start(mut line: String) -> String {
     if line.starts_with(['-', '+', '=']) {
         line.insert(0, '\\');
     }

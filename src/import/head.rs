@@ -50,6 +50,27 @@ const OPENERS: &[&str] = &[
     "chers ",
     "cheres ",
     "excellence",
+    "уважаемый",
+    "уважаемая",
+    "уважаемые",
+    "дорогой",
+    "дорогая",
+    "дорогие",
+    "господин",
+    "госпожа",
+    "معالي",
+    "سعادة",
+    "فخامة",
+    "سيادة",
+    "حضرة",
+    "السيد",
+    "السيدة",
+    "عزيزي",
+    "عزيزتي",
+    "الأستاذ",
+    "الدكتور",
+    "尊敬的",
+    "亲爱的",
 ];
 
 /// Whether line `i` is the salutation.
@@ -73,7 +94,8 @@ pub fn is_salutation(lines: &[Line], i: usize) -> bool {
     // Other openers also begin address lines: ask for the final punctuation, few words,
     // and the line to end its block or be followed by running text.
     let opener = OPENERS.iter().any(|o| folded.starts_with(o));
-    let punctuated = text.ends_with(',') || text.ends_with(':');
+    // Arabic writes its comma `،`; Russian salutations end with `!`; Chinese with `：`.
+    let punctuated = text.ends_with([',', ':', '،', '!', '：', '，', '！']);
     let ends_block = lines
         .get(i + 1)
         .is_none_or(|next| next.is_blank() || next.len() > 60);

@@ -23,14 +23,24 @@ const PARTICLES: &str = "
     e of for the and &
 ";
 
-/// A name: two to six capitalised words (particles allowed), no digits.
+/// A name: two to six capitalised words (particles allowed), no digits; in a script
+/// without capitals (Arabic), two to six words; in Chinese, two to four characters.
 pub fn is_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if let [word] = words.as_slice()
+        && (2..=4).contains(&word.chars().count())
+        && word.chars().all(han)
+    {
+        return !CJK_ROLES.iter().any(|r| word.contains(r));
+    }
     let capitalised = |w: &&str| {
         w.trim_start_matches(['(', '"', '“'])
             .chars()
             .next()
-            .is_some_and(char::is_uppercase)
+            .is_some_and(|c| {
+                c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase() && !han(c))
+            })
     };
     (2..=6).contains(&words.len())
         && text.chars().count() <= 60
@@ -42,6 +52,27 @@ pub fn is_name(text: &str) -> bool {
             .all(|w| capitalised(w) || listed(PARTICLES, &fold(w)))
         && words.iter().any(capitalised)
 }
+
+/// Words of job titles and organisations in Chinese, which does not part its words.
+const CJK_ROLES: &[&str] = &[
+    "主任",
+    "主席",
+    "总干事",
+    "秘书长",
+    "理事长",
+    "负责人",
+    "律师",
+    "院长",
+    "会长",
+    "中心",
+    "协会",
+    "基金会",
+    "委员会",
+    "组织",
+    "网络",
+    "研究所",
+    "联盟",
+];
 
 /// Words of job titles, folded.
 const TITLE_WORDS: &str = "
@@ -55,7 +86,10 @@ const TITLE_WORDS: &str = "
     profesora professeur member miembro membre ceo coo cfo attorney lawyer abogado abogada
     avocat avocate editor consultant analyst trustee board spokesperson portavoz porte chief
     jefe jefa chef responsable delegate delegue deleguee delegado delegada codirector ombudsman
-    rapporteur relatora relator commissioner comisionada comisionado
+    rapporteur relatora relator commissioner comisionada comisionado председатель директор
+    руководитель координатор юрист президент исполнительный исполнительная секретарь
+    مدير مديرة المدير المديرة رئيس رئيسة الرئيس الرئيسة منسق منسقة المنسق الأمين الأمينة
+    مستشار المستشار التنفيذي التنفيذية
 ";
 
 /// Words of organisation names, folded.
@@ -68,7 +102,9 @@ const ORGANIZATION_WORDS: &str = "
     universidad universite group grupo groupe campaign campana amnesty amnistia ngo ong
     observatory observatorio observatoire forum foro movement movimiento mouvement collective
     colectivo collectif office oficina bureau clinic clinica league liga ligue platform
-    plataforma plateforme partners action accion rights derechos droits
+    plataforma plateforme partners action accion rights derechos droits центр фонд комитет
+    организация ассоциация союз общество сеть движение المرصد مرصد منظمة المنظمة مركز المركز
+    جمعية الجمعية شبكة الشبكة مؤسسة المؤسسة اللجنة لجنة حركة
 ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,9 +120,10 @@ fn role(text: &str) -> Role {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    if words.iter().any(|w| listed(TITLE_WORDS, w)) {
+    let cjk = |roles: &[&str]| roles.iter().any(|r| text.contains(r));
+    if words.iter().any(|w| listed(TITLE_WORDS, w)) || cjk(&CJK_ROLES[..8]) {
         Role::Title
-    } else if words.iter().any(|w| listed(ORGANIZATION_WORDS, w)) {
+    } else if words.iter().any(|w| listed(ORGANIZATION_WORDS, w)) || cjk(&CJK_ROLES[8..]) {
         Role::Organization
     } else if is_name(text) {
         Role::Name
@@ -97,7 +134,9 @@ fn role(text: &str) -> Role {
 
 /// Groups signature lines into people. Blank lines separate people when there are
 /// several blocks; within one block a new person starts at a name after a title or
-/// organisation line. A block of names alone is one person per line.
+/// organisation line, unless it is the block's last line (`Name / Title / Assembly
+/// Monitor`: an organisation whose name reads like a person's). A block of names alone
+/// is one person per line.
 pub fn signatories(lines: &[Line], blocks: &[Range<usize>]) -> Vec<Found<Signatory>> {
     let mut people = Vec::new();
     for block in blocks {
@@ -108,7 +147,10 @@ pub fn signatories(lines: &[Line], blocks: &[Range<usize>]) -> Vec<Found<Signato
         for k in 1..=block.len() {
             let boundary = k == block.len()
                 || names_only
-                || (blocks.len() == 1 && roles[k] == Role::Name && roles[k - 1] != Role::Name);
+                || (blocks.len() == 1
+                    && roles[k] == Role::Name
+                    && roles[k - 1] != Role::Name
+                    && k + 1 < block.len());
             if boundary {
                 people.push(person(&block[start..k]));
                 start = k;
@@ -132,9 +174,16 @@ fn person(lines: &[Line]) -> Found<Signatory> {
         _ => (first.clone(), Vec::new()),
     };
     let mut organizations = Vec::new();
-    for line in &lines[1..] {
+    for (k, line) in lines.iter().enumerate().skip(1) {
         match role(&line.text) {
             Role::Organization => organizations.push(line.text.clone()),
+            // The last line after a title, when no organisation was named, is the
+            // organisation (its name may read like a person's).
+            Role::Name
+                if k + 1 == lines.len() && !titles.is_empty() && organizations.is_empty() =>
+            {
+                organizations.push(line.text.clone());
+            }
             Role::Name | Role::Title => titles.push(line.text.clone()),
         }
     }

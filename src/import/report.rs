@@ -1,77 +1,100 @@
-//! What `missive import` tells the user about one text: the parts it recognised and where,
-//! the parts it did not find, the chrome it dropped and the lines it could not place.
+//! What `missive import` tells the user about one file: the parts it recognised and
+//! where (lines of a text, paragraphs of a Word file or page), the parts it did not find,
+//! what it left out and why, what it noticed, and what it could not place.
 
 use std::fmt;
 
 use super::body::{Block, Marker};
 use super::chrome::Dropped;
 use super::found::Span;
-use super::lines::Line;
 use super::structure::Recognised;
 use super::writer::Written;
 
-/// The report on one imported text.
-#[derive(Debug)]
+/// The report on one imported file.
+#[derive(Debug, Default)]
 pub struct Report {
-    /// Recognised parts: label, value, lines.
-    found: Parts,
+    /// Recognised parts: label, value, where.
+    pub found: Parts,
     /// Parts not found.
-    missing: Vec<&'static str>,
-    /// Things to look at (markers and notes that do not match).
-    notices: Vec<String>,
-    /// Chrome dropped.
-    dropped: Vec<Dropped>,
-    /// Lines not placed.
-    unplaced: Vec<Line>,
+    pub missing: Vec<&'static str>,
+    /// Things to look at: notes and markers that do not match, a file named as another
+    /// format.
+    pub notices: Vec<String>,
+    /// What the reader kept but the user should know (tracked insertions, fields, where a
+    /// page's letter was found, scripts ignored).
+    pub noted: Vec<String>,
+    /// The encoding a text or page was read in, and why.
+    pub encoding: Option<String>,
+    /// What was left out: where (if known), an excerpt, why.
+    pub dropped: Vec<(Option<String>, String, String)>,
+    /// What fits no part: where, the text.
+    pub unplaced: Vec<(String, String)>,
 }
 
-/// The recognised parts, in the order of a letter, and the parts not found.
-type Parts = Vec<(&'static str, String, Option<Span>)>;
+/// The recognised parts, in the order of a letter: label, value, where.
+pub type Parts = Vec<(&'static str, String, Option<String>)>;
+
+/// How the report names where a part was read ("line 3", "paragraphs 4-6").
+pub type Locate<'a> = &'a dyn Fn(Span) -> String;
 
 impl Report {
-    /// Builds the report of a recognised letter.
+    /// Builds the report of a recognised text letter.
     pub fn new(letter: &Recognised, written: &Written, dropped: Vec<Dropped>) -> Report {
+        let at = |span: Span| span.to_string();
         let mut found: Parts = Vec::new();
         let mut missing = Vec::new();
-        head(letter, &mut found, &mut missing);
-        found.push(("body", body_summary(letter), body_span(letter)));
+        head(letter, &at, &mut found, &mut missing);
+        found.push(("body", body_summary(letter), body_span(letter).map(at)));
         for block in &letter.body {
             if let Block::Heading(text) = &block.value {
-                found.push(("heading", text.clone(), Some(block.span)));
+                found.push(("heading", text.clone(), Some(at(block.span))));
             }
         }
-        signoff(letter, &mut found, &mut missing);
+        signoff(letter, &at, &mut found, &mut missing);
         endnotes(letter, &mut found);
         Report {
             found,
             missing,
             notices: notices(written),
-            dropped,
-            unplaced: letter.unplaced.clone(),
+            noted: Vec::new(),
+            encoding: None,
+            dropped: dropped
+                .into_iter()
+                .map(|d| (Some(format!("line {}", d.line.number)), d.line.text, d.rule))
+                .collect(),
+            unplaced: letter
+                .unplaced
+                .iter()
+                .map(|l| (format!("line {}", l.number), l.text.clone()))
+                .collect(),
         }
     }
 }
 
 /// The date, place and language, the reference, addressees, subject and salutation.
-fn head(letter: &Recognised, found: &mut Parts, missing: &mut Vec<&'static str>) {
+pub fn head(letter: &Recognised, at: Locate, found: &mut Parts, missing: &mut Vec<&'static str>) {
     match &letter.date {
         Some(date) => {
-            found.push(("date", date.value.date.to_string(), Some(date.span)));
+            found.push(("date", date.value.date.to_string(), Some(at(date.span))));
             if let Some(place) = &date.value.place {
-                found.push(("place", place.clone(), Some(date.span)));
+                found.push(("place", place.clone(), Some(at(date.span))));
             }
             if let Some(lang) = date.value.lang {
                 found.push((
                     "lang",
                     format!("{lang} (from the month's name)"),
-                    Some(date.span),
+                    Some(at(date.span)),
                 ));
             }
         }
         None => missing.push("date"),
     }
     if let Some(reference) = &letter.reference {
-        found.push(("reference", reference.value.clone(), Some(reference.span)));
+        found.push((
+            "reference",
+            reference.value.clone(),
+            Some(at(reference.span)),
+        ));
     }
     for to in &letter.to {
         let address = match to.value.address.len() {
@@ -79,25 +102,34 @@ fn head(letter: &Recognised, found: &mut Parts, missing: &mut Vec<&'static str>)
             1 => " + 1 address line".to_string(),
             n => format!(" + {n} address lines"),
         };
-        found.push(("to", format!("{}{address}", to.value.name), Some(to.span)));
+        found.push((
+            "to",
+            format!("{}{address}", to.value.name),
+            Some(at(to.span)),
+        ));
     }
     if letter.to.is_empty() {
         missing.push("addressee");
     }
     if let Some(subject) = &letter.subject {
-        found.push(("subject", subject.value.clone(), Some(subject.span)));
+        found.push(("subject", subject.value.clone(), Some(at(subject.span))));
     }
     match &letter.salutation {
-        Some(s) => found.push(("salutation", s.value.clone(), Some(s.span))),
+        Some(s) => found.push(("salutation", s.value.clone(), Some(at(s.span)))),
         None => missing.push("salutation"),
     }
 }
 
 /// The closing, signatories, copies, enclosures and postscript.
-fn signoff(letter: &Recognised, found: &mut Parts, missing: &mut Vec<&'static str>) {
+pub fn signoff(
+    letter: &Recognised,
+    at: Locate,
+    found: &mut Parts,
+    missing: &mut Vec<&'static str>,
+) {
     let signoff = &letter.signoff;
     match &signoff.closing {
-        Some(c) => found.push(("closing", c.value.clone(), Some(c.span))),
+        Some(c) => found.push(("closing", c.value.clone(), Some(at(c.span)))),
         None => missing.push("closing"),
     }
     for s in &signoff.signatories {
@@ -109,19 +141,23 @@ fn signoff(letter: &Recognised, found: &mut Parts, missing: &mut Vec<&'static st
         .into_iter()
         .flatten()
         .collect();
-        found.push(("signatory", parts.join(" | "), Some(s.span)));
+        found.push(("signatory", parts.join(" | "), Some(at(s.span))));
     }
     if signoff.signatories.is_empty() {
         missing.push("signatories");
     }
     for cc in &signoff.cc {
-        found.push(("cc", cc.value.clone(), Some(cc.span)));
+        found.push(("cc", cc.value.clone(), Some(at(cc.span))));
     }
     for enclosure in &signoff.enclosures {
-        found.push(("enclosure", enclosure.value.clone(), Some(enclosure.span)));
+        found.push((
+            "enclosure",
+            enclosure.value.clone(),
+            Some(at(enclosure.span)),
+        ));
     }
     if let Some(ps) = &signoff.postscript {
-        found.push(("postscript", ps.value.clone(), Some(ps.span)));
+        found.push(("postscript", ps.value.clone(), Some(at(ps.span))));
     }
 }
 
@@ -147,10 +183,13 @@ fn endnotes(letter: &Recognised, found: &mut Parts) {
             first.number,
             last.number,
         ),
-        Some(Span {
-            first: heading.map_or(first.lines.0, |h| h.number),
-            last: last.lines.1,
-        }),
+        Some(
+            Span {
+                first: heading.map_or(first.lines.0, |h| h.number),
+                last: last.lines.1,
+            }
+            .to_string(),
+        ),
     ));
 }
 
@@ -225,7 +264,7 @@ fn body_span(letter: &Recognised) -> Option<Span> {
 }
 
 /// At most `max` characters of `text`, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
+pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -235,38 +274,31 @@ fn shorten(text: &str, max: usize) -> String {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        for (label, value, span) in &self.found {
-            let at = span.map(|s| format!("  ({s})")).unwrap_or_default();
+        for (label, value, at) in &self.found {
+            let at = at.as_ref().map(|s| format!("  ({s})")).unwrap_or_default();
             writeln!(f, "  {label:<11} {}{at}", shorten(value, 80))?;
+        }
+        if let Some(encoding) = &self.encoding {
+            writeln!(f, "  {:<11} {encoding}", "encoding")?;
         }
         if !self.missing.is_empty() {
             writeln!(f, "  {:<11} {}", "not found", self.missing.join(", "))?;
         }
+        for noted in &self.noted {
+            writeln!(f, "  {:<11} {noted}", "noted")?;
+        }
         for notice in &self.notices {
             writeln!(f, "  {:<11} {notice}", "attention")?;
         }
-        for dropped in &self.dropped {
-            let line = &dropped.line;
-            writeln!(
-                f,
-                "  {:<11} line {}: {}  [{}]",
-                "dropped",
-                line.number,
-                shorten(&line.text, 60),
-                dropped.rule
-            )?;
+        for (at, text, why) in &self.dropped {
+            let at = at.as_ref().map(|a| format!("{a}: ")).unwrap_or_default();
+            writeln!(f, "  {:<11} {at}{}  [{why}]", "dropped", shorten(text, 60))?;
         }
         if self.unplaced.is_empty() {
             writeln!(f, "  {:<11} none", "not placed")?;
         }
-        for line in &self.unplaced {
-            writeln!(
-                f,
-                "  {:<11} line {}: {}",
-                "not placed",
-                line.number,
-                shorten(&line.text, 72)
-            )?;
+        for (at, text) in &self.unplaced {
+            writeln!(f, "  {:<11} {at}: {}", "not placed", shorten(text, 72))?;
         }
         if !self.unplaced.is_empty() {
             writeln!(

@@ -284,4 +284,40 @@ mod tests {
         assert!(!is_salutation(&lines, 0));
         assert!(is_salutation(&lines, 4));
     }
+
+    #[test]
+    fn arabic_russian_and_chinese_letters() {
+        for (text, date, salutation, closing, name) in [
+            (
+                "12 مايو 2022\n\nمعالي وزير العدل\nالقاهرة\n\nمعالي الوزير،\n\nنكتب إليكم بشأن الصحفيين المحتجزين منذ عامين دون محاكمة.\n\nوتفضلوا بقبول فائق الاحترام،\n\nليلى حسن\nالمديرة التنفيذية\nالمرصد العربي لحرية الصحافة\n",
+                "2022-05-12",
+                "معالي الوزير،",
+                "وتفضلوا بقبول فائق الاحترام،",
+                "ليلى حسن",
+            ),
+            (
+                "15 апреля 2022 г.\n\nГенеральному прокурору\n\nУважаемый господин Генеральный прокурор!\n\nМы обращаемся к вам в связи с задержанием участников мирной акции.\n\nС уважением,\n\nАнна Иванова\nПредседатель\n",
+                "2022-04-15",
+                "Уважаемый господин Генеральный прокурор!",
+                "С уважением,",
+                "Анна Иванова",
+            ),
+            (
+                "2022年6月8日\n\n劳动部部长\n\n尊敬的部长：\n\n我们写信表达对建筑工人欠薪问题的关切，据我们统计，去年有超过两千名工人未能领取工资。\n\n此致敬礼\n\n王明\n主任\n劳工权益中心\n",
+                "2022-06-08",
+                "尊敬的部长：",
+                "此致敬礼",
+                "王明",
+            ),
+        ] {
+            let letter = recognise(&split(text));
+            assert_eq!(letter.date.as_ref().unwrap().value.date.to_string(), date);
+            assert_eq!(letter.salutation.as_ref().unwrap().value, salutation);
+            assert_eq!(letter.signoff.closing.as_ref().unwrap().value, closing);
+            let signatory = &letter.signoff.signatories[0].value;
+            assert_eq!(signatory.name, name, "{text}");
+            assert!(signatory.title.is_some(), "{signatory:?}");
+            assert_eq!(letter.to.len(), 1, "{text}");
+        }
+    }
 }

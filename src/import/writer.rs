@@ -32,6 +32,33 @@ struct FrontMatter<'a> {
     to: Vec<To<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     signatories: Vec<Signatory<'a>>,
+    letterhead: Option<Letterhead<'a>>,
+}
+
+/// The letterhead that a Word file's page header and footer carry.
+#[derive(Serialize, Default)]
+pub struct Letterhead<'a> {
+    /// The organisation's name.
+    pub organization: Option<&'a str>,
+    /// The logo, written beside the letter.
+    pub logo: Option<&'a str>,
+    /// The logo's description.
+    pub logo_alt: Option<&'a str>,
+    /// Address lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub address: Vec<&'a str>,
+    /// Telephone, e-mail and web lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<&'a str>,
+}
+
+/// What a Word file or page adds to the front matter besides the recognised parts.
+#[derive(Default)]
+pub struct Extras<'a> {
+    /// The letter's language, from the document when no month name told it.
+    pub lang: Option<&'a str>,
+    /// The letterhead of its page header and footer.
+    pub letterhead: Option<Letterhead<'a>>,
 }
 
 #[derive(Serialize)]
@@ -61,18 +88,33 @@ pub struct Written {
     pub notes_without_text: Vec<u32>,
 }
 
-/// Writes the letter source.
-pub fn write(letter: &Recognised) -> Result<Written, String> {
+/// A letter source: the lines that could not be placed as comments, the front matter,
+/// the body.
+pub fn compose(
+    unplaced: &[(String, String)],
+    letter: &Recognised,
+    extras: &Extras,
+    body: &str,
+) -> Result<String, String> {
     let mut source = String::from("+++\n");
-    if !letter.unplaced.is_empty() {
-        source.push_str("# Lines `missive import` could not place (not part of the letter):\n");
-        for line in &letter.unplaced {
-            let _ = writeln!(source, "#   line {}: {}", line.number, line.text);
+    if !unplaced.is_empty() {
+        source.push_str("# What `missive import` could not place (not part of the letter):\n");
+        for (at, text) in unplaced {
+            for (i, line) in text.lines().enumerate() {
+                let at = if i == 0 { at.as_str() } else { "" };
+                let _ = writeln!(source, "#   {at}: {line}");
+            }
         }
     }
-    source.push_str(&front_matter(letter)?);
+    source.push_str(&front_matter(letter, extras)?);
     source.push_str("+++\n");
+    source.push_str(body.trim_start_matches('\n'));
+    source.push('\n');
+    Ok(source)
+}
 
+/// Writes the letter source of a text letter.
+pub fn write(letter: &Recognised) -> Result<Written, String> {
     let (notes, empty): (Vec<_>, Vec<_>) = letter.notes.iter().partition(|n| !n.text.is_empty());
     let defined: BTreeSet<u32> = notes.iter().map(|n| n.number).collect();
     let mut markers = BTreeSet::new();
@@ -118,10 +160,13 @@ pub fn write(letter: &Recognised) -> Result<Written, String> {
         let text = inline(&note.text, &BTreeSet::new(), &mut BTreeSet::new());
         let _ = write!(body, "\n\n[^{}]: {text}", note.number);
     }
-    source.push_str(body.trim_start_matches('\n'));
-    source.push('\n');
+    let unplaced: Vec<(String, String)> = letter
+        .unplaced
+        .iter()
+        .map(|l| (format!("line {}", l.number), l.text.clone()))
+        .collect();
     Ok(Written {
-        source,
+        source: compose(&unplaced, letter, &Extras::default(), &body)?,
         markers_without_note: markers
             .difference(&defined)
             .filter(|n| !empty.iter().any(|e| e.number == **n))
@@ -132,7 +177,7 @@ pub fn write(letter: &Recognised) -> Result<Written, String> {
     })
 }
 
-fn front_matter(letter: &Recognised) -> Result<String, String> {
+fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, String> {
     let date = letter.date.as_ref().map(|d| &d.value);
     let signoff = &letter.signoff;
     let front = FrontMatter {
@@ -146,7 +191,7 @@ fn front_matter(letter: &Recognised) -> Result<String, String> {
             offset: None,
         }),
         place: date.and_then(|d| d.place.as_deref()),
-        lang: date.and_then(|d| d.lang),
+        lang: date.and_then(|d| d.lang).or(extras.lang),
         reference: letter.reference.as_ref().map(|r| r.value.as_str()),
         subject: letter.subject.as_ref().map(|s| s.value.as_str()),
         salutation: letter.salutation.as_ref().map(|s| s.value.as_str()),
@@ -175,6 +220,13 @@ fn front_matter(letter: &Recognised) -> Result<String, String> {
                 organization: s.value.organization.as_deref(),
             })
             .collect(),
+        letterhead: extras.letterhead.as_ref().map(|l| Letterhead {
+            organization: l.organization,
+            logo: l.logo,
+            logo_alt: l.logo_alt,
+            address: l.address.clone(),
+            contacts: l.contacts.clone(),
+        }),
     };
     toml::to_string(&front).map_err(|err| format!("cannot write the front matter: {err}"))
 }
@@ -214,16 +266,18 @@ mod tests {
         assert_eq!(front.date.unwrap().into_inner().to_string(), "2021-06-04");
     }
 
-    /// The front-matter keys `missive import` never writes, and why: what a text cannot
-    /// tell (images, their descriptions, the template, the paper, the letterhead, which
-    /// the house gives) and what it does not recognise yet (co-signers).
+    /// The front-matter keys `missive import` never writes, and why: what a letter cannot
+    /// tell (signature images, the template, the paper, a letterhead's colour and side
+    /// column, which the house gives) and what it does not recognise yet (co-signers). A
+    /// Word file's page header gives the letterhead's name, logo, address and contacts.
     const NOT_IMPORTED: &[&str] = &[
         "signatories.signature",
         "signatories.signature_alt",
         "cosigners",
         "template",
         "paper",
-        "letterhead",
+        "letterhead.accent",
+        "letterhead.sidebar",
     ];
 
     /// The dotted paths of every key of `keys`.
@@ -287,6 +341,13 @@ mod tests {
                 title: Some("T"),
                 organization: Some("O"),
             }],
+            letterhead: Some(Letterhead {
+                organization: Some("O"),
+                logo: Some("l.png"),
+                logo_alt: Some("L"),
+                address: vec!["A"],
+                contacts: vec!["C"],
+            }),
         };
         let table: toml::Table = toml::from_str(&toml::to_string(&full).unwrap()).unwrap();
         let mut out = Vec::new();

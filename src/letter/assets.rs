@@ -61,17 +61,9 @@ pub fn resolve(
     if !joined.starts_with(root) {
         return Err(outside());
     }
-    let canonical = joined.canonicalize().map_err(|_| match from_root {
-        true if Path::new(trimmed).is_file() => format!(
-            "`{written}` is read from the root folder {}, not from the disk's root: a path starting with `/` starts at the folder of missive.toml (as in Typst); copy the file into that folder",
-            root.display()
-        ),
-        true => format!(
-            "`{written}` does not exist in the root folder (a path starting with `/` starts at the folder of missive.toml; looked for {})",
-            joined.display()
-        ),
-        false => format!("`{written}` does not exist (looked for {})", joined.display()),
-    })?;
+    let canonical = joined
+        .canonicalize()
+        .map_err(|_| missing(written, root, &joined))?;
     if !canonical.starts_with(root) {
         return Err(outside());
     }
@@ -97,6 +89,26 @@ pub fn resolve(
         return Err(problem);
     }
     project_path(root, &joined).ok_or_else(outside)
+}
+
+/// Why `written`, looked for at `joined`, cannot be found: a path from the root (`/…`)
+/// that names a real file on the disk is explained, as the writer meant the disk's root.
+fn missing(written: &str, root: &Path, joined: &Path) -> String {
+    let trimmed = written.trim();
+    match trimmed.starts_with('/') {
+        true if Path::new(trimmed).is_file() => format!(
+            "`{written}` is read from the root folder {}, not from the disk's root: a path starting with `/` starts at the folder of missive.toml (as in Typst); copy the file into that folder",
+            root.display()
+        ),
+        true => format!(
+            "`{written}` does not exist in the root folder (a path starting with `/` starts at the folder of missive.toml; looked for {})",
+            joined.display()
+        ),
+        false => format!(
+            "`{written}` does not exist (looked for {})",
+            joined.display()
+        ),
+    }
 }
 
 /// Whether an image file's content is not what its extension says (a renamed file, a web
