@@ -160,7 +160,7 @@ impl Lang {
 
 impl Labels {
     /// Every label, for changes that apply to all of them.
-    pub fn each_mut(&mut self) -> [&mut String; 9] {
+    pub fn each_mut(&mut self) -> [&mut String; 10] {
         let Labels {
             page,
             notes,
@@ -171,15 +171,17 @@ impl Labels {
             cosigners,
             postscript,
             place_date,
+            draft,
         } = self;
         [
             page, notes, cc, enclosures, subject, reference, cosigners, postscript, place_date,
+            draft,
         ]
     }
 }
 
 /// The words of [`Labels`], in the order of its fields ([`Labels::each_mut`]).
-type Words = [&'static str; 9];
+type Words = [&'static str; 10];
 
 /// The template's words in English, and for languages missive lacks.
 const ENGLISH: Words = [
@@ -192,6 +194,7 @@ const ENGLISH: Words = [
     "Co-signed by",
     "P.S. ",
     "{place}, {date}",
+    "DRAFT",
 ];
 
 /// The template's words in the other supported languages.
@@ -208,6 +211,7 @@ const WORDS: &[(&str, Words)] = &[
             "Organizaciones firmantes",
             "P. D.: ",
             "{place}, {date}",
+            "BORRADOR",
         ],
     ),
     (
@@ -215,13 +219,14 @@ const WORDS: &[(&str, Words)] = &[
         [
             "Page {page} sur {total}",
             "Notes",
-            "Copie à : ",
-            "Pièces jointes : ",
-            "Objet : ",
-            "Réf. : ",
+            "Copie à\u{a0}: ",
+            "Pièces jointes\u{a0}: ",
+            "Objet\u{a0}: ",
+            "Réf.\u{a0}: ",
             "Organisations cosignataires",
-            "P.-S. : ",
+            "P.-S.\u{a0}: ",
             "{place}, le {date}",
+            "PROJET",
         ],
     ),
     (
@@ -236,6 +241,7 @@ const WORDS: &[(&str, Words)] = &[
             "Организации, подписавшие письмо",
             "P.S. ",
             "{place}, {date}",
+            "ПРОЕКТ",
         ],
     ),
     (
@@ -250,6 +256,7 @@ const WORDS: &[(&str, Words)] = &[
             "联署机构",
             "附言：",
             "{place}，{date}",
+            "草稿",
         ],
     ),
     (
@@ -264,6 +271,7 @@ const WORDS: &[(&str, Words)] = &[
             "المنظمات الموقعة",
             "ملحوظة: ",
             "{place}، {date}",
+            "مسودة",
         ],
     ),
 ];
@@ -291,6 +299,8 @@ pub struct Labels {
     pub postscript: String,
     /// Place and date, with `{place}` and `{date}` placeholders.
     pub place_date: String,
+    /// The mark across every page of a draft, and the prefix of its title.
+    pub draft: String,
 }
 
 #[cfg(test)]
@@ -330,7 +340,10 @@ mod tests {
         for (language, _) in WORDS {
             assert!(SUPPORTED.contains(language), "{language} is not supported");
         }
-        assert_eq!(Lang::parse("fr-CH").unwrap().labels().subject, "Objet : ");
+        assert_eq!(
+            Lang::parse("fr-CH").unwrap().labels().subject,
+            "Objet\u{a0}: "
+        );
         assert_eq!(Lang::parse("de").unwrap().labels().subject, "Re: ");
     }
 

@@ -55,5 +55,6 @@ pub mod testing {
     pub use crate::pipeline::prepare;
     pub use crate::typeset::markdown::{Body, Mark, convert};
     pub use crate::typeset::typeset;
+    pub use crate::typeset::typography::{Style, plain};
     pub use crate::typeset::typst_code::{spaces_for_tabs, str_literal};
 }

@@ -82,10 +82,14 @@ pub fn prepare(path: &Path) -> Result<Prepared, Diagnostics> {
 fn typeset(
     env: &Environment,
     path: &Path,
+    draft: bool,
     standards: impl FnOnce(&Letter) -> Vec<PdfStandard>,
     watch: &Watch,
 ) -> Result<Checked, Diagnostics> {
-    let letter = prepare(path)?;
+    let mut letter = prepare(path)?;
+    if draft {
+        letter.data.mark_draft();
+    }
     let standards = standards(&letter.letter);
     watch.typesetting(&letter);
     match export::typeset_for(env, &letter, &standards) {
@@ -102,14 +106,27 @@ fn typeset(
 }
 
 /// `missive check`: every check of `render`, typesetting included, and the export to
-/// PDF in memory when the letter is made to PDF standards; nothing is written.
+/// PDF in memory when the letter is made to PDF standards; nothing is written. With
+/// `require_final` (`--final`), a draft is an error.
 pub fn check(
     env: &Environment,
     path: &Path,
     standards: &Standards,
+    require_final: bool,
 ) -> Result<Checked, Diagnostics> {
     let watch = budget::watch(path);
-    let checked = typeset(env, path, |letter| standards.for_letter(letter), &watch)?;
+    let checked = typeset(
+        env,
+        path,
+        false,
+        |letter| standards.for_letter(letter),
+        &watch,
+    )?;
+    if require_final && let Some(problem) = checked.letter.letter.draft_problem() {
+        let mut problems = vec![problem];
+        problems.extend(checked.warnings());
+        return Err(problems);
+    }
     if !checked.standards.is_empty() {
         watch.exporting();
         export::export(
@@ -133,6 +150,8 @@ pub struct Job<'a> {
     pub standards: &'a Standards,
     /// Where to write the letter's Typst project, if anywhere.
     pub emit_typst: Option<&'a Path>,
+    /// Mark it a draft, whatever it says (`render --draft`).
+    pub draft: bool,
 }
 
 /// A rendered letter and what it was made from.
@@ -160,7 +179,7 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
         Format::Pdf => job.standards.for_letter(letter),
         Format::Png | Format::Svg => Vec::new(),
     };
-    let checked = typeset(env, path, for_format, &watch)?;
+    let checked = typeset(env, path, job.draft, for_format, &watch)?;
     let Checked {
         letter,
         typeset,

@@ -3,21 +3,7 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::*;
-
-/// The PDF's document title (its Info dictionary).
-fn pdf_title(path: &Path) -> String {
-    let doc = lopdf::Document::load(path).expect("a PDF");
-    let info = doc
-        .trailer
-        .get(b"Info")
-        .and_then(|i| doc.dereference(i))
-        .unwrap()
-        .1;
-    lopdf::decode_text_string(info.as_dict().unwrap().get(b"Title").unwrap()).unwrap()
-}
 
 /// A letter with `keys` in its front matter, to Ms Ana Ruiz.
 fn letter_with(keys: &str) -> String {

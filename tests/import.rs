@@ -293,11 +293,12 @@ fn web_page_with_one_signatory_headings_list_and_cc() {
     );
     assert_checks(&letter);
 
-    // Markdown's own characters in the letter come out literally.
+    // Markdown's own characters in the letter come out literally (the quotes as
+    // quotation marks: smart punctuation is on).
     let Some(pdf) = rendered_text(&letter) else {
         return;
     };
-    for literal in ["4* \"adequate\"", "[sic]", "block_C"] {
+    for literal in ["4* “adequate”", "[sic]", "block_C"] {
         assert!(
             pdf.contains(literal),
             "{literal:?} not rendered literally:\n{pdf}"

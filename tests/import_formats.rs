@@ -342,7 +342,8 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
 /// found in the markup.
 fn markdown_differences(document: &Document) -> Vec<String> {
     let written = markdown::write(&document.blocks, &document.notes, &|_| None);
-    let body = missive::testing::convert(&written, &|p: &str| Ok(p.to_string()));
+    let style = missive::testing::Style::new(None, false);
+    let body = missive::testing::convert(&written, style, &|p: &str| Ok(p.to_string()));
     let mut out: Vec<String> = body
         .problems
         .iter()

@@ -1,5 +1,8 @@
 //! Property: whatever text a writer puts in the front matter or the body comes out
-//! literally in the laid-out letter and is never run as Typst.
+//! literally in the laid-out letter and is never run as Typst. Literally means with its
+//! punctuation set (smart punctuation is on by default): straight quotes become
+//! quotation marks, `--` a dash, and so on, exactly as `typography::plain` sets them;
+//! what the writer escaped in the body stays as typed.
 //!
 //! Each case writes a letter, checks and typesets it in-process with one shared
 //! [`Environment`] (no PDF export: the text is read from the laid-out frames), so that
@@ -20,7 +23,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use missive::Environment;
-use missive::testing::{self, prepare};
+use missive::testing::{self, Style, prepare};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use typst::layout::{Frame, FrameItem};
@@ -112,6 +115,23 @@ fn markdown_escaped(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` as Markdown in which only the straight quotes are left unescaped (and no
+/// hyphen or full stop is left, so that no dash or ellipsis is made of escaped ones).
+fn markdown_with_quotes(text: &str) -> (String, String) {
+    let text: String = text
+        .chars()
+        .map(|c| if matches!(c, '-' | '.') { 'x' } else { c })
+        .collect();
+    let mut escaped = markdown_escaped(&text);
+    escaped = escaped.replace("\\\"", "\"").replace("\\'", "'");
+    (text, escaped)
+}
+
+/// What smart punctuation makes of `text` in an English letter.
+fn punctuated(text: &str) -> String {
+    testing::plain(Style::new(None, true), text)
 }
 
 /// A TOML basic string.
@@ -286,10 +306,11 @@ fn front_matter_text_is_shown_literally() {
         evict_now_and_then(&counter);
         std::fs::write(&path, front_matter(&values, template)).unwrap();
         let (shown, files_read) = typeset(&path)?;
+        let set: Vec<String> = values.iter().map(|value| punctuated(value)).collect();
         let named: Vec<(&str, &str)> = FIELDS
             .iter()
             .copied()
-            .zip(values.iter().map(String::as_str))
+            .zip(set.iter().map(String::as_str))
             .collect();
         assert_literal(&named, &shown, files_read)
     });
@@ -317,6 +338,40 @@ fn body_text_is_shown_literally() {
             .iter()
             .map(|p| ("paragraph", p.as_str()))
             .collect();
+        assert_literal(&named, &shown, files_read)
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+}
+
+#[test]
+fn typed_quotes_in_the_body_become_quotation_marks() {
+    // Straight quotes left unescaped among text and pieces of code: each is set as a
+    // quotation mark or apostrophe, none is left straight, and nothing runs.
+    let (_dir, path) = scratch();
+    let counter = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config {
+        cases: config().cases / 5,
+        ..config()
+    });
+    let strategy = proptest::collection::vec(text(), 1..4);
+    let result = runner.run(&strategy, |paragraphs| {
+        evict_now_and_then(&counter);
+        let (texts, bodies): (Vec<String>, Vec<String>) =
+            paragraphs.iter().map(|p| markdown_with_quotes(p)).unzip();
+        let letter = format!(
+            "+++\ndate = 2026-03-02\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n{}\n",
+            bodies.join("\n\n")
+        );
+        std::fs::write(&path, letter).unwrap();
+        let (shown, files_read) = typeset(&path)?;
+        prop_assert!(
+            !shown.contains(['"', '\'']),
+            "a straight quote is left in {shown:?}"
+        );
+        let set: Vec<String> = texts.iter().map(|t| punctuated(t)).collect();
+        let named: Vec<(&str, &str)> = set.iter().map(|p| ("paragraph", p.as_str())).collect();
         assert_literal(&named, &shown, files_read)
     });
     if let Err(failure) = result {

@@ -103,17 +103,7 @@ fn markers_and_notes_link_to_each_other() {
 #[test]
 fn every_font_is_embedded() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = lopdf::Document::load(render_long(dir.path())).unwrap();
-    let descriptors: Vec<&lopdf::Dictionary> = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter(|d| {
-            d.get(b"Type")
-                .and_then(|t| t.as_name())
-                .is_ok_and(|n| n == b"FontDescriptor")
-        })
-        .collect();
+    let descriptors = font_descriptors(&render_long(dir.path()));
     assert!(descriptors.len() >= 3, "serif, sans, bold at least");
     for d in descriptors {
         assert!(
@@ -159,9 +149,10 @@ fn user_text_is_never_typst_code() {
     assert_in_order(
         &text,
         &[
-            "Re: #read(\"/etc/passwd\") $x$",
-            "Try #read(\"/etc/passwd\") and #include \"/etc/hosts\" and $x^2$ and @x and <x> and a \\ and",
-            "a ~ and // this and /* that */ and #eval(\"1\") and #image(\"/etc/passwd\").",
+            "Re: #read(“/etc/passwd”) $x$",
+            "Try #read(“/etc/passwd”) and #include “/etc/hosts” and $x^2$ and @x and <x> and a \\ and",
+            // The code span keeps its straight quotes.
+            "a ~ and // this and /* that */ and #eval(\"1\") and #image(“/etc/passwd”).",
             "@x <x> \\ #sys",
         ],
     );

@@ -20,6 +20,10 @@ closing = "Yours sincerely,"
 cc = ["Permanent Mission"]
 enclosures = ["Report"]
 postscript = "Our report is attached."
+delivery = "By e-mail"
+draft = true
+window = "din-b"
+return_address = "OBLA, 12 Rue du Rhône, Geneva"
 
 [letterhead]
 organization = "Open Borders Legal Aid"

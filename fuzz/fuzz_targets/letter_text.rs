@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use codespan_reporting::term::termcolor::NoColor;
 use libfuzzer_sys::fuzz_target;
 use missive::testing::{
-    Body, Fragment, FrontMatter, Mark, convert, decode, spaces_for_tabs, split, str_literal,
+    Body, Fragment, FrontMatter, Mark, Style, convert, decode, spaces_for_tabs, split, str_literal,
 };
 use missive::{Diagnostic, SourceText};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -55,7 +55,9 @@ fuzz_target!(|data: &[u8]| {
 
     // Raw-Typst fences are Typst by design; as code blocks they are text like the rest.
     let body_text = letter.body_text().replace("{=typst}", "{=typsx}");
-    let body = convert(&body_text, &|path: &str| Ok(format!("/{path}")));
+    let body = convert(&body_text, Style::new(None, true), &|path: &str| {
+        Ok(format!("/{path}"))
+    });
     for problem in &body.problems {
         assert!(problem.range.start <= problem.range.end && problem.range.end <= body_text.len());
         let start = letter.body.start + problem.range.start;

@@ -43,6 +43,7 @@ pub fn render(
         format,
         standards,
         emit_typst: None,
+        draft: false,
     };
     let rendered = pipeline::render(env, source, &job)?;
     let inputs = source_hash.map(|source| LetterInputs {

@@ -14,6 +14,7 @@ use super::report::{LetterReport, Status};
 use crate::letter::house;
 use crate::paths::folder_of;
 use crate::pipeline::Standards;
+use crate::typeset::fonts::font_files;
 
 /// What a run does with its letters.
 pub struct Plan {
@@ -69,6 +70,9 @@ pub fn plan(args: &Options, environment: Hash, letters: &[Entry], records: &mut 
 struct Folder {
     root: PathBuf,
     house: Option<Hash>,
+    /// Project paths of the house's font files: a letter reads them all, so one it did
+    /// not read is new, and the letter must be rendered again.
+    fonts: Vec<String>,
 }
 
 /// Computes current keys, remembering what it has read.
@@ -77,6 +81,19 @@ pub struct Planner<'a> {
     standards: &'a Standards,
     folders: HashMap<PathBuf, Option<Folder>>,
     files: HashMap<PathBuf, Option<Hash>>,
+}
+
+/// The project paths of a house's font files.
+fn house_fonts(house: &house::House) -> Vec<String> {
+    let Some(dir) = &house.fonts else {
+        return Vec::new();
+    };
+    font_files(dir)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|path| path.strip_prefix(&house.dir).ok())
+        .map(|relative| format!("/{}", relative.to_string_lossy().replace('\\', "/")))
+        .collect()
 }
 
 impl<'a> Planner<'a> {
@@ -96,6 +113,9 @@ impl<'a> Planner<'a> {
         let source_hash = fingerprint::content(&std::fs::read(source).ok()?);
         let dir = folder_of(source);
         let folder = self.folder(dir)?;
+        if folder.fonts.iter().any(|font| !files.contains(font)) {
+            return None;
+        }
         let mut hashes = Vec::with_capacity(files.len());
         for path in files {
             let file = folder.root.join(path.trim_start_matches('/'));
@@ -120,12 +140,14 @@ impl<'a> Planner<'a> {
             .ok()
             .and_then(|canonical| match house::find(&canonical) {
                 Ok(Some(house)) => Some(Folder {
+                    fonts: house_fonts(&house),
                     root: house.dir,
                     house: Some(fingerprint::house(&house.file.text, self.standards)),
                 }),
                 Ok(None) => Some(Folder {
                     root: canonical,
                     house: None,
+                    fonts: Vec::new(),
                 }),
                 Err(_) => None,
             });

@@ -176,7 +176,7 @@ impl Coordinator<'_> {
         let source = display_path(&archive::join(archive_dir, &entry.rel));
         let (outcome, took) = event.outcome(&source);
         let ms = took.unwrap_or(ms);
-        let report = match outcome {
+        match outcome {
             Ok(rendered) => {
                 let target = display_path(&archive::join(out, &entry.output()));
                 self.progress
@@ -213,7 +213,6 @@ impl Coordinator<'_> {
                     ..letter_report(entry, Status::Failed, ms, None)
                 }
             }
-        };
-        report
+        }
     }
 }

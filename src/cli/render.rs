@@ -54,6 +54,7 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             format,
             standards: &standards,
             emit_typst: args.emit_typst.as_deref(),
+            draft: args.draft,
         };
         match render_and_report(&env, path, &job) {
             Some(rendered) => say_house(path, &rendered, &mut houses),

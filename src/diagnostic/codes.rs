@@ -80,6 +80,8 @@ codes! {
     HOUSE_PDF_STANDARD = "M0301",
     /// A `[limits]` value of `missive.toml` is not a duration or a size.
     BAD_LIMIT = "M0302",
+    /// `fonts` in `missive.toml` is not a folder inside the house folder.
+    HOUSE_FONTS = "M0303",
 
     // M04: the letter's values, checked over the house's.
     /// The letter has no `date`.
@@ -100,6 +102,10 @@ codes! {
     BAD_ACCENT = "M0408",
     /// A letterhead logo without `logo_alt` (warning).
     LOGO_WITHOUT_ALT = "M0409",
+    /// A draft checked with `--final`.
+    DRAFT_NOT_FINAL = "M0410",
+    /// A `window` that is no envelope missive knows or does not fit the paper.
+    BAD_WINDOW = "M0411",
 
     // M05: files a letter names (images, templates) and reads.
     /// An empty path.
@@ -122,6 +128,8 @@ codes! {
     MISNAMED_IMAGE = "M0509",
     /// An image file that is empty or damaged.
     DAMAGED_IMAGE = "M0510",
+    /// A house font file that cannot be read.
+    CANNOT_READ_FONT = "M0511",
 
     // M06: the Markdown body.
     /// A footnote marker without a definition.

@@ -52,7 +52,7 @@ fn used_font_files(typeset: &Typeset, env: &Environment) -> BTreeMap<String, Vec
         }
         let name = match &face.origin {
             FontOrigin::Bundled(name) => (*name).to_string(),
-            FontOrigin::File(path) => path
+            FontOrigin::File(path) | FontOrigin::House(path) => path
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         };

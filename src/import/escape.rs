@@ -65,9 +65,13 @@ mod tests {
     use crate::typeset::markdown;
     use crate::typeset::typst_code::str_literal;
 
-    /// Converts Markdown the way `missive render` does; images resolve to themselves.
+    /// Converts Markdown the way `missive render` does with `smart_punctuation = false`
+    /// (escaping is about Markdown; the punctuation is set apart from it); images resolve
+    /// to themselves.
     fn markup(markdown: &str) -> String {
-        markdown::convert(markdown, &|p: &str| Ok(p.to_string())).markup
+        let english = crate::i18n::Lang::parse("en");
+        let style = crate::typeset::typography::Style::new(english.as_ref(), false);
+        markdown::convert(markdown, style, &|p: &str| Ok(p.to_string())).markup
     }
 
     #[test]

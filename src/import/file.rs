@@ -65,22 +65,24 @@ pub fn import_one(
         format.name()
     );
     let _ = write!(log, "{}", imported.report);
-    Ok(match pipeline::check(env, target, &Standards::House) {
-        Ok(checked) => {
-            let _ = writeln!(log, "  {:<11} ok", "check");
-            (true, checked.warnings())
-        }
-        Err(problems) => {
-            let _ = writeln!(
-                log,
-                "  {:<11} {} problem(s) to fix in {}",
-                "check",
-                problems.len(),
-                display_path(target)
-            );
-            (false, problems)
-        }
-    })
+    Ok(
+        match pipeline::check(env, target, &Standards::House, false) {
+            Ok(checked) => {
+                let _ = writeln!(log, "  {:<11} ok", "check");
+                (true, checked.warnings())
+            }
+            Err(problems) => {
+                let _ = writeln!(
+                    log,
+                    "  {:<11} {} problem(s) to fix in {}",
+                    "check",
+                    problems.len(),
+                    display_path(target)
+                );
+                (false, problems)
+            }
+        },
+    )
 }
 
 /// The kind of a reason the text and document converters give (they say why in words):

@@ -278,6 +278,11 @@ mod tests {
         "paper",
         "letterhead.accent",
         "letterhead.sidebar",
+        "smart_punctuation",
+        "delivery",
+        "draft",
+        "window",
+        "return_address",
     ];
 
     /// The dotted paths of every key of `keys`.

@@ -51,6 +51,19 @@ toml_table! {
         pub template: Option<Spanned<String>>,
         /// Paper size.
         pub paper: Option<Paper>,
+        /// Typographic quotes, dashes, ellipses and French spacing (default on).
+        pub smart_punctuation: Option<bool>,
+        /// How the letter is sent ("By e-mail and fax"), shown above the addressees.
+        pub delivery: Option<String>,
+        /// A draft: marked so on every page, refused by `missive check --final`.
+        #[schemars(with = "Option<bool>")]
+        pub draft: Option<Spanned<bool>>,
+        /// The window envelope the letter is posted in: `din-a`, `din-b`, `us-10`, or a
+        /// table with `left`, `top`, `width`, `height` (`letter::window`).
+        #[schemars(with = "Option<serde_json::Value>")]
+        pub window: Option<Spanned<toml::Value>>,
+        /// One line of the sender's address, in small type above the addressee in the window.
+        pub return_address: Option<String>,
         /// Overrides of the house letterhead.
         #[serde(default)]
         pub letterhead: Letterhead,

@@ -38,6 +38,17 @@ toml_table! {
         pub closing: Option<String>,
         /// Default paper size.
         pub paper: Option<Paper>,
+        /// Typographic punctuation in every letter (default on; a letter may say otherwise).
+        pub smart_punctuation: Option<bool>,
+        /// The window envelope of every letter, unless a letter names its own.
+        #[schemars(with = "Option<serde_json::Value>")]
+        pub window: Option<Spanned<toml::Value>>,
+        /// The return address line shown in the window.
+        pub return_address: Option<String>,
+        /// The house's fonts: a folder relative to the house file (default `fonts`, if
+        /// there is one).
+        #[schemars(with = "Option<String>")]
+        pub fonts: Option<Spanned<String>>,
         /// The letterhead.
         #[serde(default)]
         pub letterhead: Letterhead,
@@ -84,6 +95,8 @@ toml_table! {
         pub postscript: Option<String>,
         /// Place and date, with `{place}` and `{date}` placeholders.
         pub place_date: Option<String>,
+        /// The mark across every page of a draft.
+        pub draft: Option<String>,
     }
 }
 
@@ -101,6 +114,7 @@ impl LabelWords {
             cosigners: word(&self.cosigners, labels.cosigners),
             postscript: word(&self.postscript, labels.postscript),
             place_date: word(&self.place_date, labels.place_date),
+            draft: word(&self.draft, labels.draft),
         }
     }
 }
@@ -135,6 +149,8 @@ pub struct House {
     pub config: HouseConfig,
     /// The standards of `pdf_standard`, checked (empty when not set).
     pub pdf_standards: Vec<PdfStandard>,
+    /// The folder of the house's fonts (canonical, inside `dir`), if it has one.
+    pub fonts: Option<PathBuf>,
     /// The budgets of `[limits]`, checked.
     pub limits: GivenLimits,
 }
@@ -143,6 +159,39 @@ impl House {
     /// Whether its letters may hold raw Typst fences.
     pub fn allows_raw_typst(&self) -> bool {
         self.config.raw_typst.unwrap_or(true)
+    }
+}
+
+/// The folder of a house's own fonts when `missive.toml` names none.
+pub const FONTS_DIR: &str = "fonts";
+
+/// The house's font folder: `fonts = "…"` (which must be a folder inside the house
+/// folder), else `fonts/` beside the house file if there is one.
+fn fonts_dir(
+    config: &HouseConfig,
+    dir: &Path,
+    file: &Arc<SourceText>,
+) -> Result<Option<PathBuf>, Diagnostics> {
+    let Some(written) = &config.fonts else {
+        let default = dir.join(FONTS_DIR);
+        return Ok(default
+            .is_dir()
+            .then(|| default.canonicalize().ok())
+            .flatten());
+    };
+    let path = dir.join(written.get_ref());
+    match path.canonicalize() {
+        Ok(found) if found.is_dir() && found.starts_with(dir) => Ok(Some(found)),
+        Ok(found) if !found.starts_with(dir) => Err(vec![
+            Diagnostic::error(codes::HOUSE_FONTS, format!("`fonts`: {} is outside the house folder", display_path(&path)))
+                .at(file, written.span())
+                .hint("keep the house's fonts in a folder under the folder of missive.toml"),
+        ]),
+        _ => Err(vec![
+            Diagnostic::error(codes::HOUSE_FONTS, format!("`fonts`: {} is not a folder", display_path(&path)))
+                .at(file, written.span())
+                .hint("name the folder of the house's .ttf/.otf files, relative to missive.toml, e.g. `fonts = \"brand/fonts\"`"),
+        ]),
     }
 }
 
@@ -176,12 +225,14 @@ fn read(path: &Path, dir: &Path) -> Result<House, Diagnostics> {
         })?,
         None => Vec::new(),
     };
+    let fonts = fonts_dir(&config, dir, &file)?;
     let limits = config.limits.parse(&file)?;
     Ok(House {
         dir: dir.to_path_buf(),
         file,
         config,
         pdf_standards,
+        fonts,
         limits,
     })
 }

@@ -59,7 +59,7 @@ macro_rules! plain_values {
         }
     )*};
 }
-plain_values!(String, bool, Datetime);
+plain_values!(String, bool, Datetime, toml::Value);
 
 impl<T: Field> Field for Option<T> {
     const SHAPE: Shape = T::SHAPE;

@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use toml::Spanned;
 
 use super::assets::{self, IMAGE_EXTENSIONS};
-use super::front_matter::{Letterhead, Signatory};
+use super::front_matter::{Letterhead, Paper, Signatory};
 use super::house::{House, HouseConfig};
 use super::source::LetterSource;
+use super::window::{self, Window};
 use crate::diagnostic::{Cause, Diagnostic, Diagnostics, SourceText, codes};
 use crate::i18n::{Lang, SUPPORTED};
 
@@ -160,6 +161,28 @@ impl<'a> Checker<'a> {
             self.problems.push(problem);
         }
         Some(lang)
+    }
+
+    /// The window envelope: the letter's `window`, else the house's, checked against the
+    /// paper where it is written.
+    pub fn window(&mut self, own: Option<&Spanned<toml::Value>>, paper: Paper) -> Option<Window> {
+        let (value, at) = match own {
+            Some(value) => (value, &self.letter),
+            None => {
+                let (house, at) = self.house.as_ref()?;
+                (house.config.window.as_ref()?, at)
+            }
+        };
+        match window::parse(value.get_ref(), paper) {
+            Ok(window) => Some(window),
+            Err((message, hint)) => {
+                let problem = Diagnostic::error(codes::BAD_WINDOW, message)
+                    .at(at.file, at.range(value))
+                    .hint(hint);
+                self.problems.push(problem);
+                None
+            }
+        }
     }
 
     /// The template: the letter's `template`, else the house's, else the default one.

@@ -17,12 +17,13 @@ pub mod scaffold;
 pub mod source;
 pub mod standards;
 pub mod toml_input;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Cause, Diagnostics, has_errors};
+use crate::diagnostic::{Cause, Diagnostic, Diagnostics, codes, has_errors};
 use crate::i18n::Lang;
 use crate::paths;
 use assets::IMAGE_EXTENSIONS;
@@ -32,6 +33,7 @@ use merge::Checker;
 pub use merge::Template;
 use source::LetterSource;
 use toml_input::Fragment;
+use window::Window;
 
 /// A checked letter, its body not yet converted.
 #[derive(Debug)]
@@ -54,6 +56,13 @@ pub struct Letter {
     pub paper: Paper,
     /// Its closing (the letter's, else the house's).
     pub closing: Option<String>,
+    /// Whether its punctuation is set typographically (`smart_punctuation`: the
+    /// letter's, else the house's, else on).
+    pub smart_punctuation: bool,
+    /// The window envelope it is posted in (the letter's `window`, else the house's).
+    pub window: Option<Window>,
+    /// The return address line in the window (the letter's, else the house's).
+    pub return_address: Option<String>,
     /// The letterhead: the letter's keys over the house's, the logo a project path.
     pub letterhead: Letterhead,
     /// The project path of each signatory's signature image, in order.
@@ -62,6 +71,24 @@ pub struct Letter {
     pub template: Template,
     /// Warnings found while checking.
     pub warnings: Diagnostics,
+}
+
+impl Letter {
+    /// Why the letter cannot go out as final (`missive check --final`): it says
+    /// `draft = true`.
+    pub fn draft_problem(&self) -> Option<Diagnostic> {
+        let draft = self.front.draft.as_ref().filter(|d| *d.get_ref())?;
+        let offset = self.source.front.start;
+        let span = draft.span();
+        Some(
+            Diagnostic::error(
+                codes::DRAFT_NOT_FINAL,
+                "the letter is a draft (`draft = true`)",
+            )
+            .at(&self.source.file, offset + span.start..offset + span.end)
+            .hint("remove `draft = true` (or set it to `false`) when the letter is final"),
+        )
+    }
 }
 
 /// A letter read and merged with its house, with the problems found so far.
@@ -80,6 +107,9 @@ pub struct Merged {
     template: Option<Template>,
     paper: Paper,
     closing: Option<String>,
+    smart_punctuation: bool,
+    window: Option<Window>,
+    return_address: Option<String>,
     letterhead: Letterhead,
     signatures: Vec<Option<String>>,
 }
@@ -93,6 +123,12 @@ impl Merged {
     /// Resolves an image path written in the body to a project path.
     pub fn resolve_image(&self, written: &str) -> Result<String, Cause> {
         assets::resolve(&self.root, &self.dir, written, IMAGE_EXTENSIONS)
+    }
+
+    /// The letter's language (`None` if its `lang` was refused) and whether its
+    /// punctuation is set typographically: what the conversion of its body needs.
+    pub fn text_style(&self) -> (Option<&Lang>, bool) {
+        (self.lang.as_ref(), self.smart_punctuation)
     }
 
     /// The checked letter, or every problem if one of them is an error.
@@ -114,6 +150,9 @@ impl Merged {
             lang,
             paper: self.paper,
             closing: self.closing,
+            smart_punctuation: self.smart_punctuation,
+            window: self.window,
+            return_address: self.return_address,
             letterhead: self.letterhead,
             signatures: self.signatures,
             warnings: problems,
@@ -149,6 +188,15 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         .closing
         .clone()
         .or_else(|| house.as_ref().and_then(|h| h.config.closing.clone()));
+    let smart_punctuation = front
+        .smart_punctuation
+        .or(house.as_ref().and_then(|h| h.config.smart_punctuation))
+        .unwrap_or(true);
+    let window = checker.window(front.window.as_ref(), paper);
+    let return_address = front
+        .return_address
+        .clone()
+        .or_else(|| house.as_ref().and_then(|h| h.config.return_address.clone()));
     let letterhead = checker.letterhead(&front.letterhead);
     let signatures = checker.signatories(&front.signatories);
     let problems = checker.problems;
@@ -164,6 +212,9 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         template,
         paper,
         closing,
+        smart_punctuation,
+        window,
+        return_address,
         letterhead,
         signatures,
     })

@@ -17,6 +17,10 @@ paper = "a4"                    # or "us-letter"
 # template = "house"            # "coalition", or a path to a .typ file (`missive template eject`)
 # pdf_standard = "a-3b,ua-1"    # archival and accessible PDFs, as `--pdf-standard` takes them
 # raw_typst = false             # refuse ```{{=typst}} fences in this house's letters
+# smart_punctuation = false     # keep quotes, dashes and French spaces as typed
+# fonts = "fonts"               # the house's own font files (a fonts/ folder is used anyway)
+# window = "din-a"              # posted letters: "din-b", "us-10", or {{ left, top, width, height }}
+# return_address = "Organisation · Street · City"   # one line above the address in the window
 
 # [limits]                      # each letter's budgets (`--timeout`, `--memory` win)
 # timeout = "60s"               # s or m; "0" for none
@@ -41,6 +45,7 @@ contacts = ["Telephone", "E-mail or website"]
 # cosigners = "Co-signed by"
 # postscript = "P.S. "
 # place_date = "{{place}}, {{date}}"
+# draft = "DRAFT"
 
 # [import]                      # site chrome `missive import` drops (docs/import.md)
 # drop_lines = ["Share on *"]
@@ -80,6 +85,11 @@ salutation = "Dear Minister,"
 # reference = "Our reference"
 # paper = "a4"                  # or "us-letter"
 # template = "house"            # "coalition", or a path to a .typ file
+# smart_punctuation = false     # keep straight quotes and -- as typed (default: “ ” – …)
+# delivery = "By e-mail and fax"  # a dispatch line above the addressees
+# draft = true                  # DRAFT on every page; `missive check --final` refuses it
+# window = "din-b"              # posted in a window envelope: "din-a", "din-b" (A4), "us-10"
+# return_address = "Sender · Street · City"   # one small line above the address in the window
 # cc = ["Name of a person receiving a copy"]
 # enclosures = ["Title of an enclosed document"]
 # postscript = "A short P.S."

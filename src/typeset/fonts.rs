@@ -1,6 +1,7 @@
 //! Fonts: the bundled open-licence faces embedded in the binary (`fonts/`), plus any
-//! found under `--font-path` folders. No system font is ever used, so a letter renders
-//! the same everywhere.
+//! found under `--font-path` folders, plus a house's own (`fonts/` beside its
+//! `missive.toml`), which only its letters see. No system font is ever used, so a letter
+//! renders the same everywhere.
 
 use std::path::{Path, PathBuf};
 
@@ -79,6 +80,52 @@ pub enum FontOrigin {
     Bundled(&'static str),
     /// Found under a `--font-path` folder.
     File(PathBuf),
+    /// A house's own, from its font folder.
+    House(PathBuf),
+}
+
+/// A house's own fonts: the files of its font folder, as files of the letter's root
+/// (so that they count among the files a letter reads: the batch manifest's inputs, an
+/// archival PDF's sources), and their faces.
+#[derive(Debug)]
+pub struct HouseFonts {
+    /// Project paths and bytes of the font files, sorted by path.
+    pub files: Vec<(String, Bytes)>,
+    /// The faces, in file order.
+    pub faces: Vec<FaceEntry>,
+}
+
+impl HouseFonts {
+    /// The fonts in `dir`, a folder under `root` (both canonical).
+    pub fn read(dir: &Path, root: &Path) -> Result<HouseFonts, Diagnostics> {
+        let cannot =
+            |path: &Path, err: std::io::Error| {
+                vec![
+                Diagnostic::error(codes::CANNOT_READ_FONT, format!(
+                    "cannot read the house's font {}: {err}",
+                    crate::paths::display_path(path)
+                ))
+                .hint(
+                    "the house's fonts are the .ttf, .otf, .ttc and .otc files of its font folder",
+                ),
+            ]
+            };
+        let mut files = Vec::new();
+        let mut faces = Vec::new();
+        for path in font_files(dir).map_err(|err| cannot(dir, err))? {
+            let data = Bytes::new(std::fs::read(&path).map_err(|err| cannot(&path, err))?);
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            let project = format!("/{}", relative.to_string_lossy().replace('\\', "/"));
+            for font in Font::iter(data.clone()) {
+                faces.push(FaceEntry {
+                    font,
+                    origin: FontOrigin::House(path.clone()),
+                });
+            }
+            files.push((project, data));
+        }
+        Ok(HouseFonts { files, faces })
+    }
 }
 
 /// Every face missive may use: bundled first, then `--font-path` ones, in a fixed order.
@@ -128,7 +175,7 @@ pub fn store(faces: &[FaceEntry]) -> FontStore {
 }
 
 /// The font files under a folder, sorted by path.
-fn font_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn font_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     files_under(dir, None, |name| {
         ["ttf", "otf", "ttc", "otc"]
             .iter()

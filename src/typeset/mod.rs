@@ -13,6 +13,7 @@ mod prepared;
 pub mod project;
 pub mod schema;
 pub mod templates;
+pub mod typography;
 pub mod typst_code;
 pub mod world;
 
@@ -54,12 +55,18 @@ pub fn typeset(
     attachments: &[Attachment],
 ) -> Result<Typeset, Diagnostics> {
     let project = project::generate(prepared, attachments);
+    let letter = &prepared.letter;
+    let house_fonts = match letter.house.as_ref().and_then(|h| h.fonts.as_ref()) {
+        Some(dir) => Some(env.house_fonts(dir, &letter.root)?),
+        None => None,
+    };
     let world = LetterWorld::new(
         env,
-        &prepared.letter.root,
+        &letter.root,
         project.main.clone(),
         project.data.clone(),
-        letter_datetime(&prepared.letter),
+        letter_datetime(letter),
+        house_fonts,
     );
     let Compiled { document, warnings } = compile::compile(&world, prepared, &project)?;
     let files = world.disk_files();

@@ -3,6 +3,7 @@
 
 use super::markdown::{self, Body};
 use super::schema::LetterData;
+use super::typography::Style;
 use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::letter::{Letter, Merged};
 
@@ -37,7 +38,9 @@ impl Prepared {
 /// Converts the body of a merged letter and finishes its checks: every problem of the
 /// front matter, the house and the body, or the letter ready to typeset.
 pub fn prepare(mut merged: Merged) -> Result<Prepared, Diagnostics> {
-    let body = markdown::convert(merged.source.body_text(), &|written: &str| {
+    let (lang, smart) = merged.text_style();
+    let style = Style::new(lang, smart);
+    let body = markdown::convert(merged.source.body_text(), style, &|written: &str| {
         merged.resolve_image(written)
     });
     let body_problems = body.diagnostics(&merged.source);
@@ -50,7 +53,7 @@ pub fn prepare(mut merged: Merged) -> Result<Prepared, Diagnostics> {
         merged.problems.extend(refused);
     }
     let letter = merged.finish()?;
-    let data = LetterData::new(&letter);
+    let data = LetterData::new(&letter, style);
     Ok(Prepared { letter, body, data })
 }
 

@@ -8,10 +8,12 @@ use chrono::Datelike as _;
 use serde::Serialize;
 use toml::Spanned;
 
+use super::typography::{Style, plain};
 use super::typst_code::spaces_for_tabs;
 use crate::i18n::Labels;
 use crate::letter::Letter;
 use crate::letter::front_matter::Letterhead;
+use crate::letter::window::Window;
 
 /// Version of the data schema handed to templates.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -54,6 +56,14 @@ pub struct LetterData {
     pub enclosures: Vec<String>,
     /// Postscript.
     pub postscript: Option<String>,
+    /// How the letter is sent ("By e-mail and fax"), above the addressees.
+    pub delivery: Option<String>,
+    /// A draft: the template marks every page (`labels.draft`).
+    pub draft: bool,
+    /// The window envelope's geometry in millimetres, or null.
+    pub window: Option<Window>,
+    /// The return address line shown in the window, or null.
+    pub return_address: Option<String>,
     /// Letterhead (house merged with the letter's overrides).
     pub letterhead: LetterheadData,
     /// The template's own words in the letter's language.
@@ -61,8 +71,9 @@ pub struct LetterData {
 }
 
 impl LetterData {
-    /// The data of a checked letter, as its template receives it.
-    pub fn new(letter: &Letter) -> LetterData {
+    /// The data of a checked letter, as its template receives it, its text set in
+    /// `style`.
+    pub fn new(letter: &Letter, style: Style) -> LetterData {
         let front = &letter.front;
         let lang = &letter.lang;
         let to: Vec<AddresseeData> = front
@@ -77,23 +88,9 @@ impl LetterData {
             .subject
             .clone()
             .unwrap_or_else(|| lang.untitled(to.first().map(|a| a.name.as_str())));
-        let signatories: Vec<SignatoryData> = front
-            .signatories
-            .iter()
-            .zip(&letter.signatures)
-            .map(|(s, signature)| SignatoryData {
-                name: s.name.clone(),
-                title: s.title.clone(),
-                organization: s.organization.clone(),
-                signature: signature.clone(),
-                signature_alt: s
-                    .signature_alt
-                    .clone()
-                    .unwrap_or_else(|| lang.signature_alt(&s.name)),
-            })
-            .collect();
+        let signatories = SignatoryData::of(letter);
         let date = letter.date;
-        LetterData {
+        let mut data = LetterData {
             schema: SCHEMA_VERSION,
             title,
             authors: signatories.iter().map(|s| s.name.clone()).collect(),
@@ -129,6 +126,10 @@ impl LetterData {
             cc: front.cc.clone(),
             enclosures: front.enclosures.clone(),
             postscript: front.postscript.clone(),
+            delivery: front.delivery.clone(),
+            draft: false,
+            window: letter.window.clone(),
+            return_address: letter.return_address.clone(),
             letterhead: LetterheadData::from(&letter.letterhead),
             labels: match &letter.house {
                 Some(house) => house.config.labels.over(lang.labels()),
@@ -136,53 +137,82 @@ impl LetterData {
             },
         }
         .with_spaces_for_tabs()
+        .with_punctuation(style);
+        if front.draft.as_ref().is_some_and(|draft| *draft.get_ref()) {
+            data.mark_draft();
+        }
+        data
+    }
+
+    /// Makes the letter a draft (`draft = true`, or `render --draft`): marked on every
+    /// page, its title "DRAFT – …" in the letter's language.
+    pub fn mark_draft(&mut self) {
+        if !self.draft {
+            self.draft = true;
+            self.title = format!("{} – {}", self.labels.draft, self.title);
+        }
     }
 
     /// The data with tabs (and vertical tabs, form feeds) in its text turned into spaces:
     /// Typst draws them as nothing, so that `"Re:\tExports"` would read "Re:Exports".
     pub fn with_spaces_for_tabs(mut self) -> Self {
-        let one = |s: &mut String| *s = spaces_for_tabs(s);
-        let maybe = |s: &mut Option<String>| {
-            if let Some(s) = s {
-                one(s);
-            }
-        };
-        let all = |list: &mut Vec<String>| list.iter_mut().for_each(one);
-        one(&mut self.title);
-        all(&mut self.authors);
-        for field in [
-            &mut self.place,
-            &mut self.reference,
-            &mut self.subject,
-            &mut self.salutation,
-            &mut self.closing,
-            &mut self.postscript,
-            &mut self.letterhead.organization,
-            &mut self.letterhead.logo_alt,
-        ] {
-            maybe(field);
+        for text in self.texts_mut() {
+            *text = spaces_for_tabs(text);
         }
+        for label in self.labels.each_mut() {
+            *label = spaces_for_tabs(label);
+        }
+        self
+    }
+
+    /// The data with the punctuation of the writer's text set in `style` (quotes,
+    /// dashes, French spacing, no-break spaces); missive's own labels are set already.
+    fn with_punctuation(mut self, style: Style) -> Self {
+        for text in self.texts_mut() {
+            *text = plain(style, text);
+        }
+        self
+    }
+
+    /// Every piece of text the writer gave (not the labels, paths or codes).
+    fn texts_mut(&mut self) -> Vec<&mut String> {
+        let mut texts: Vec<&mut String> = vec![&mut self.title];
+        texts.extend(&mut self.authors);
+        texts.extend(
+            [
+                &mut self.place,
+                &mut self.reference,
+                &mut self.subject,
+                &mut self.salutation,
+                &mut self.closing,
+                &mut self.postscript,
+                &mut self.delivery,
+                &mut self.return_address,
+                &mut self.letterhead.organization,
+                &mut self.letterhead.logo_alt,
+            ]
+            .into_iter()
+            .flatten(),
+        );
         for to in &mut self.to {
-            one(&mut to.name);
-            all(&mut to.address);
+            texts.push(&mut to.name);
+            texts.extend(&mut to.address);
         }
         for s in &mut self.signatories {
-            one(&mut s.name);
-            maybe(&mut s.title);
-            maybe(&mut s.organization);
-            one(&mut s.signature_alt);
+            texts.push(&mut s.name);
+            texts.extend([&mut s.title, &mut s.organization].into_iter().flatten());
+            texts.push(&mut s.signature_alt);
         }
         for c in &mut self.cosigners {
-            one(&mut c.name);
-            maybe(&mut c.detail);
+            texts.push(&mut c.name);
+            texts.extend(&mut c.detail);
         }
-        all(&mut self.cc);
-        all(&mut self.enclosures);
-        all(&mut self.letterhead.address);
-        all(&mut self.letterhead.contacts);
-        all(&mut self.letterhead.sidebar);
-        self.labels.each_mut().into_iter().for_each(one);
-        self
+        texts.extend(&mut self.cc);
+        texts.extend(&mut self.enclosures);
+        texts.extend(&mut self.letterhead.address);
+        texts.extend(&mut self.letterhead.contacts);
+        texts.extend(&mut self.letterhead.sidebar);
+        texts
     }
 }
 
@@ -236,6 +266,28 @@ pub struct SignatoryData {
     pub signature: Option<String>,
     /// Alternative text of the signature image.
     pub signature_alt: String,
+}
+
+impl SignatoryData {
+    /// The signatories of `letter`, in order.
+    fn of(letter: &Letter) -> Vec<SignatoryData> {
+        letter
+            .front
+            .signatories
+            .iter()
+            .zip(&letter.signatures)
+            .map(|(s, signature)| SignatoryData {
+                name: s.name.clone(),
+                title: s.title.clone(),
+                organization: s.organization.clone(),
+                signature: signature.clone(),
+                signature_alt: s
+                    .signature_alt
+                    .clone()
+                    .unwrap_or_else(|| letter.lang.signature_alt(&s.name)),
+            })
+            .collect()
+    }
 }
 
 /// A co-signer.

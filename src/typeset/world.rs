@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::SystemTime;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict, Duration, Value};
@@ -15,7 +16,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
-use super::fonts::{self, FaceEntry};
+use super::fonts::{self, FaceEntry, HouseFonts};
 use crate::diagnostic::Diagnostics;
 use crate::typeset::{links, templates};
 
@@ -42,6 +43,19 @@ pub struct Environment {
     fonts: FontStore,
     faces: Vec<FaceEntry>,
     builtins: HashMap<FileId, Source>,
+    /// Houses' fonts read so far, by folder, with the stamp of their files (read again
+    /// when a file changes, as under `watch`).
+    houses: Mutex<HashMap<PathBuf, (Stamp, Arc<HouseBook>)>>,
+}
+
+/// Paths, sizes and modification times of a font folder's files.
+type Stamp = Vec<(PathBuf, u64, Option<SystemTime>)>;
+
+/// A house's fonts with the font book of the environment's and theirs (theirs last).
+pub struct HouseBook {
+    /// The fonts.
+    pub fonts: HouseFonts,
+    book: LazyHash<FontBook>,
 }
 
 impl Environment {
@@ -71,7 +85,41 @@ impl Environment {
             fonts: fonts::store(&faces),
             faces,
             builtins,
+            houses: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The fonts of the house font folder `dir` under `root`, read once while they stay
+    /// the same.
+    pub fn house_fonts(&self, dir: &Path, root: &Path) -> Result<Arc<HouseBook>, Diagnostics> {
+        let stamp: Stamp = fonts::font_files(dir)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|path| {
+                let meta = std::fs::metadata(&path).ok();
+                let size = meta.as_ref().map_or(0, |m| m.len());
+                let modified = meta.and_then(|m| m.modified().ok());
+                (path, size, modified)
+            })
+            .collect();
+        let mut houses = self.houses.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((known, book)) = houses.get(dir)
+            && *known == stamp
+        {
+            return Ok(book.clone());
+        }
+        let fonts = HouseFonts::read(dir, root)?;
+        let infos = self
+            .faces
+            .iter()
+            .chain(&fonts.faces)
+            .map(|f| f.font.info().clone());
+        let book = Arc::new(HouseBook {
+            book: LazyHash::new(FontBook::from_infos(infos)),
+            fonts,
+        });
+        houses.insert(dir.to_path_buf(), (stamp, book.clone()));
+        Ok(book)
     }
 
     /// The font faces, in font-book order.
@@ -83,6 +131,7 @@ impl Environment {
 /// One letter's world.
 pub struct LetterWorld<'e> {
     env: &'e Environment,
+    house: Option<Arc<HouseBook>>,
     root: PathBuf,
     main: Source,
     data: Bytes,
@@ -92,21 +141,35 @@ pub struct LetterWorld<'e> {
 }
 
 impl<'e> LetterWorld<'e> {
-    /// A world for a letter: its generated entry file and data, its root, its date.
+    /// A world for a letter: its generated entry file and data, its root, its date, and
+    /// its house's fonts, if any (their files count as read from the root).
     pub fn new(
         env: &'e Environment,
         root: &Path,
         main: String,
         data: Vec<u8>,
         today: Datetime,
+        house: Option<Arc<HouseBook>>,
     ) -> Self {
+        let files = house
+            .iter()
+            .flat_map(|h| &h.fonts.files)
+            .filter_map(|(path, bytes)| {
+                let vpath = VirtualPath::new(path).ok()?;
+                Some((
+                    RootedPath::new(VirtualRoot::Project, vpath).intern(),
+                    Ok(bytes.clone()),
+                ))
+            })
+            .collect();
         Self {
             env,
+            house,
             root: root.to_path_buf(),
             main: Source::new(*MAIN_ID, main),
             data: Bytes::new(data),
             today,
-            files: Mutex::new(HashMap::new()),
+            files: Mutex::new(files),
             sources: Mutex::new(HashMap::new()),
         }
     }
@@ -191,7 +254,10 @@ impl World for LetterWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.env.fonts.book()
+        match &self.house {
+            Some(house) => &house.book,
+            None => self.env.fonts.book(),
+        }
     }
 
     fn main(&self) -> FileId {
@@ -225,7 +291,15 @@ impl World for LetterWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.env.fonts.font(index)
+        let shared = self.env.faces.len();
+        match &self.house {
+            Some(house) if index >= shared => house
+                .fonts
+                .faces
+                .get(index - shared)
+                .map(|f| f.font.clone()),
+            _ => self.env.fonts.font(index),
+        }
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

@@ -138,3 +138,73 @@ pub fn seed_letter() -> Option<PathBuf> {
     );
     None
 }
+
+/// The PDF's document title (its Info dictionary).
+pub fn pdf_title(path: &Path) -> String {
+    let doc = lopdf::Document::load(path).expect("a PDF");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|i| doc.dereference(i))
+        .unwrap()
+        .1;
+    lopdf::decode_text_string(info.as_dict().unwrap().get(b"Title").unwrap()).unwrap()
+}
+
+/// A word of a PDF and its box as `pdftotext -bbox` gives it: points from the top left
+/// corner of its page, from the font's ascent to its descent.
+#[derive(Debug)]
+pub struct BoxedWord {
+    /// Its text.
+    pub text: String,
+    /// Left edge.
+    pub x_min: f64,
+    /// Top edge.
+    pub y_min: f64,
+    /// Right edge.
+    pub x_max: f64,
+    /// Bottom edge.
+    pub y_max: f64,
+}
+
+/// The words of the PDF at `path` with their boxes (`pdftotext -bbox`, so check
+/// `tool_available("pdftotext", …)` first), of every page or only the first.
+pub fn boxed_words(path: &Path, first_page_only: bool) -> Vec<BoxedWord> {
+    let mut command = Command::new("pdftotext");
+    command.arg("-bbox");
+    if first_page_only {
+        command.args(["-f", "1", "-l", "1"]);
+    }
+    let out = command.arg(path).arg("-").output().unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let number = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.lines()
+        .filter(|line| line.trim_start().starts_with("<word "))
+        .map(|line| BoxedWord {
+            text: line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()]
+                .replace("&amp;", "&"),
+            x_min: number(line, "xMin"),
+            y_min: number(line, "yMin"),
+            x_max: number(line, "xMax"),
+            y_max: number(line, "yMax"),
+        })
+        .collect()
+}
+
+/// The font descriptors of the PDF at `path`: one for each font it embeds (or names).
+pub fn font_descriptors(path: &Path) -> Vec<lopdf::Dictionary> {
+    let doc = lopdf::Document::load(path).expect("a valid PDF");
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Type")
+                .and_then(|t| t.as_name())
+                .is_ok_and(|n| n == b"FontDescriptor")
+        })
+        .cloned()
+        .collect()
+}

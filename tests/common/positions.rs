@@ -134,12 +134,13 @@ pub fn word<'a>(words: &'a [Word], page: u32, text: &str) -> &'a Word {
 }
 
 /// A PDF matrix `[a b c d e f]`.
-type Matrix = [f64; 6];
+/// A PDF transformation matrix `[a b c d e f]`.
+pub type Matrix = [f64; 6];
 
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 /// `m` then `n` (PDF's row-vector convention: a point is transformed by `m × n`).
-fn times(m: &Matrix, n: &Matrix) -> Matrix {
+pub fn times(m: &Matrix, n: &Matrix) -> Matrix {
     [
         m[0] * n[0] + m[1] * n[2],
         m[0] * n[1] + m[1] * n[3],
@@ -150,7 +151,8 @@ fn times(m: &Matrix, n: &Matrix) -> Matrix {
     ]
 }
 
-fn apply(m: &Matrix, x: f64, y: f64) -> (f64, f64) {
+/// The point `(x, y)` transformed by `m`.
+pub fn apply(m: &Matrix, x: f64, y: f64) -> (f64, f64) {
     (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
 }
 

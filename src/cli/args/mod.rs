@@ -93,6 +93,9 @@ pub struct RenderArgs {
     /// Write the complete Typst project of the letter into this folder.
     #[arg(long, value_name = "DIR")]
     pub emit_typst: Option<PathBuf>,
+    /// Mark every page DRAFT (in the letter's language), as `draft = true` does.
+    #[arg(long)]
+    pub draft: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
@@ -109,6 +112,9 @@ pub struct CheckArgs {
     /// Letter sources (`*.md`).
     #[arg(required = true, value_name = "LETTER")]
     pub letters: Vec<PathBuf>,
+    /// Fail on a draft (`draft = true`): the letter is about to go out.
+    #[arg(long = "final")]
+    pub require_final: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]

@@ -9,6 +9,7 @@ use pulldown_cmark::{Alignment, Event};
 use super::body::{Body, ImageResolver, MAX_NESTING, Mark, Note, Problem};
 use crate::diagnostic::Cause;
 use crate::diagnostic::codes;
+use crate::typeset::typography::{Style, Typographer};
 use crate::typeset::typst_code::{push_str_literal, spaces_for_tabs, str_literal};
 
 /// A definition of a footnote, as converted.
@@ -48,8 +49,15 @@ pub(super) struct Converter<'r> {
     /// Marks of `out`.
     pub(super) marks: Vec<Mark>,
     pub(super) pending: String,
+    /// Byte offsets in `pending` of the characters the writer escaped (`\"`), or gave as
+    /// an entity (`&quot;`): they stay as typed.
+    pub(super) pending_literal: Vec<usize>,
     /// Source offset of the first text in `pending`.
     pub(super) pending_source: usize,
+    /// Sets the punctuation of the text.
+    pub(super) typographer: Typographer,
+    /// The text of an automatic link (`<https://…>`) is being written: a web address.
+    pub(super) in_address: bool,
     /// Source offset of the event being converted.
     pub(super) current: usize,
     /// How many elements are open around the current event.
@@ -66,13 +74,16 @@ pub(super) struct Converter<'r> {
 }
 
 impl<'r> Converter<'r> {
-    pub(super) fn new(source: &'r str, resolve_image: &'r ImageResolver<'r>) -> Self {
+    pub(super) fn new(source: &'r str, style: Style, resolve_image: &'r ImageResolver<'r>) -> Self {
         Self {
             source,
             out: String::new(),
             marks: Vec::new(),
             pending: String::new(),
+            pending_literal: Vec::new(),
             pending_source: 0,
+            typographer: Typographer::new(style),
+            in_address: false,
             current: 0,
             depth: 0,
             code: Vec::new(),
@@ -99,14 +110,23 @@ impl<'r> Converter<'r> {
         }
     }
 
-    /// Writes pending text as one string literal.
+    /// Writes pending text with its punctuation set as one string literal; the text of
+    /// an automatic link (a web address) as typed.
     pub(super) fn flush(&mut self) {
-        if !self.pending.is_empty() {
-            self.mark(self.pending_source, false);
-            self.out.push('#');
-            push_str_literal(&mut self.out, &self.pending);
-            self.pending.clear();
+        if self.pending.is_empty() {
+            return;
         }
+        let text = if self.in_address {
+            self.typographer.address(&self.pending);
+            std::mem::take(&mut self.pending)
+        } else {
+            self.typographer.run(&self.pending, &self.pending_literal)
+        };
+        self.mark(self.pending_source, false);
+        self.out.push('#');
+        push_str_literal(&mut self.out, &text);
+        self.pending.clear();
+        self.pending_literal.clear();
     }
 
     /// Writes markup for the current event after flushing pending text.
@@ -128,6 +148,15 @@ impl<'r> Converter<'r> {
             _ => {
                 if self.pending.is_empty() {
                     self.pending_source = range.start;
+                }
+                let at = self.pending.len();
+                let typed = self.source.get(range.clone()).unwrap_or_default();
+                if typed != text {
+                    // An entity (`&quot;`) or a replaced character: as given.
+                    self.pending_literal
+                        .extend(text.char_indices().map(|(i, _)| at + i));
+                } else if escaped(self.source, range.start) {
+                    self.pending_literal.push(at);
                 }
                 self.pending.push_str(&spaces_for_tabs(text));
             }
@@ -153,6 +182,7 @@ impl<'r> Converter<'r> {
     /// Separates blocks with a blank line (not at the start of a content block).
     pub(super) fn block_break(&mut self) {
         self.flush();
+        self.typographer.block();
         if !self.out.is_empty() && !self.out.ends_with("\n\n") && !self.out.ends_with('[') {
             self.out.push_str(if self.out.ends_with('\n') {
                 "\n"
@@ -180,13 +210,17 @@ impl<'r> Converter<'r> {
                     alt.push_str(&code);
                 } else {
                     self.code(&format!("#raw({})", str_literal(&code)));
+                    self.typographer.object();
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => self.text(&html, range),
             Event::InlineMath(math) | Event::DisplayMath(math) => self.text(&math, range),
             Event::FootnoteReference(label) => self.reference(&label, range),
             Event::SoftBreak => self.text(" ", range),
-            Event::HardBreak => self.code("#linebreak()"),
+            Event::HardBreak => {
+                self.code("#linebreak()");
+                self.typographer.line_break();
+            }
             Event::Rule => {
                 self.block_break();
                 self.code("#line(length: 100%, stroke: 0.5pt)");
@@ -195,6 +229,17 @@ impl<'r> Converter<'r> {
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, range),
         }
     }
+}
+
+/// Whether the character at `offset` of `text` is escaped: an odd number of backslashes
+/// stands before it.
+fn escaped(text: &str, offset: usize) -> bool {
+    let backslashes = text.as_bytes()[..offset]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    backslashes % 2 == 1
 }
 
 /// The offset of the end of the line that `offset` is on.

@@ -9,6 +9,7 @@ use super::body::{Note, Problem};
 use super::converter::{Converter, Definition, Frame};
 use super::footnotes::label_range;
 use crate::diagnostic::codes;
+use crate::typeset::typography::plain;
 use crate::typeset::typst_code::str_literal;
 
 impl Converter<'_> {
@@ -58,9 +59,13 @@ impl Converter<'_> {
                 }
                 self.frames.push(Frame::List);
             }
-            Tag::Item => self.code("["),
+            Tag::Item => {
+                self.code("[");
+                self.typographer.block();
+            }
             Tag::FootnoteDefinition(label) => {
                 self.flush();
+                self.typographer.block();
                 let saved = (
                     std::mem::take(&mut self.out),
                     std::mem::take(&mut self.marks),
@@ -93,7 +98,10 @@ impl Converter<'_> {
                 self.frames.push(Frame::Table);
             }
             Tag::TableRow => self.frames.push(Frame::Table),
-            Tag::TableCell => self.code("["),
+            Tag::TableCell => {
+                self.code("[");
+                self.typographer.block();
+            }
             Tag::Emphasis
             | Tag::Strong
             | Tag::Strikethrough
@@ -119,6 +127,8 @@ impl Converter<'_> {
                     _ => dest_url.to_string(),
                 };
                 self.code(&format!("#link({})[", str_literal(&url)));
+                // The text of `<https://…>` is the address itself.
+                self.in_address = matches!(link_type, LinkType::Autolink | LinkType::Email);
             }
             Tag::Image { dest_url, .. } => {
                 self.flush();
@@ -224,16 +234,19 @@ impl Converter<'_> {
             | TagEnd::Link => {
                 self.depth -= 1;
                 self.code("]");
+                self.in_address = false;
             }
             TagEnd::Image => {
                 if let Some(Frame::Image { path, alt, range }) = self.frames.pop() {
                     match path {
                         Ok(path) => {
+                            let alt = plain(self.typographer.style(), alt.trim());
                             self.code(&format!(
                                 "#box(image({}, alt: {}))",
                                 str_literal(&path),
-                                str_literal(alt.trim())
+                                str_literal(&alt)
                             ));
+                            self.typographer.object();
                             self.body.images.push(path);
                         }
                         Err(cause) => self.body.problems.push(Problem {

@@ -16,6 +16,7 @@ impl Converter<'_> {
         self.references.push((label.to_string(), range));
         let first = if first { ", first: true" } else { "" };
         self.code(&format!("#note-ref({number}{first})"));
+        self.typographer.object();
     }
 
     pub(super) fn finish(mut self) -> Body {

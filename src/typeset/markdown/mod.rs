@@ -2,7 +2,9 @@
 //! markup, with footnotes turned into endnotes numbered in order of first reference.
 //!
 //! All text is written as Typst string literals (see [`crate::typeset::typst_code`]), so the output
-//! never runs anything the writer typed. Only a ```` ```{=typst} ```` fence is passed
+//! never runs anything the writer typed; its punctuation is set by
+//! [`crate::typeset::typography`] first (quotes, dashes, French spacing), except in code, web
+//! addresses and raw Typst. Only a ```` ```{=typst} ```` fence is passed
 //! through as Typst. Every piece of markup remembers where it came from ([`Mark`]), so
 //! that Typst's errors and warnings point at the letter's line and column.
 //!
@@ -20,15 +22,17 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser};
 
+use crate::typeset::typography::Style;
 pub use body::{Body, ImageResolver, Mark};
 use converter::Converter;
 
-/// Converts a Markdown body to Typst markup.
-pub fn convert(text: &str, resolve_image: &ImageResolver) -> Body {
+/// Converts a Markdown body to Typst markup, its text set in `style`
+/// ([`crate::typeset::typography`]).
+pub fn convert(text: &str, style: Style, resolve_image: &ImageResolver) -> Body {
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
     let events: Vec<(Event, Range<usize>)> =
         Parser::new_ext(text, options).into_offset_iter().collect();
-    let mut converter = Converter::new(text, resolve_image);
+    let mut converter = Converter::new(text, style, resolve_image);
     for (event, range) in events {
         converter.event(event, range);
     }

@@ -4,7 +4,10 @@ use super::body::{MAX_NESTING, Problem};
 use super::*;
 
 fn md(text: &str) -> Body {
-    convert(text, &|p: &str| Ok(format!("/{p}")))
+    let english = crate::i18n::Lang::parse("en");
+    convert(text, Style::new(english.as_ref(), true), &|p: &str| {
+        Ok(format!("/{p}"))
+    })
 }
 
 #[test]
@@ -12,8 +15,11 @@ fn text_is_always_a_string_literal() {
     let body = md("Call #read(\"/etc/passwd\") $x$ @x <x> \\ ~ // not a comment\n");
     assert_eq!(
         body.markup,
-        "#\"Call #read(\\\"/etc/passwd\\\") $x$ @x <x> \\\\ ~ // not a comment\"\n"
+        "#\"Call #read(“/etc/passwd”) $x$ @x <x> \\\\ ~ // not a comment\"\n"
     );
+    // A quote the writer escaped stays a straight quote, inside the string literal.
+    let body = md("Call #read(\\\"/etc/passwd\\\")\n");
+    assert_eq!(body.markup, "#\"Call #read(\\\"/etc/passwd\\\")\"\n");
 }
 
 #[test]

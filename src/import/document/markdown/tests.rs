@@ -17,9 +17,13 @@ fn no_images(_: &Image) -> Option<String> {
     None
 }
 
-/// The Typst markup missive makes of Markdown (images resolve to themselves).
+/// The Typst markup missive makes of Markdown with `smart_punctuation = false` (the
+/// writing is about Markdown; punctuation is set apart from it); images resolve to
+/// themselves.
 fn markup(markdown: &str) -> String {
-    markdown::convert(markdown, &|p: &str| Ok(p.to_string())).markup
+    let english = crate::i18n::Lang::parse("en");
+    let style = crate::typeset::typography::Style::new(english.as_ref(), false);
+    markdown::convert(markdown, style, &|p: &str| Ok(p.to_string())).markup
 }
 
 #[test]
