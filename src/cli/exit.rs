@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 use crate::budget::Overrun;
-use crate::term::{report, say};
+use crate::term::json::{self, Status};
+use crate::term::{record, report, say};
 
 /// How a command failed.
 #[derive(Debug)]
@@ -45,6 +46,10 @@ pub(super) fn all_ok(ok: bool) -> Outcome {
 /// 1 (Typst cannot be stopped otherwise); nothing of the letter's was written.
 pub(super) fn overrun(overrun: Overrun) -> ! {
     report(&[overrun.diagnostic]);
+    // The process ends here, not through `cli::run`: JSON readers still get the letter's
+    // and the run's last lines.
+    record(|| json::letter_finished(&overrun.letter, Status::Failed));
+    record(|| json::run_finished(false));
     say(format_args!("failed: {} (nothing written)", overrun.letter));
     std::process::exit(1)
 }
