@@ -91,7 +91,7 @@ fn check_final_refuses_a_draft_at_its_key() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("error: the letter is a draft (`draft = true`)"),
+        err.contains("error[M0410]: the letter is a draft (`draft = true`)"),
         "{err}"
     );
     assert!(err.contains("draft.md:4:9"), "{err}");

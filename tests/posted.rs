@@ -211,7 +211,9 @@ fn a_window_for_the_other_paper_is_an_error_at_its_value() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("error: window `us-10` is for US Letter paper, and this letter is on A4"),
+        err.contains(
+            "error[M0411]: window `us-10` is for US Letter paper, and this letter is on A4"
+        ),
         "{err}"
     );
     assert!(err.contains("letter.md:3:10"), "{err}");
