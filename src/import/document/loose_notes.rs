@@ -84,29 +84,11 @@ fn replace_in_block(block: &mut Block, numbers: &HashMap<u32, usize>, order: &mu
         Block::Paragraph(content) | Block::Heading { content, .. } => {
             *content = replace_in_inlines(std::mem::take(content), numbers, order);
         }
-        Block::List(list) => {
-            for item in &mut list.items {
-                for block in item {
-                    replace_in_block(block, numbers, order);
-                }
+        _ => {
+            for inner in block.inner_mut() {
+                replace_in_block(inner, numbers, order);
             }
         }
-        Block::Table(table) => {
-            for block in table
-                .rows
-                .iter_mut()
-                .flat_map(|r| r.cells.iter_mut())
-                .flatten()
-            {
-                replace_in_block(block, numbers, order);
-            }
-        }
-        Block::Quote(blocks) => {
-            for block in blocks {
-                replace_in_block(block, numbers, order);
-            }
-        }
-        Block::BlankLine => {}
     }
 }
 

@@ -249,6 +249,25 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
 }
 
 impl Block {
+    /// The blocks directly inside this one (a list's items, a table's cells, a quotation),
+    /// in reading order: the one walk for passes that rewrite the text of every block.
+    pub fn inner_mut(&mut self) -> Box<dyn Iterator<Item = &mut Block> + '_> {
+        match self {
+            Block::List(list) => Box::new(list.items.iter_mut().flatten()),
+            Block::Table(table) => Box::new(
+                table
+                    .rows
+                    .iter_mut()
+                    .flat_map(|row| row.cells.iter_mut())
+                    .flatten(),
+            ),
+            Block::Quote(blocks) => Box::new(blocks.iter_mut()),
+            Block::Paragraph(_) | Block::Heading { .. } | Block::BlankLine => {
+                Box::new(std::iter::empty())
+            }
+        }
+    }
+
     /// The block's text without formatting; blocks inside it separated by line breaks.
     pub fn text(&self) -> String {
         match self {

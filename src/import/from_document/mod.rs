@@ -121,27 +121,11 @@ fn renumber(
         Block::Paragraph(content) | Block::Heading { content, .. } => {
             renumber_runs(content, all, order, notes);
         }
-        Block::List(list) => {
-            for block in list.items.iter_mut().flatten() {
-                renumber(block, all, order, notes);
+        _ => {
+            for inner in block.inner_mut() {
+                renumber(inner, all, order, notes);
             }
         }
-        Block::Table(table) => {
-            for block in table
-                .rows
-                .iter_mut()
-                .flat_map(|r| r.cells.iter_mut())
-                .flatten()
-            {
-                renumber(block, all, order, notes);
-            }
-        }
-        Block::Quote(blocks) => {
-            for block in blocks {
-                renumber(block, all, order, notes);
-            }
-        }
-        Block::BlankLine => {}
     }
 }
 
