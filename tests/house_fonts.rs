@@ -176,3 +176,31 @@ fn house_fonts_are_inputs_of_the_batch_and_sources_of_an_archival_pdf() {
         std::fs::read(archive.join("fonts/Tuffy.ttf")).unwrap()
     );
 }
+
+/// The promise "same source, same bytes" for what this stop added to a letter's inputs:
+/// a house font, a window envelope, a dispatch line and a draft mark, in an archival PDF
+/// that carries its sources (the font among them). Two renders write the same bytes.
+#[test]
+fn a_posted_draft_in_house_fonts_renders_to_the_same_bytes_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    house(dir.path(), "fonts", "");
+    write_letter(
+        dir.path(),
+        "letter.md",
+        "+++\ndate = 2026-03-02\nsubject = \"Brand\"\ndraft = true\nwindow = \"din-b\"\n\
+         return_address = \"Civic Rights Watchers · Rue 1 · Geneva\"\n\
+         delivery = \"By e-mail and post\"\n[[to]]\nname = \"Ms. Ana Diop\"\n\
+         address = [\"Rue du Lac 2\", \"1200 Geneva\"]\n\
+         [[signatories]]\nname = \"Ana Ruiz\"\n+++\n\"Quoted\" -- and set in the house font.\n",
+    );
+    let render = |out: &str| {
+        let run = missive(
+            dir.path(),
+            &["render", "letter.md", "--pdf-standard", "a-3b", "-o", out],
+        );
+        assert!(run.status.success(), "{}", stderr(&run));
+        std::fs::read(dir.path().join(out)).unwrap()
+    };
+    let first = render("first.pdf");
+    assert_eq!(first, render("second.pdf"), "two renders differ");
+}
