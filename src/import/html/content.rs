@@ -174,12 +174,7 @@ mod tests {
 
     fn chosen(html: &str) -> String {
         let page = Html::parse_document(html);
-        let body = page
-            .tree
-            .root()
-            .descendants()
-            .find(|n| dom::name(n) == "body")
-            .unwrap();
+        let body = dom::body(&page).unwrap();
         root(body).1
     }
 

@@ -20,6 +20,11 @@ pub fn name<'a>(node: &Handle<'a>) -> &'a str {
     element(node).map_or("", Element::name)
 }
 
+/// The page's `<body>`; none in a frameset page.
+pub fn body(page: &Html) -> Option<Handle<'_>> {
+    page.tree.root().descendants().find(|n| name(n) == "body")
+}
+
 /// An attribute of the node's element.
 pub fn attr<'a>(node: &Handle<'a>, name: &str) -> Option<&'a str> {
     element(node).and_then(|e| e.attr(name))
@@ -207,12 +212,7 @@ mod tests {
         let page = Html::parse_document(
             "<p>One<script>document.write('never')</script></p><p>Two<br>three</p>",
         );
-        let body = page
-            .tree
-            .root()
-            .descendants()
-            .find(|n| name(n) == "body")
-            .unwrap();
+        let body = body(&page).unwrap();
         let text = text(&body);
         assert_eq!(
             text.split_whitespace().collect::<Vec<_>>(),

@@ -127,12 +127,7 @@ fn read_page(
             .and_then(|l| Url::parse(l).ok())
     });
     document.metadata.address = base.as_ref().map(Url::to_string);
-    let Some(body) = page
-        .tree
-        .root()
-        .descendants()
-        .find(|n| dom::name(n) == "body")
-    else {
+    let Some(body) = dom::body(&page) else {
         return Err(frameset(&page));
     };
     let (root, how) = content::root(body);

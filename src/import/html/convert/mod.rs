@@ -312,12 +312,7 @@ mod tests {
             "<body><div>Ms. Jane Roe</div><div>City Hall</div><div><br></div>",
             "<div>Dear Ms. Roe,</div><div>&nbsp;</div><div>We write.</div></body>"
         ));
-        let body = page
-            .tree
-            .root()
-            .descendants()
-            .find(|n| dom::name(n) == "body")
-            .unwrap();
+        let body = dom::body(&page).unwrap();
         let linked = Linked::default();
         let mut document = Document::default();
         let blocks = Converter::new(&page, &linked, None, &mut document).blocks(body);
