@@ -142,6 +142,8 @@ codes! {
     NESTED_TOO_DEEP = "M0604",
     /// A raw-Typst fence in a house that refuses raw Typst.
     RAW_TYPST_REFUSED = "M0605",
+    /// A link whose address is not http, https, mailto, tel or in-page (warning).
+    LINK_REFUSED = "M0606",
 
     // M07: templates and typesetting (Typst).
     /// A template or fence imports a Typst package.
