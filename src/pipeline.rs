@@ -177,7 +177,7 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
     let watch = budget::watch(path);
     let for_format = |letter: &Letter| match job.format {
         Format::Pdf => job.standards.for_letter(letter),
-        Format::Png | Format::Svg => Vec::new(),
+        Format::Png | Format::Svg | Format::Html | Format::HtmlFragment => Vec::new(),
     };
     let checked = typeset(env, path, job.draft, for_format, &watch)?;
     let Checked {

@@ -134,6 +134,9 @@ pub struct FormatArg {
     /// Output format; PNG and SVG write one file per page (`NAME-1.png`, …).
     #[arg(long, value_enum, default_value = "pdf")]
     format: FormatValue,
+    /// With `--format html`: write only the letter's `<article>`, for pasting into a CMS.
+    #[arg(long)]
+    html_fragment: bool,
 }
 
 impl FormatArg {
@@ -143,6 +146,8 @@ impl FormatArg {
             FormatValue::Pdf => Format::Pdf,
             FormatValue::Png => Format::Png,
             FormatValue::Svg => Format::Svg,
+            FormatValue::Html if self.html_fragment => Format::HtmlFragment,
+            FormatValue::Html => Format::Html,
         }
     }
 }
@@ -156,6 +161,8 @@ enum FormatValue {
     Png,
     /// One SVG per page, for previews.
     Svg,
+    /// One self-contained, accessible web page for the letter.
+    Html,
 }
 
 /// `--force`, for every command that would overwrite a file.
