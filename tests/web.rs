@@ -130,6 +130,63 @@ fn the_arabic_page_is_right_to_left_and_a_fragment_is_only_the_article() {
     assert!(!fragment.contains("<style") && !fragment.contains("<html"));
 }
 
+#[test]
+fn a_house_gives_its_own_ejected_template_and_its_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples"), dir.path());
+    let house = dir.path().join("house");
+    let out = missive(&house, &["template", "eject", "templates"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let template = house.join("templates/web.html");
+    let built_in = std::fs::read_to_string(&template).unwrap();
+    let own = built_in.replace(
+        "<div class=\"body\">",
+        "<p class=\"house-mark\">{{ letter.title }} {{ \"<b>\" }}</p>\n<div class=\"body\">",
+    );
+    std::fs::write(&template, own).unwrap();
+    let toml = house.join("missive.toml");
+    let mut config = std::fs::read_to_string(&toml).unwrap();
+    config.push_str("\n[web]\ntemplate = \"templates/web.html\"\n");
+    std::fs::write(&toml, &config).unwrap();
+    let letter = "2026-03-02-spyware-exports";
+    let out = missive(
+        &house,
+        &["render", "--format", "html", &format!("{letter}.md")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(house.join(format!("{letter}.html"))).unwrap();
+    // The house's words, autoescaped like every value.
+    assert!(page.contains("<p class=\"house-mark\">Export controls on commercial spyware ahead of the Council’s review &lt;b&gt;</p>"), "{page}");
+
+    std::fs::write(&template, "<p>\n{{ letter.title }}\n{% if x %}\n").unwrap();
+    let out = missive(
+        &house,
+        &["render", "--format", "html", &format!("{letter}.md")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "error[M0703]: templates/web.html:3: the web page template failed: syntax error"
+        ),
+        "{err}"
+    );
+
+    let line = config.lines().count();
+    std::fs::write(&toml, config.replace("templates/web.html", "../web.html")).unwrap();
+    let out = missive(
+        &house,
+        &["render", "--format", "html", &format!("{letter}.md")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("the web page template `../web.html` is not a file inside the house folder"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("missive.toml:{line}:12")), "{err}");
+}
+
 /// Text a writer might type, chosen to look like markup, template syntax or code.
 const HOSTILE: [&str; 12] = [
     "<script>alert(1)</script>",

@@ -11,6 +11,7 @@ use base64::Engine as _;
 use minijinja::{Environment, Value, context};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, codes};
+use crate::paths::{display_path, io_reason};
 use crate::typeset::Prepared;
 
 /// The built-in page template.
@@ -42,12 +43,47 @@ pub fn page(
         logo => logo,
         fragment => fragment,
     };
+    let (name, source) = template(prepared)?;
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.add_template(TEMPLATE_NAME, TEMPLATE)
-        .and_then(|()| env.get_template(TEMPLATE_NAME)?.render(data))
+    env.add_template_owned(name.clone(), source)
+        .and_then(|()| env.get_template(&name)?.render(data))
         .map(String::into_bytes)
         .map_err(|err| vec![template_error(&err)])
+}
+
+/// The page template's name (as shown in its errors) and text: the house's `[web]
+/// template`, which must be a file inside the house folder, or the built-in one.
+fn template(prepared: &Prepared) -> Result<(String, String), Diagnostics> {
+    let house = prepared.letter.house.as_ref();
+    let Some((house, written)) = house.and_then(|h| Some((h, h.config.web.template.as_ref()?)))
+    else {
+        return Ok((TEMPLATE_NAME.to_string(), TEMPLATE.to_string()));
+    };
+    let path = house.dir.join(written.get_ref().trim_start_matches('/'));
+    let inside = path
+        .canonicalize()
+        .ok()
+        .filter(|p| p.starts_with(&house.dir));
+    let text = inside.as_ref().map(|p| (p, std::fs::read_to_string(p)));
+    match text {
+        Some((path, Ok(text))) => Ok((display_path(path), text)),
+        failed => {
+            let why = match failed {
+                Some((_, Err(err))) => format!("cannot be read: {}", io_reason(&err)),
+                _ => "is not a file inside the house folder".to_string(),
+            };
+            let diagnostic = Diagnostic::error(
+                codes::TEMPLATE_ERROR,
+                format!("the web page template `{}` {why}", written.get_ref()),
+            )
+            .at(&house.file, written.span())
+            .hint(
+                "give a path relative to missive.toml (`missive template eject` writes `web.html`)",
+            );
+            Err(vec![diagnostic])
+        }
+    }
 }
 
 /// A template's error, at its file and line.
@@ -57,7 +93,7 @@ fn template_error(err: &minijinja::Error) -> Diagnostic {
         (Some(name), None) => format!("{name}: "),
         _ => String::new(),
     };
-    let detail = err.detail().unwrap_or_default();
+    let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
     Diagnostic::error(
         codes::TEMPLATE_ERROR,
         format!("{place}the web page template failed: {}{detail}", err.kind()),
