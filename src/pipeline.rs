@@ -211,6 +211,9 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
             .iter()
             .map(|(p, _)| root.join(p.trim_start_matches('/'))),
     );
+    if job.format.is_web() {
+        dependencies.extend(export::web::template_file(&letter.letter));
+    }
     Ok(Rendered {
         written,
         pages: typeset.document.pages().len(),

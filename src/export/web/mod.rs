@@ -7,10 +7,13 @@
 
 pub mod body;
 
+use std::path::PathBuf;
+
 use base64::Engine as _;
 use minijinja::{Environment, Value, context};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, codes};
+use crate::letter::Letter;
 use crate::paths::{display_path, io_reason};
 use crate::typeset::Prepared;
 
@@ -84,6 +87,17 @@ fn template(prepared: &Prepared) -> Result<(String, String), Diagnostics> {
             Err(vec![diagnostic])
         }
     }
+}
+
+/// The house's own page template (canonical, inside the house folder), if it names one
+/// that exists: a file the page depends on, which `watch` watches.
+pub fn template_file(letter: &Letter) -> Option<PathBuf> {
+    let house = letter.house.as_ref()?;
+    let written = house.config.web.template.as_ref()?;
+    let path = house.dir.join(written.get_ref().trim_start_matches('/'));
+    path.canonicalize()
+        .ok()
+        .filter(|p| p.starts_with(&house.dir))
 }
 
 /// A template's error, at its file and line.
