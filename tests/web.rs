@@ -149,22 +149,25 @@ fn a_house_gives_its_own_ejected_template_and_its_errors_name_file_and_line() {
     config.push_str("\n[web]\ntemplate = \"templates/web.html\"\n");
     std::fs::write(&toml, &config).unwrap();
     let letter = "2026-03-02-spyware-exports";
-    let out = missive(
-        &house,
-        &["render", "--format", "html", &format!("{letter}.md")],
-    );
+    let render = || {
+        missive(
+            &house,
+            &["render", "--format", "html", &format!("{letter}.md")],
+        )
+    };
+    let failure = || {
+        let out = render();
+        assert_eq!(out.status.code(), Some(1));
+        stderr(&out)
+    };
+    let out = render();
     assert!(out.status.success(), "{}", stderr(&out));
     let page = std::fs::read_to_string(house.join(format!("{letter}.html"))).unwrap();
     // The house's words, autoescaped like every value.
     assert!(page.contains("<p class=\"house-mark\">Export controls on commercial spyware ahead of the Council’s review &lt;b&gt;</p>"), "{page}");
 
     std::fs::write(&template, "<p>\n{{ letter.title }}\n{% if x %}\n").unwrap();
-    let out = missive(
-        &house,
-        &["render", "--format", "html", &format!("{letter}.md")],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = failure();
     assert!(
         err.contains(
             "error[M0703]: templates/web.html:3: the web page template failed: syntax error"
@@ -174,12 +177,7 @@ fn a_house_gives_its_own_ejected_template_and_its_errors_name_file_and_line() {
 
     let line = config.lines().count();
     std::fs::write(&toml, config.replace("templates/web.html", "../web.html")).unwrap();
-    let out = missive(
-        &house,
-        &["render", "--format", "html", &format!("{letter}.md")],
-    );
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = failure();
     assert!(
         err.contains("the web page template `../web.html` is not a file inside the house folder"),
         "{err}"
