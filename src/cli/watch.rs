@@ -27,6 +27,9 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// Runs `missive watch` until it is interrupted (or the file watcher fails).
 pub(super) fn run(args: WatchArgs) -> Outcome {
+    if let Some(misused) = args.format.misused() {
+        return Err(Failure::Usage(misused));
+    }
     let output = args
         .output
         .clone()

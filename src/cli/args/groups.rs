@@ -140,6 +140,12 @@ pub struct FormatArg {
 }
 
 impl FormatArg {
+    /// A usage error for `--html-fragment` without `--format html`.
+    pub fn misused(&self) -> Option<String> {
+        (self.html_fragment && self.format != FormatValue::Html)
+            .then(|| "--html-fragment applies to --format html only".to_string())
+    }
+
     /// The format chosen.
     pub fn format(&self) -> Format {
         match self.format {
