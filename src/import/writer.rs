@@ -32,6 +32,9 @@ struct FrontMatter<'a> {
     to: Vec<To<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     signatories: Vec<Signatory<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    cosigners: Vec<Cosigner<'a>>,
+    delivery: Option<&'a str>,
     letterhead: Option<Letterhead<'a>>,
 }
 
@@ -73,6 +76,11 @@ struct Signatory<'a> {
     name: &'a str,
     title: Option<&'a str>,
     organization: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Cosigner<'a> {
+    name: &'a str,
 }
 
 /// A written letter source, and what the writer noticed about the notes.
@@ -220,6 +228,12 @@ fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, String> 
                 organization: s.value.organization.as_deref(),
             })
             .collect(),
+        cosigners: signoff
+            .cosigners
+            .iter()
+            .map(|c| Cosigner { name: &c.value })
+            .collect(),
+        delivery: letter.delivery.as_ref().map(|d| d.value.as_str()),
         letterhead: extras.letterhead.as_ref().map(|l| Letterhead {
             organization: l.organization,
             logo: l.logo,
@@ -268,18 +282,18 @@ mod tests {
 
     /// The front-matter keys `missive import` never writes, and why: what a letter cannot
     /// tell (signature images, the template, the paper, a letterhead's colour and side
-    /// column, which the house gives) and what it does not recognise yet (co-signers). A
+    /// column, which the house gives) and what it does not recognise yet (a co-signer's
+    /// detail line). A
     /// Word file's page header gives the letterhead's name, logo, address and contacts.
     const NOT_IMPORTED: &[&str] = &[
         "signatories.signature",
         "signatories.signature_alt",
-        "cosigners",
+        "cosigners.detail",
         "template",
         "paper",
         "letterhead.accent",
         "letterhead.sidebar",
         "smart_punctuation",
-        "delivery",
         "draft",
         "window",
         "return_address",
@@ -346,6 +360,8 @@ mod tests {
                 title: Some("T"),
                 organization: Some("O"),
             }],
+            cosigners: vec![Cosigner { name: "C" }],
+            delivery: Some("By fax"),
             letterhead: Some(Letterhead {
                 organization: Some("O"),
                 logo: Some("l.png"),
