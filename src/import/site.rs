@@ -179,8 +179,9 @@ const HEADLINE_WORDS: &[&str] = &[
 
 /// Lines before the letter (`lines[..end]`, other chrome already blanked) that are the
 /// page's headline or a teaser: the one-line block above a byline or a dropped line, or
-/// one opening with "Open letter", "Lettre ouverte" …; and a paragraph that the letter
-/// repeats word for word after `end`. Returns their indices and why.
+/// one opening with "Open letter", "Lettre ouverte" …; a paragraph that the letter
+/// repeats word for word after `end`, and a lead paragraph the page prints twice.
+/// Returns their indices and why.
 pub fn headline_and_teasers(
     lines: &[Line],
     end: usize,
@@ -192,14 +193,22 @@ pub fn headline_and_teasers(
         .collect();
     let mut out = Vec::new();
     let head = blocks(&lines[..end]);
-    for block in &head {
-        let text = joined(&lines[block.clone()]);
-        if later.contains(&fold(&text)) && text.split_whitespace().count() >= 8 {
-            out.extend(
-                block
-                    .clone()
-                    .map(|i| (i, "teaser that repeats a paragraph of the letter")),
-            );
+    let texts: Vec<String> = head
+        .iter()
+        .map(|b| fold(&joined(&lines[b.clone()])))
+        .collect();
+    for (k, block) in head.iter().enumerate() {
+        let text = &texts[k];
+        let long = text.split_whitespace().count() >= 8;
+        let why = if long && later.contains(text) {
+            Some("teaser that repeats a paragraph of the letter")
+        } else if long && texts.iter().filter(|t| *t == text).count() > 1 {
+            Some("lead paragraph the page repeats")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            out.extend(block.clone().map(|i| (i, why)));
             continue;
         }
         let first = &lines[block.start];
