@@ -594,11 +594,28 @@ fn an_empty_text_is_an_error_and_nothing_is_written() {
     let output = missive(&[OsStr::new("import"), empty.as_os_str()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text_of(&output).contains("the file holds no text"),
+        text_of(&output).contains("error[M1001]: ")
+            && text_of(&output).contains("the file holds no text"),
         "{}",
         text_of(&output)
     );
     assert!(!dir.path().join("empty.md").exists());
+    // A page of nothing but the site's lines: its own code.
+    let chrome = dir.path().join("chrome.txt");
+    fs::write(
+        &chrome,
+        "Skip to content\nMenu\nHome > News\nShare: Facebook | X\n",
+    )
+    .unwrap();
+    let output = missive(&[OsStr::new("import"), chrome.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text_of(&output).contains("error[M1002]: ")
+            && text_of(&output).contains("every line of the file was dropped as site chrome"),
+        "{}",
+        text_of(&output)
+    );
+    assert!(!dir.path().join("chrome.md").exists());
 }
 
 /// The real scraped letter of `../shared/seed/`, when present.

@@ -185,6 +185,7 @@ pub fn strip(lines: &[Line], start: Option<usize>, house: &ImportRules) -> Strip
                 !l.is_blank()
                     && first_match(&drop_lines, l).is_none()
                     && first_match(&drop_before, l).is_none()
+                    && site_line(&l.text).is_none()
             })
             .unwrap_or(lines.len())
     });

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::document::Document;
 use super::encoding::Decoded;
+use super::failure::Failure;
 use super::format::{self, Format};
 use super::from_document::{self, Origin};
 use super::job::{Imported, Options};
@@ -17,7 +18,7 @@ use super::refusal::Refusal;
 use super::text::convert;
 use super::{docx, encoding, html};
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, codes};
+use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::export::output::write_atomic;
 use crate::letter::house::{self, ImportRules};
 use crate::paths::{already_exists, cannot_write, display_path, folder_of, io_reason};
@@ -83,21 +84,6 @@ pub fn import_one(
             }
         },
     )
-}
-
-/// The kind of a reason the text and document converters give (they say why in words):
-/// nothing left once the site's chrome is dropped, no text, or front matter that cannot
-/// be written.
-fn code_of_failure(reason: &str) -> Code {
-    if reason.contains("site chrome") {
-        codes::IMPORT_ONLY_CHROME
-    } else if reason.contains("holds no text") {
-        codes::IMPORT_EMPTY
-    } else if reason.contains("front matter") {
-        codes::IMPORT_CANNOT_WRITE_TOML
-    } else {
-        codes::IMPORT_REFUSED
-    }
 }
 
 /// The file's bytes, refusing one too large to be a letter before reading it whole.
@@ -180,10 +166,10 @@ fn letter(
     target: &Path,
     rules: &ImportRules,
 ) -> Result<Imported, Diagnostics> {
-    let failed = |reason: String| {
+    let failed = |failure: Failure| {
         vec![Diagnostic::error(
-            code_of_failure(&reason),
-            format!("{name}: {reason}"),
+            failure.code(),
+            format!("{name}: {failure}"),
         )]
     };
     match input {

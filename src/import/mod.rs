@@ -21,6 +21,7 @@ pub mod document;
 pub mod docx;
 pub mod encoding;
 mod escape;
+mod failure;
 mod file;
 mod files;
 pub mod format;

@@ -11,6 +11,7 @@ use toml::value::{Date, Datetime};
 
 use super::body::{Block, Marker};
 use super::escape::inline;
+use super::failure::Failure;
 use super::structure::Recognised;
 
 /// The front matter as written by `missive import` (the keys of the letter format).
@@ -103,7 +104,7 @@ pub fn compose(
     letter: &Recognised,
     extras: &Extras,
     body: &str,
-) -> Result<String, String> {
+) -> Result<String, Failure> {
     let mut source = String::from("+++\n");
     if !unplaced.is_empty() {
         source.push_str("# What `missive import` could not place (not part of the letter):\n");
@@ -122,7 +123,7 @@ pub fn compose(
 }
 
 /// Writes the letter source of a text letter.
-pub fn write(letter: &Recognised) -> Result<Written, String> {
+pub fn write(letter: &Recognised) -> Result<Written, Failure> {
     let (notes, empty): (Vec<_>, Vec<_>) = letter.notes.iter().partition(|n| !n.text.is_empty());
     let defined: BTreeSet<u32> = notes.iter().map(|n| n.number).collect();
     let mut markers = BTreeSet::new();
@@ -185,7 +186,7 @@ pub fn write(letter: &Recognised) -> Result<Written, String> {
     })
 }
 
-fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, String> {
+fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, Failure> {
     let date = letter.date.as_ref().map(|d| &d.value);
     let signoff = &letter.signoff;
     let front = FrontMatter {
@@ -242,7 +243,7 @@ fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, String> 
             contacts: l.contacts.clone(),
         }),
     };
-    toml::to_string(&front).map_err(|err| format!("cannot write the front matter: {err}"))
+    toml::to_string(&front).map_err(|err| Failure::FrontMatter(err.to_string()))
 }
 
 #[cfg(test)]
