@@ -250,6 +250,19 @@ fn the_encoding_is_detected_given_and_checked() {
         "{}",
         stderr(&output)
     );
+    // A Word file has no legacy encoding: the option is not used, and import says so.
+    let word = dir.path().join("draft.docx");
+    std::fs::copy(corpus("word/pandoc-prisons-en.docx"), &word).unwrap();
+    let (output, source) = import(dir.path(), &word, &["--encoding", "latin1"]);
+    assert_eq!(output.status.code(), Some(0), "{}", shown(&output));
+    assert!(
+        shown(&output).contains(
+            "warning[M1006]: draft.docx: --encoding windows-1252 is not used: a Word file has no legacy encoding"
+        ),
+        "{}",
+        shown(&output)
+    );
+    assert!(source.contains("+++"), "{source}");
 }
 
 #[test]

@@ -66,24 +66,37 @@ pub fn import_one(
         format.name()
     );
     let _ = write!(log, "{}", imported.report);
-    Ok(
-        match pipeline::check(env, target, &Standards::House, false) {
-            Ok(checked) => {
-                let _ = writeln!(log, "  {:<11} ok", "check");
-                (true, checked.warnings())
-            }
-            Err(problems) => {
-                let _ = writeln!(
-                    log,
-                    "  {:<11} {} problem(s) to fix in {}",
-                    "check",
-                    problems.len(),
-                    display_path(target)
-                );
-                (false, problems)
-            }
-        },
-    )
+    let unused = options
+        .encoding
+        .filter(|_| format == Format::Word)
+        .map(|given| {
+            Diagnostic::warning(
+                codes::IMPORT_ENCODING_UNUSED,
+                format!(
+                    "{name}: --encoding {} is not used: a Word file has no legacy encoding",
+                    given.name().to_lowercase()
+                ),
+            )
+            .hint("--encoding applies to text files and web pages")
+        });
+    let (clean, mut diagnostics) = match pipeline::check(env, target, &Standards::House, false) {
+        Ok(checked) => {
+            let _ = writeln!(log, "  {:<11} ok", "check");
+            (true, checked.warnings())
+        }
+        Err(problems) => {
+            let _ = writeln!(
+                log,
+                "  {:<11} {} problem(s) to fix in {}",
+                "check",
+                problems.len(),
+                display_path(target)
+            );
+            (false, problems)
+        }
+    };
+    diagnostics.extend(unused);
+    Ok((clean, diagnostics))
 }
 
 /// The file's bytes, refusing one too large to be a letter before reading it whole.
