@@ -71,7 +71,7 @@ fn a_word_file_becomes_a_letter_with_its_letterhead_images_and_notes() {
             "to          Hon. Thandiwe Mokoena + 3 address lines",
             "body        6 paragraphs, 2 headings, 8 list items, 1 table",
             "signatory   Nomvula Dube | Executive Director | Coastal Rights Watch",
-            "endnotes    4 (1 with links)",
+            "notes       4 (the file's 4 footnotes, 1 with links), placed as the letter's endnotes",
             "letterhead  Coastal Rights Watch  (page header and footer)",
             "image       written as word-letterhead-prisons-en-image-1.png: Chart",
             "check       ok",
