@@ -79,10 +79,12 @@ fn mail_header_name(text: &str) -> Option<String> {
 }
 
 /// The first block of header lines (with a `From:` line and at least one more header),
-/// and the separator lines of quoted messages, anywhere before the letter's text.
+/// after a forwarded message's separator if there is one, and the separator lines of
+/// quoted messages.
 fn mail_header(lines: &[Line]) -> Vec<usize> {
     let mut out = Vec::new();
-    let first = lines.iter().position(|l| !l.is_blank());
+    let separator = |l: &Line| MAIL_SEPARATORS.contains(&fold(&l.text).as_str());
+    let first = lines.iter().position(|l| !l.is_blank() && !separator(l));
     if let Some(first) = first {
         let end = (first..lines.len())
             .find(|&i| mail_header_name(&lines[i].text).is_none())

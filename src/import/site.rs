@@ -79,19 +79,15 @@ pub fn is_byline(text: &str) -> bool {
     }
     let posted = [
         "posted on",
-        "posted by",
         "posted",
         "published",
         "publication date",
         "updated",
         "last updated",
-        "written by",
         "publie le",
-        "publie par",
         "publie",
         "mis a jour",
         "publicado el",
-        "publicado por",
         "publicado",
         "actualizado",
         "veroffentlicht",
@@ -100,9 +96,21 @@ pub fn is_byline(text: &str) -> bool {
         "تاريخ النشر",
     ];
     let has_digit = folded.chars().any(|c| c.is_ascii_digit());
-    let by = ["by ", "par ", "por ", "von "]
-        .iter()
-        .any(|p| folded.starts_with(p) && folded.split_whitespace().count() <= 16);
+    let by = [
+        "by ",
+        "par ",
+        "por ",
+        "von ",
+        "written by",
+        "posted by",
+        "publie par",
+        "redige par",
+        "publicado por",
+        "escrito por",
+    ]
+    .iter()
+    .any(|p| folded.starts_with(p) && folded.split_whitespace().count() <= 16)
+        && !ends_sentence(text);
     let read_time = [
         "min read",
         "minute read",
