@@ -9,6 +9,8 @@
 //! prints the share of parts recognised (bench/import.sh shows it with the Word and web
 //! corpora) and fails listing every part that differs.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -252,4 +254,57 @@ fn text_recognition_table() {
     println!("{table}\n{details}");
     assert!(n >= 12, "only {n} texts");
     assert!(details.is_empty(), "{table}\n{details}");
+}
+
+/// The whole corpus through `missive import`: every letter is written, checks clean as
+/// `missive check` does (laid out with the house template), and keeps the parts only the
+/// text importer writes: `delivery` and `[[cosigners]]`.
+#[test]
+fn the_corpus_imports_and_checks_clean() {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("missive.toml"), "").unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/text");
+    let output = common::missive(
+        out.path(),
+        &[
+            "import",
+            folder.to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        common::stderr(&output)
+    );
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert_eq!(
+        report.matches("  check       ok").count(),
+        corpus().len(),
+        "{report}"
+    );
+    let front = |name: &str| -> toml::Table {
+        let source = std::fs::read_to_string(out.path().join(name)).unwrap();
+        let toml = source.split("+++").nth(1).unwrap();
+        toml::from_str(toml).unwrap_or_else(|e| panic!("{name}: {e}\n{source}"))
+    };
+    let embassy = front("dispatch-embassy-en.md");
+    assert_eq!(
+        embassy["delivery"].as_str(),
+        Some("Via facsimile: +32 2 555 01 99; By email: embassy@eastland.example")
+    );
+    let cosigned = front("cosigners-en.md");
+    let cosigners = cosigned["cosigners"].as_array().unwrap();
+    assert_eq!(cosigners.len(), 4);
+    assert_eq!(
+        cosigners[0]["name"].as_str(),
+        Some("Eastland Human Rights Defenders")
+    );
+    assert!(report.contains("  dropped     line 2: Home > News > Open letters > Detention of journalists  [built-in breadcrumb]"), "{report}");
+    assert!(
+        report.contains("[built-in page number]")
+            && report.contains("[built-in running header at a page break]"),
+        "{report}"
+    );
 }
