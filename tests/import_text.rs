@@ -308,3 +308,35 @@ fn the_corpus_imports_and_checks_clean() {
         "{report}"
     );
 }
+
+/// Hostile shapes of text, large: thousands of page breaks with the same running header,
+/// and of repeated lead paragraphs before a late date. The recognisers count with
+/// maps, not by comparing every pair, so this reads in linear work (a quadratic pass
+/// would not end in the test's time).
+#[test]
+fn many_page_breaks_and_repeated_leads_read_in_linear_work() {
+    let mut text = String::new();
+    let n = 5_000;
+    for _ in 0..n {
+        text.push_str("The same lead paragraph of the page, repeated again and again here.\n\n");
+    }
+    text.push_str("4 June 2021\n\nDear Minister,\n\n");
+    for page in 1..=n {
+        text.push_str(&format!(
+            "We write about the detention of reporters.\n\n- {} -\nOrg – Letter, 4 June 2021\n\n",
+            page % 999 + 1
+        ));
+    }
+    text.push_str("Sincerely,\n\nAna Ruiz\nDirector\n");
+    let read = read_text(&text, &ImportRules::default()).unwrap();
+    let why = |rule: &str| {
+        read.dropped
+            .iter()
+            .filter(|d| d.rule.contains(rule))
+            .count()
+    };
+    assert_eq!(why("page number"), n);
+    assert_eq!(why("running header"), n);
+    assert_eq!(why("lead paragraph the page repeats"), n);
+    assert_eq!(read.letter.signoff.signatories[0].value.name, "Ana Ruiz");
+}

@@ -45,8 +45,13 @@ pub fn import_one(
     let input = read_input(format, &bytes, &name, options)?;
     let dir = folder_of(target);
     let cannot = |err: std::io::Error| vec![cannot_write(target, &err)];
-    std::fs::create_dir_all(dir).map_err(cannot)?;
-    let house = house::find(&dir.canonicalize().map_err(cannot)?)?;
+    // The house is looked for from the output folder, or from the nearest folder above
+    // it that exists: the folder is only made once there is a letter to write in it.
+    let existing = dir
+        .ancestors()
+        .find(|a| a.is_dir())
+        .unwrap_or(Path::new("."));
+    let house = house::find(&existing.canonicalize().map_err(cannot)?)?;
     let rules = house.map(|h| h.config.import).unwrap_or_default();
     let mut imported = letter(input, (file, &name), target, &rules)?;
     if let Some(named) = Format::by_extension(&name).filter(|named| *named != format) {
@@ -57,6 +62,7 @@ pub fn import_one(
             format.name()
         ));
     }
+    std::fs::create_dir_all(dir).map_err(cannot)?;
     write(dir, target, &imported).map_err(cannot)?;
     record(|| json::file_written(&name, &display_path(target), "letter", None));
     let _ = writeln!(

@@ -4,8 +4,10 @@
 //! Those lines are blanked, so that a paragraph split by a page break reads as two
 //! blocks that the body joins back ([`super::body`]).
 
+use std::collections::HashMap;
+
 use super::chrome::Dropped;
-use super::lines::{Line, fold};
+use super::lines::{Line, ends_sentence, fold};
 
 /// Header names of an e-mail message as mail programs print them.
 const MAIL_HEADERS: &[&str] = &[
@@ -169,7 +171,8 @@ fn page_numbers(lines: &[Line]) -> Vec<usize> {
 }
 
 /// The nearest lines with text above and below each page number that are the same
-/// beside two page numbers at least: the running header or footer of a PDF.
+/// beside two page numbers at least: the running header or footer of a PDF (a short
+/// line that ends no sentence: the letter's own text that happens to recur is kept).
 fn running_headers(lines: &[Line]) -> Vec<usize> {
     let numbers = page_numbers(lines);
     let beside = |i: usize| -> Vec<usize> {
@@ -179,21 +182,19 @@ fn running_headers(lines: &[Line]) -> Vec<usize> {
             .into_iter()
             .flatten()
             .filter(|&j| !is_page_number(&lines[j].text))
+            .filter(|&j| lines[j].len() <= 120 && !ends_sentence(&lines[j].text))
             .collect()
     };
-    let candidates: Vec<usize> = numbers.iter().flat_map(|&i| beside(i)).collect();
+    let mut candidates: Vec<usize> = numbers.iter().flat_map(|&i| beside(i)).collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for &c in &candidates {
+        *count.entry(lines[c].text.as_str()).or_default() += 1;
+    }
     candidates
-        .iter()
-        .copied()
-        .filter(|&j| {
-            let text = &lines[j].text;
-            let same: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&c| lines[c].text == *text)
-                .collect();
-            same.iter().any(|&c| c != j)
-        })
+        .into_iter()
+        .filter(|&j| count[lines[j].text.as_str()] >= 2)
         .collect()
 }
 

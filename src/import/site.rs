@@ -4,6 +4,8 @@
 //! a "Related" or "In this section" heading, the headline, and a teaser that repeats a
 //! paragraph of the letter.
 
+use std::collections::{HashMap, HashSet};
+
 use super::head::is_delivery;
 use super::lines::{Line, blocks, ends_sentence, fold, join_wrapped};
 
@@ -195,7 +197,7 @@ pub fn headline_and_teasers(
     end: usize,
     bylines: &[usize],
 ) -> Vec<(usize, &'static str)> {
-    let later: Vec<String> = blocks(&lines[end..])
+    let later: HashSet<String> = blocks(&lines[end..])
         .into_iter()
         .map(|b| fold(&joined(&lines[b.start + end..b.end + end])))
         .collect();
@@ -205,12 +207,16 @@ pub fn headline_and_teasers(
         .iter()
         .map(|b| fold(&joined(&lines[b.clone()])))
         .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for text in &texts {
+        *seen.entry(text).or_default() += 1;
+    }
     for (k, block) in head.iter().enumerate() {
         let text = &texts[k];
         let long = text.split_whitespace().count() >= 8;
         let why = if long && later.contains(text) {
             Some("teaser that repeats a paragraph of the letter")
-        } else if long && texts.iter().filter(|t| *t == text).count() > 1 {
+        } else if long && seen[text.as_str()] > 1 {
             Some("lead paragraph the page repeats")
         } else {
             None
