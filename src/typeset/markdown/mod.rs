@@ -1,5 +1,7 @@
-//! The letter's Markdown body (CommonMark with footnotes and tables) converted to Typst
-//! markup, with footnotes turned into endnotes numbered in order of first reference.
+//! The letter's Markdown body (CommonMark with footnotes and tables) converted once into
+//! a tree of blocks and inlines ([`tree`]), with footnotes turned into endnotes numbered
+//! in order of first reference; the Typst markup is written from that tree
+//! (`typst_markup`), as the web page's HTML is.
 //!
 //! All text is written as Typst string literals (see [`crate::typeset::typst_code`]), so the output
 //! never runs anything the writer typed; its punctuation is set by
@@ -17,6 +19,8 @@ mod events;
 mod footnotes;
 #[cfg(test)]
 mod tests;
+pub mod tree;
+mod typst_markup;
 
 use std::ops::Range;
 
@@ -26,8 +30,8 @@ use crate::typeset::typography::Style;
 pub use body::{Body, ImageResolver, Mark};
 use converter::Converter;
 
-/// Converts a Markdown body to Typst markup, its text set in `style`
-/// ([`crate::typeset::typography`]).
+/// Converts a Markdown body to its tree and the Typst markup of that tree, its text set in
+/// `style` ([`crate::typeset::typography`]).
 pub fn convert(text: &str, style: Style, resolve_image: &ImageResolver) -> Body {
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
     let events: Vec<(Event, Range<usize>)> =
