@@ -41,9 +41,14 @@ pub fn is_breadcrumb(text: &str) -> bool {
     let lower = text.to_lowercase();
     SEPARATORS.iter().any(|sep| {
         let steps: Vec<&str> = lower.split(sep).map(str::trim).collect();
-        let short = steps
-            .iter()
-            .all(|s| !s.is_empty() && s.chars().count() <= 60 && !ends_sentence(s));
+        // Steps are section names; a number other than a year is an address's.
+        let year = |s: &str| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit());
+        let short = steps.iter().all(|s| {
+            !s.is_empty()
+                && s.chars().count() <= 60
+                && !ends_sentence(s)
+                && (year(s) || !s.chars().any(|c| c.is_ascii_digit()))
+        });
         let home = HOMES.contains(&fold(steps[0]).as_str());
         short && (steps.len() >= 3 || (steps.len() == 2 && home))
     })
@@ -266,6 +271,7 @@ mod tests {
             "Farmworker Justice Alliance | Migrant Health Coalition",
             "Input / output",
             "Tel: +41 22 555 | Fax: +41 22 556 | www.x.org",
+            "Calle Mayor 5 / Piso 3 / 28013 Madrid",
             "We wrote to them. | They answered. | Nothing changed.",
         ] {
             assert!(!is_breadcrumb(line), "{line}");
