@@ -206,6 +206,8 @@ codes! {
     IMPORT_CANNOT_WRITE_TOML = "M1004",
     /// A file `import` refuses to read (too large, not a letter's format, unsafe).
     IMPORT_REFUSED = "M1005",
+    /// `--encoding` given for a Word file, which has no legacy encoding (warning).
+    IMPORT_ENCODING_UNUSED = "M1006",
 
     // M11: commands, output files and folders.
     /// The command cannot be carried out as asked (exit status 2).
