@@ -17,7 +17,7 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
     let standards = args.standards.standards();
     let mut ok = true;
     for path in &args.letters {
-        match pipeline::check(&env, path, &standards, args.require_final) {
+        match pipeline::check(&env, (path, None), &standards, args.require_final) {
             Ok(checked) => {
                 report(&checked.warnings());
                 record(|| json::letter_finished(&display_path(path), Status::Checked));

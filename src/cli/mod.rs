@@ -6,6 +6,7 @@ mod args;
 mod batch;
 mod check;
 mod completions;
+mod copies;
 mod exit;
 mod explain;
 mod extract;

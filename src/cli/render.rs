@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::args::RenderArgs;
+use super::copies;
 use super::exit::{self, Failure, Outcome, all_ok};
 use super::fonts::environment;
 use crate::budget;
@@ -36,12 +37,44 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             "--pdf-standard applies to PDF output only (drop it, or use --format pdf)".into(),
         ));
     }
+    if format != Format::Pdf && args.copies.combined.is_some() {
+        return Err(Failure::Usage(
+            "--combined writes a PDF: drop it, or use --format pdf".into(),
+        ));
+    }
     let env = environment(&args.fonts)?;
     budget::enforce(args.limits.given(), exit::overrun);
     let standards = args.standards.standards();
     let mut ok = true;
     let mut houses = HashSet::new();
     for path in &args.letters {
+        match pipeline::recipients(path) {
+            Ok(Some(recipients)) => {
+                if args.emit_typst.is_some() {
+                    return Err(Failure::Usage(
+                        "--emit-typst takes a letter, not a letter with `recipients`".into(),
+                    ));
+                }
+                ok &= copies::render(&env, path, &recipients, &args, &standards)?;
+                continue;
+            }
+            Ok(None) if args.copies.combined.is_some() || !args.copies.only.is_empty() => {
+                return Err(Failure::Usage(format!(
+                    "--combined and --only apply to a letter with `recipients`; {} has none",
+                    display_path(path)
+                )));
+            }
+            Ok(None) => {}
+            Err(problems) => {
+                report(&problems);
+                say(format_args!(
+                    "failed: {} (nothing written)",
+                    display_path(path)
+                ));
+                ok = false;
+                continue;
+            }
+        }
         let output = match &args.output {
             Some(out) if into_dir => out
                 .join(path.file_name().unwrap_or_default())
@@ -55,8 +88,9 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             standards: &standards,
             emit_typst: args.emit_typst.as_deref(),
             draft: args.draft,
+            copy: None,
         };
-        match render_and_report(&env, path, &job) {
+        match render_and_report(&env, path, &display_path(path), &job) {
             Some(rendered) => say_house(path, &rendered, &mut houses),
             None => ok = false,
         }
@@ -81,12 +115,17 @@ fn say_house(path: &Path, rendered: &Rendered, said: &mut HashSet<Option<String>
     }
 }
 
-/// Renders one letter and reports the outcome; `None` if it failed.
-pub(super) fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Option<Rendered> {
+/// Renders one letter (or copy, shown as `source`) and reports the outcome; `None` if
+/// it failed.
+pub(super) fn render_and_report(
+    env: &Environment,
+    path: &Path,
+    source: &str,
+    job: &Job,
+) -> Option<Rendered> {
     match pipeline::render(env, path, job) {
         Ok(rendered) => {
             report(&rendered.warnings);
-            let source = display_path(path);
             let files: Vec<String> = rendered
                 .written
                 .iter()
@@ -99,16 +138,15 @@ pub(super) fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Op
                 1
             };
             for file in &files {
-                record(|| json::file_written(&source, file, job.format.extension(), Some(pages)));
+                record(|| json::file_written(source, file, job.format.extension(), Some(pages)));
             }
-            record(|| json::letter_finished(&source, Status::Rendered));
+            record(|| json::letter_finished(source, Status::Rendered));
             say(format_args!("rendered {source} -> {}", files.join(", ")));
             Some(rendered)
         }
         Err(problems) => {
             report(&problems);
-            let source = display_path(path);
-            record(|| json::letter_finished(&source, Status::Failed));
+            record(|| json::letter_finished(source, Status::Failed));
             say(format_args!("failed: {source} (nothing written)"));
             None
         }

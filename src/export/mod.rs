@@ -3,6 +3,7 @@
 //! `--emit-typst`.
 
 pub mod attachments;
+pub mod combine;
 pub mod emit;
 mod format;
 pub mod output;

@@ -66,7 +66,7 @@ pub fn import_one(
     );
     let _ = write!(log, "{}", imported.report);
     Ok(
-        match pipeline::check(env, target, &Standards::House, false) {
+        match pipeline::check(env, (target, None), &Standards::House, false) {
             Ok(checked) => {
                 let _ = writeln!(log, "  {:<11} ok", "check");
                 (true, checked.warnings())
