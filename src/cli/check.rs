@@ -33,7 +33,8 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
                 Some(copy) => format!("{} row {}", display_path(path), copy.row().number),
                 None => display_path(path),
             };
-            let checked = pipeline::check(&env, (path, copy.as_ref()), &standards, args.require_final);
+            let checked =
+                pipeline::check(&env, (path, copy.as_ref()), &standards, args.require_final);
             ok &= say_checked(&label, checked);
         }
     }
@@ -41,7 +42,10 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
 }
 
 /// Reports how a letter (or copy, `label`) was checked; whether it passed.
-fn say_checked(label: &str, checked: Result<pipeline::Checked, crate::diagnostic::Diagnostics>) -> bool {
+fn say_checked(
+    label: &str,
+    checked: Result<pipeline::Checked, crate::diagnostic::Diagnostics>,
+) -> bool {
     match checked {
         Ok(checked) => {
             report(&checked.warnings());
