@@ -8,18 +8,52 @@ use std::path::{Path, PathBuf};
 
 use super::args::{CopiesArgs, RenderArgs};
 use super::exit::Failure;
-use super::render::render_and_report;
+use super::rendering::render_and_report;
 use crate::diagnostic::{Diagnostic, codes};
 use crate::export::combine::combine;
 use crate::export::output;
 use crate::letter::copies::{LetterCopy, Recipients};
 use crate::paths::display_path;
-use crate::pipeline::{Job, Rendered, Standards};
+use crate::pipeline::{self, Job, Rendered, Standards};
 use crate::term::{report, say};
 use crate::typeset::world::Environment;
 
+/// Renders the copies of the letter at `path` if it has `recipients` (`Some(false)` if
+/// one failed, or its list); `None` for a letter without, which `render` renders itself.
+pub(super) fn render_if_copies(
+    env: &Environment,
+    path: &Path,
+    args: &RenderArgs,
+    standards: &Standards,
+) -> Result<Option<bool>, Failure> {
+    let recipients = match pipeline::recipients(path) {
+        Ok(Some(recipients)) => recipients,
+        Ok(None) if args.copies.combined.is_some() || !args.copies.only.is_empty() => {
+            return Err(Failure::Usage(format!(
+                "--combined and --only apply to a letter with `recipients`; {} has none",
+                display_path(path)
+            )));
+        }
+        Ok(None) => return Ok(None),
+        Err(problems) => {
+            report(&problems);
+            say(format_args!(
+                "failed: {} (nothing written)",
+                display_path(path)
+            ));
+            return Ok(Some(false));
+        }
+    };
+    if args.emit_typst.is_some() {
+        return Err(Failure::Usage(
+            "--emit-typst takes a letter, not a letter with `recipients`".into(),
+        ));
+    }
+    render(env, path, &recipients, args, standards).map(Some)
+}
+
 /// Renders the chosen copies of the letter at `path`; `Ok(false)` if one failed.
-pub(super) fn render(
+fn render(
     env: &Environment,
     path: &Path,
     recipients: &Recipients,

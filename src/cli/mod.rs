@@ -16,6 +16,7 @@ mod init;
 mod man;
 mod new;
 mod render;
+mod rendering;
 mod schema;
 mod template;
 mod watch;

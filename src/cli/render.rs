@@ -7,13 +7,12 @@ use super::args::RenderArgs;
 use super::copies;
 use super::exit::{self, Failure, Outcome, all_ok};
 use super::fonts::environment;
+use super::rendering::render_and_report;
 use crate::budget;
 use crate::export::Format;
 use crate::paths::display_path;
-use crate::pipeline::{self, Job, Rendered};
-use crate::term::json::{self, Status};
-use crate::term::{record, report, say};
-use crate::typeset::world::Environment;
+use crate::pipeline::{Job, Rendered};
+use crate::term::say;
 
 /// Runs `missive render`.
 pub(super) fn run(args: RenderArgs) -> Outcome {
@@ -48,32 +47,9 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
     let mut ok = true;
     let mut houses = HashSet::new();
     for path in &args.letters {
-        match pipeline::recipients(path) {
-            Ok(Some(recipients)) => {
-                if args.emit_typst.is_some() {
-                    return Err(Failure::Usage(
-                        "--emit-typst takes a letter, not a letter with `recipients`".into(),
-                    ));
-                }
-                ok &= copies::render(&env, path, &recipients, &args, &standards)?;
-                continue;
-            }
-            Ok(None) if args.copies.combined.is_some() || !args.copies.only.is_empty() => {
-                return Err(Failure::Usage(format!(
-                    "--combined and --only apply to a letter with `recipients`; {} has none",
-                    display_path(path)
-                )));
-            }
-            Ok(None) => {}
-            Err(problems) => {
-                report(&problems);
-                say(format_args!(
-                    "failed: {} (nothing written)",
-                    display_path(path)
-                ));
-                ok = false;
-                continue;
-            }
+        if let Some(copies_ok) = copies::render_if_copies(&env, path, &args, &standards)? {
+            ok &= copies_ok;
+            continue;
         }
         let output = match &args.output {
             Some(out) if into_dir => out
@@ -112,43 +88,5 @@ fn say_house(path: &Path, rendered: &Rendered, said: &mut HashSet<Option<String>
             "note: no missive.toml in {} or any folder above it, so no house: no letterhead but the letter's own `[letterhead]`; put a missive.toml in a folder above the letters (README, \"The house\")",
             display_path(crate::paths::folder_of(path))
         )),
-    }
-}
-
-/// Renders one letter (or copy, shown as `source`) and reports the outcome; `None` if
-/// it failed.
-pub(super) fn render_and_report(
-    env: &Environment,
-    path: &Path,
-    source: &str,
-    job: &Job,
-) -> Option<Rendered> {
-    match pipeline::render(env, path, job) {
-        Ok(rendered) => {
-            report(&rendered.warnings);
-            let files: Vec<String> = rendered
-                .written
-                .iter()
-                .map(|(p, _)| display_path(p))
-                .collect();
-            // A PDF holds every page; PNG and SVG write one file a page.
-            let pages = if job.format == Format::Pdf {
-                rendered.pages
-            } else {
-                1
-            };
-            for file in &files {
-                record(|| json::file_written(source, file, job.format.extension(), Some(pages)));
-            }
-            record(|| json::letter_finished(source, Status::Rendered));
-            say(format_args!("rendered {source} -> {}", files.join(", ")));
-            Some(rendered)
-        }
-        Err(problems) => {
-            report(&problems);
-            record(|| json::letter_finished(source, Status::Failed));
-            say(format_args!("failed: {source} (nothing written)"));
-            None
-        }
     }
 }

@@ -279,6 +279,7 @@ mod tests {
         "letterhead.accent",
         "letterhead.sidebar",
         "smart_punctuation",
+        "recipients",
         "delivery",
         "draft",
         "window",

@@ -217,10 +217,11 @@ fn fill_front(front: &mut FrontMatter, fill: &dyn Fn(&str) -> String) {
         &mut letterhead.address,
         &mut letterhead.contacts,
         &mut letterhead.sidebar,
-    ] {
-        if let Some(lines) = lines {
-            all(lines);
-        }
+    ]
+    .into_iter()
+    .flatten()
+    {
+        all(lines);
     }
 }
 

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use super::{List, Place, Row, unreadable};
+use super::list::{List, Place, Row, unreadable};
 use crate::diagnostic::{Diagnostics, SourceText};
 use crate::letter::source;
 use crate::paths::io_reason;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader as _, Xlsx};
 
-use super::{List, Place, Row, unreadable};
+use super::list::{List, Place, Row, unreadable};
 use crate::diagnostic::{Diagnostic, SourceText, codes};
 
 /// The largest workbook read: a list of thousands of recipients is well under a
@@ -66,14 +66,33 @@ pub(super) fn read(
         .iter()
         .map(|c| text(c).unwrap_or_default().trim().to_string())
         .collect();
-    let mut rows = Vec::new();
-    for (i, cells) in rows_in {
-        let row_index = top as usize + i;
+    let rows = data_rows(
+        rows_in,
+        (top as usize, left as usize),
+        &format!("{name}#{chosen}"),
+    );
+    Ok(List {
+        file,
+        sheet: Some(chosen),
+        columns,
+        rows,
+    })
+}
+
+/// The data rows (after the first of the sheet's used range, whose top left cell is at
+/// `corner`), blank ones skipped; `sheet` names cells in messages (`list.xlsx#Sheet`).
+fn data_rows<'a>(
+    rows: impl Iterator<Item = (usize, &'a [Data])>,
+    (top, left): (usize, usize),
+    sheet: &str,
+) -> Vec<Row> {
+    let mut out = Vec::new();
+    for (i, cells) in rows {
         let mut values = Vec::new();
         let mut places = Vec::new();
         let mut problems = Vec::new();
         for (j, cell) in cells.iter().enumerate() {
-            let reference = cell_reference(row_index, left as usize + j);
+            let reference = cell_reference(top + i, left + j);
             match text(cell) {
                 Ok(value) => values.push(value),
                 Err(error) => {
@@ -82,7 +101,7 @@ pub(super) fn read(
                             codes::BAD_CELL,
                             format!("the cell holds the spreadsheet error {error}"),
                         )
-                        .in_file(&SourceText::new(format!("{name}#{chosen}!{reference}"), ""))
+                        .in_file(&SourceText::new(format!("{sheet}!{reference}"), ""))
                         .hint("correct the formula, or type the value itself"),
                     );
                     values.push(String::new());
@@ -93,19 +112,14 @@ pub(super) fn read(
         if problems.is_empty() && values.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
-        rows.push(Row {
-            number: rows.len() + 1,
+        out.push(Row {
+            number: out.len() + 1,
             values,
             places,
             problems,
         });
     }
-    Ok(List {
-        file,
-        sheet: Some(chosen),
-        columns,
-        rows,
-    })
+    out
 }
 
 /// The text a cell shows, or the spreadsheet error it holds.
