@@ -1,8 +1,10 @@
-//! What the conversion gives: the body and endnotes as Typst markup, where each piece
-//! came from, the images placed and the problems found.
+//! What the conversion gives: the body's tree, the body and endnotes as Typst markup
+//! written from it with where each piece came from, the images placed and the problems
+//! found.
 
 use std::ops::Range;
 
+use super::tree::Tree;
 use crate::diagnostic::{Cause, Code, Diagnostic, Diagnostics};
 use crate::letter::source::LetterSource;
 
@@ -11,9 +13,11 @@ use crate::letter::source::LetterSource;
 /// levels a letter is broken input, reported at its line rather than handed to Typst.
 pub const MAX_NESTING: usize = 32;
 
-/// The body of a letter as Typst markup.
+/// The body of a letter: its tree, and the Typst markup written from it.
 #[derive(Debug, Default)]
 pub struct Body {
+    /// The body's blocks and endnotes, which every output is written from.
+    pub tree: Tree,
     /// Typst markup of the body.
     pub markup: String,
     /// Where the pieces of `markup` came from, in markup order.

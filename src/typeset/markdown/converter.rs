@@ -1,30 +1,34 @@
-//! The converter's state, and how it writes markup: text as string literals, markup for
-//! elements, each piece marked with where it came from.
+//! The converter's state, and how it builds the tree: text gathered into runs whose
+//! punctuation is set when the run ends, elements opened and closed around them, each
+//! with the range of the Markdown it came from.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, Event};
+use pulldown_cmark::Event;
 
-use super::body::{Body, ImageResolver, MAX_NESTING, Mark, Note, Problem};
+use super::body::{Body, ImageResolver, MAX_NESTING, Problem};
+use super::tree::{Kind, Node};
 use crate::diagnostic::Cause;
 use crate::diagnostic::codes;
 use crate::typeset::typography::{Style, Typographer};
-use crate::typeset::typst_code::{push_str_literal, spaces_for_tabs, str_literal};
+use crate::typeset::typst_code::spaces_for_tabs;
 
 /// A definition of a footnote, as converted.
 pub(super) struct Definition {
-    pub(super) note: Note,
+    pub(super) content: Vec<Node>,
     pub(super) range: Range<usize>,
 }
 
-/// An open element whose markup is being written.
+/// An open element whose content is being gathered.
 pub(super) enum Frame {
-    /// A footnote definition: its markup goes to its own buffer.
+    /// An element of the tree (code blocks and raw fences gather their text in `kind`).
+    Node(Node),
+    /// A footnote definition: its content goes to the notes, not to the body.
     Note {
         label: String,
         range: Range<usize>,
-        saved: (String, Vec<Mark>),
+        content: Vec<Node>,
     },
     /// An image: its text becomes the alternative text.
     Image {
@@ -32,34 +36,44 @@ pub(super) enum Frame {
         alt: String,
         range: Range<usize>,
     },
-    /// A raw Typst fence.
-    RawTypst,
-    /// A code block shown as code.
-    Code { lang: String, text: String },
-    /// A list, with whether an item was written yet.
-    List,
-    /// A table row or header, counting cells.
-    Table,
+}
+
+impl Frame {
+    /// Whether the frame is an inline element, which text passes through to the frame
+    /// around it (emphasis inside an image's description adds to the description).
+    fn is_inline(&self) -> bool {
+        matches!(
+            self,
+            Frame::Node(Node {
+                kind: Kind::Emphasis
+                    | Kind::Strong
+                    | Kind::Strikethrough
+                    | Kind::Superscript
+                    | Kind::Subscript
+                    | Kind::Link(_),
+                ..
+            })
+        )
+    }
 }
 
 pub(super) struct Converter<'r> {
     /// The Markdown text.
     pub(super) source: &'r str,
-    pub(super) out: String,
-    /// Marks of `out`.
-    pub(super) marks: Vec<Mark>,
+    /// The body's top-level elements so far.
+    pub(super) nodes: Vec<Node>,
     pub(super) pending: String,
     /// Byte offsets in `pending` of the characters the writer escaped (`\"`), or gave as
     /// an entity (`&quot;`): they stay as typed.
     pub(super) pending_literal: Vec<usize>,
-    /// Source offset of the first text in `pending`.
-    pub(super) pending_source: usize,
+    /// Source range of the text in `pending`.
+    pub(super) pending_source: Range<usize>,
     /// Sets the punctuation of the text.
     pub(super) typographer: Typographer,
     /// The text of an automatic link (`<https://…>`) is being written: a web address.
     pub(super) in_address: bool,
-    /// Source offset of the event being converted.
-    pub(super) current: usize,
+    /// Source range of the event being converted.
+    pub(super) current: Range<usize>,
     /// How many elements are open around the current event.
     pub(super) depth: usize,
     /// Source ranges of code spans and blocks, in order.
@@ -68,7 +82,6 @@ pub(super) struct Converter<'r> {
     pub(super) numbers: HashMap<String, usize>,
     pub(super) definitions: HashMap<String, Definition>,
     pub(super) references: Vec<(String, Range<usize>)>,
-    pub(super) alignments: Vec<Alignment>,
     pub(super) body: Body,
     pub(super) resolve_image: &'r ImageResolver<'r>,
 }
@@ -77,41 +90,37 @@ impl<'r> Converter<'r> {
     pub(super) fn new(source: &'r str, style: Style, resolve_image: &'r ImageResolver<'r>) -> Self {
         Self {
             source,
-            out: String::new(),
-            marks: Vec::new(),
+            nodes: Vec::new(),
             pending: String::new(),
             pending_literal: Vec::new(),
-            pending_source: 0,
+            pending_source: 0..0,
             typographer: Typographer::new(style),
             in_address: false,
-            current: 0,
+            current: 0..0,
             depth: 0,
             code: Vec::new(),
             frames: Vec::new(),
             numbers: HashMap::new(),
             definitions: HashMap::new(),
             references: Vec::new(),
-            alignments: Vec::new(),
             body: Body::default(),
             resolve_image,
         }
     }
 
-    /// Notes that the markup written next comes from `source`.
-    pub(super) fn mark(&mut self, source: usize, verbatim: bool) {
-        let mark = Mark {
-            markup: self.out.len(),
-            source,
-            verbatim,
-        };
-        match self.marks.last_mut() {
-            Some(last) if last.markup == mark.markup => *last = mark,
-            _ => self.marks.push(mark),
-        }
+    /// Adds a finished element to the innermost open element that holds elements (an
+    /// image holds only its description), or to the body.
+    pub(super) fn append(&mut self, node: Node) {
+        let open = self.frames.iter_mut().rev().find_map(|frame| match frame {
+            Frame::Node(open) => Some(&mut open.children),
+            Frame::Note { content, .. } => Some(content),
+            Frame::Image { .. } => None,
+        });
+        open.unwrap_or(&mut self.nodes).push(node);
     }
 
-    /// Writes pending text with its punctuation set as one string literal; the text of
-    /// an automatic link (a web address) as typed.
+    /// Ends the pending run of text: its punctuation set, or as typed for the text of an
+    /// automatic link (a web address).
     pub(super) fn flush(&mut self) {
         if self.pending.is_empty() {
             return;
@@ -122,33 +131,50 @@ impl<'r> Converter<'r> {
         } else {
             self.typographer.run(&self.pending, &self.pending_literal)
         };
-        self.mark(self.pending_source, false);
-        self.out.push('#');
-        push_str_literal(&mut self.out, &text);
         self.pending.clear();
         self.pending_literal.clear();
+        let range = self.pending_source.clone();
+        self.append(Node::leaf(Kind::Text(text), range));
     }
 
-    /// Writes markup for the current event after flushing pending text.
-    pub(super) fn code(&mut self, markup: &str) {
+    /// Adds an element without content at the current event, after the pending text.
+    pub(super) fn leaf(&mut self, kind: Kind) {
         self.flush();
-        self.mark(self.current, false);
-        self.out.push_str(markup);
+        self.append(Node::leaf(kind, self.current.clone()));
+    }
+
+    /// Opens an element at the current event, after the pending text.
+    pub(super) fn open_node(&mut self, kind: Kind) {
+        self.flush();
+        self.frames
+            .push(Frame::Node(Node::leaf(kind, self.current.clone())));
+    }
+
+    /// Closes the innermost open element, with its pending text.
+    pub(super) fn close_node(&mut self) {
+        self.flush();
+        if let Some(Frame::Node(node)) = self.frames.pop() {
+            self.append(node);
+        }
     }
 
     pub(super) fn text(&mut self, text: &str, range: Range<usize>) {
-        match self.frames.last_mut() {
+        let target = self.frames.iter_mut().rev().find(|f| !f.is_inline());
+        match target {
             Some(Frame::Image { alt, .. }) => alt.push_str(&spaces_for_tabs(text)),
-            Some(Frame::Code { text: code, .. }) => code.push_str(text),
-            Some(Frame::RawTypst) => {
-                self.flush();
-                self.mark(range.start, true);
-                self.out.push_str(text);
-            }
+            Some(Frame::Node(Node {
+                kind: Kind::CodeBlock { text: code, .. },
+                ..
+            })) => code.push_str(text),
+            Some(Frame::Node(Node {
+                kind: Kind::RawTypst(lines),
+                ..
+            })) => lines.push((range.start, text.to_string())),
             _ => {
                 if self.pending.is_empty() {
-                    self.pending_source = range.start;
+                    self.pending_source = range.clone();
                 }
+                self.pending_source.end = range.end;
                 let at = self.pending.len();
                 let typed = self.source.get(range.clone()).unwrap_or_default();
                 if typed != text {
@@ -179,38 +205,26 @@ impl<'r> Converter<'r> {
         }
     }
 
-    /// Separates blocks with a blank line (not at the start of a content block).
+    /// Ends the pending text where a block starts or ends.
     pub(super) fn block_break(&mut self) {
         self.flush();
         self.typographer.block();
-        if !self.out.is_empty() && !self.out.ends_with("\n\n") && !self.out.ends_with('[') {
-            self.out.push_str(if self.out.ends_with('\n') {
-                "\n"
-            } else {
-                "\n\n"
-            });
-        }
-    }
-
-    /// Cuts `out` back to `len` bytes (trailing white space), with its marks.
-    pub(super) fn truncate(&mut self, len: usize) {
-        self.out.truncate(len);
-        self.marks.retain(|m| m.markup <= len);
     }
 
     pub(super) fn event(&mut self, event: Event, range: Range<usize>) {
-        self.current = range.start;
+        self.current = range.clone();
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text, range),
             Event::Code(code) => {
                 self.code.push(range.clone());
-                if let Some(Frame::Image { alt, .. }) = self.frames.last_mut() {
-                    alt.push_str(&code);
-                } else {
-                    self.code(&format!("#raw({})", str_literal(&code)));
-                    self.typographer.object();
+                match self.frames.iter_mut().rev().find(|f| !f.is_inline()) {
+                    Some(Frame::Image { alt, .. }) => alt.push_str(&code),
+                    _ => {
+                        self.leaf(Kind::Code(code.to_string()));
+                        self.typographer.object();
+                    }
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => self.text(&html, range),
@@ -218,12 +232,12 @@ impl<'r> Converter<'r> {
             Event::FootnoteReference(label) => self.reference(&label, range),
             Event::SoftBreak => self.text(" ", range),
             Event::HardBreak => {
-                self.code("#linebreak()");
+                self.leaf(Kind::LineBreak);
                 self.typographer.line_break();
             }
             Event::Rule => {
                 self.block_break();
-                self.code("#line(length: 100%, stroke: 0.5pt)");
+                self.leaf(Kind::Rule);
                 self.block_break();
             }
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, range),

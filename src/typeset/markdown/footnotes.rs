@@ -4,8 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::body::{Body, Mark, Note, Problem};
+use super::body::{Body, Problem};
 use super::converter::{Converter, Definition, line_end};
+use super::tree::{Kind, Node, Tree};
+use super::typst_markup;
 use crate::diagnostic::codes;
 
 impl Converter<'_> {
@@ -14,18 +16,13 @@ impl Converter<'_> {
         let number = *self.numbers.entry(label.to_string()).or_insert(next);
         let first = number == next;
         self.references.push((label.to_string(), range));
-        let first = if first { ", first: true" } else { "" };
-        self.code(&format!("#note-ref({number}{first})"));
+        self.leaf(Kind::NoteRef { number, first });
         self.typographer.object();
     }
 
-    pub(super) fn finish(mut self) -> Body {
+    pub(super) fn finish(mut self, fill: Option<super::Fill>) -> Body {
         self.flush();
         let mut body = self.body;
-        body.markup = self.out.trim_end().to_string();
-        body.markup.push('\n');
-        body.marks = self.marks;
-        body.marks.retain(|m| m.markup < body.markup.len());
 
         let mut first_reference: HashMap<&str, Range<usize>> = HashMap::new();
         for (label, range) in &self.references {
@@ -33,10 +30,10 @@ impl Converter<'_> {
                 .entry(label.as_str())
                 .or_insert_with(|| range.clone());
         }
-        let mut notes: Vec<(usize, Note)> = Vec::new();
+        let mut notes: Vec<(usize, Vec<Node>)> = Vec::new();
         for (label, number) in &self.numbers {
             match self.definitions.remove(label) {
-                Some(definition) => notes.push((*number, definition.note)),
+                Some(definition) => notes.push((*number, definition.content)),
                 None => {
                     let range = first_reference.get(label.as_str()).cloned().unwrap_or(0..0);
                     body.problems.push(Problem {
@@ -46,12 +43,19 @@ impl Converter<'_> {
                         hint: format!("add a line `[^{label}]: …` with the note's text, usually at the end of the letter"),
                         range,
                     });
-                    notes.push((*number, Note::default()));
+                    notes.push((*number, Vec::new()));
                 }
             }
         }
         notes.sort_by_key(|(n, _)| *n);
-        body.notes = notes.into_iter().map(|(_, note)| note).collect();
+        body.tree = Tree {
+            nodes: self.nodes,
+            notes: notes.into_iter().map(|(_, note)| note).collect(),
+        };
+        if let Some(fill) = fill {
+            body.tree.fill_text(fill);
+        }
+        typst_markup::write(&mut body);
 
         let mut unused: Vec<(String, Definition)> = self.definitions.into_iter().collect();
         unused.sort_by_key(|(_, d)| d.range.start);
@@ -125,21 +129,4 @@ pub(super) fn label_range(text: &str, range: &Range<usize>) -> Range<usize> {
         .find("]:")
         .map_or(range.end, |i| range.start + i + 2);
     range.start..end.min(line_end(text, range.start))
-}
-
-impl Note {
-    /// A note from converted markup, with the white space around it trimmed.
-    pub(super) fn trimmed(markup: &str, marks: Vec<Mark>) -> Note {
-        let lead = markup.len() - markup.trim_start().len();
-        let markup = markup.trim().to_string();
-        let marks = marks
-            .into_iter()
-            .filter(|m| m.markup >= lead && m.markup - lead < markup.len())
-            .map(|m| Mark {
-                markup: m.markup - lead,
-                ..m
-            })
-            .collect();
-        Note { markup, marks }
-    }
 }

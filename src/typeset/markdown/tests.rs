@@ -148,3 +148,34 @@ fn many_footnote_markers_stay_linear() {
     let text = format!("{}]", "[^".repeat(200_000));
     assert!(md(&text).problems.is_empty());
 }
+
+#[test]
+fn the_tree_holds_blocks_inlines_notes_and_their_ranges() {
+    use super::tree::{Kind, Node};
+    let text = "Say \"hi\"[^a] *now*.\n\n- one\n\n[^a]: A **note**.\n";
+    let body = md(text);
+    let tree = &body.tree;
+    assert_eq!(tree.nodes.len(), 2, "{tree:?}");
+    let paragraph = &tree.nodes[0];
+    assert_eq!(paragraph.kind, Kind::Paragraph);
+    let kinds: Vec<&Kind> = paragraph.children.iter().map(|n| &n.kind).collect();
+    // The text's punctuation is set in the tree, so every writer shows the same words.
+    assert_eq!(kinds[0], &Kind::Text("Say “hi”".into()));
+    assert_eq!(
+        kinds[1],
+        &Kind::NoteRef {
+            number: 1,
+            first: true
+        }
+    );
+    assert_eq!(kinds[3], &Kind::Emphasis);
+    assert_eq!(paragraph.children[0].range, 0..8);
+    assert_eq!(&text[paragraph.children[3].range.clone()], "*now*");
+    let list = &tree.nodes[1];
+    assert_eq!(list.kind, Kind::List(None));
+    assert_eq!(list.children[0].kind, Kind::Item);
+    assert_eq!(tree.notes.len(), 1);
+    let note: &Node = &tree.notes[0][0];
+    assert_eq!(note.kind, Kind::Paragraph);
+    assert_eq!(note.children[1].kind, Kind::Strong);
+}
