@@ -28,6 +28,13 @@ fn letter(recipients: &str) -> String {
     )
 }
 
+/// A one-paragraph letter to the rows of `list`.
+fn short_letter(list: &str, body: &str) -> String {
+    format!(
+        "+++\ndate = 2026-03-02\nrecipients = \"{list}\"\n\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\n{body}\n"
+    )
+}
+
 /// A folder with the letter and a `;`-separated, BOM-prefixed, CRLF list of `rows`.
 fn folder_with_list(rows: usize) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -119,7 +126,11 @@ fn duplex_starts_each_copy_on_an_odd_page_and_only_chooses_rows() {
         "name,committee\nA. One,x\nB. Two,y\nC. Three,z\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("short.md"), "+++\ndate = 2026-03-02\nrecipients = \"m.csv\"\n\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\nOn {{committee}}.\n").unwrap();
+    std::fs::write(
+        dir.path().join("short.md"),
+        short_letter("m.csv", "On {{committee}}."),
+    )
+    .unwrap();
     let out = missive(
         dir.path(),
         &[
@@ -175,7 +186,11 @@ fn values_are_text_never_code_or_fields() {
         "name,note\n\"#read(\"\"/etc/passwd\"\")\",\"{{name}} *bold* <b>x</b> $x$\"\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("l.md"), "+++\ndate = 2026-03-02\nrecipients = \"m.csv\"\n\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\nNote: {{note}}.\n").unwrap();
+    std::fs::write(
+        dir.path().join("l.md"),
+        short_letter("m.csv", "Note: {{note}}."),
+    )
+    .unwrap();
     let out = missive(dir.path(), &["render", "l.md"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let file = std::fs::read_dir(dir.path().join("l"))
@@ -201,7 +216,7 @@ fn a_broken_list_gets_each_error_at_its_place_and_leaves_the_good_copies() {
         "name;committee\nA. One;x\n;y\nC. Three;z\n",
     )
     .unwrap();
-    let source = "+++\ndate = 2026-03-02\nrecipients = \"m.csv\"\n\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\nOn {{committee}}.\n";
+    let source = &short_letter("m.csv", "On {{committee}}.");
     std::fs::write(dir.path().join("l.md"), source).unwrap();
     let out = missive(dir.path(), &["render", "l.md"]);
     assert_eq!(out.status.code(), Some(1));
@@ -284,7 +299,11 @@ fn a_workbook_list_gives_the_same_copies_and_names_bad_cells() {
             &["B. Two", "Street", "City", "!#REF!"],
         ],
     );
-    std::fs::write(dir.path().join("l.md"), "+++\ndate = 2026-03-02\nrecipients = \"m.xlsx#Members A\"\n\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\nOn {{committee}}.\n").unwrap();
+    std::fs::write(
+        dir.path().join("l.md"),
+        short_letter("m.xlsx#Members A", "On {{committee}}."),
+    )
+    .unwrap();
     let out = missive(dir.path(), &["render", "l.md"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);

@@ -22,9 +22,7 @@ pub(super) fn run(args: CheckArgs) -> Outcome {
             Ok(Some(recipients)) => recipients.copies().map(Some).collect(),
             Ok(None) => vec![None],
             Err(problems) => {
-                report(&problems);
-                say(format_args!("failed: {}", display_path(path)));
-                ok = false;
+                ok &= say_checked(&display_path(path), Err(problems));
                 continue;
             }
         };

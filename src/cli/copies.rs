@@ -15,7 +15,8 @@ use crate::export::output;
 use crate::letter::copies::{LetterCopy, Recipients};
 use crate::paths::display_path;
 use crate::pipeline::{self, Job, Rendered, Standards};
-use crate::term::{report, say};
+use crate::term::json::{self, Status};
+use crate::term::{record, report, say};
 use crate::typeset::world::Environment;
 
 /// Renders the copies of the letter at `path` if it has `recipients` (`Some(false)` if
@@ -37,10 +38,9 @@ pub(super) fn render_if_copies(
         Ok(None) => return Ok(None),
         Err(problems) => {
             report(&problems);
-            say(format_args!(
-                "failed: {} (nothing written)",
-                display_path(path)
-            ));
+            let source = display_path(path);
+            record(|| json::letter_finished(&source, Status::Failed));
+            say(format_args!("failed: {source} (nothing written)"));
             return Ok(Some(false));
         }
     };
