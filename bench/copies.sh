@@ -3,7 +3,8 @@
 # from one list (`missive render`, one process) against `missive batch` on N distinct
 # letters of the same shape, in the same run, interleaved, median of REPS runs; peak RSS
 # of the copies at 250 and N rows; peak RSS of `--combined` at N.
-# Usage: bench/copies.sh [N]     (env: BENCH_DIR keeps the files; REPS, default 3)
+# Usage: bench/copies.sh [N]     (env: BENCH_DIR keeps the files; REPS, default 3;
+#                                 MISSIVE, a binary to use instead of a release build)
 # Needs: python3, /usr/bin/time.
 set -euo pipefail
 N=${1:-1000}
@@ -12,8 +13,11 @@ ROOT=$(dirname "$HERE")
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/missive-copies.XXXXXX)}
 REPS=${REPS:-3}
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-(cd "$ROOT" && cargo build --release --quiet)
-MISSIVE=$ROOT/target/release/missive
+# MISSIVE=path runs that binary instead of building the release one.
+if [ -z "${MISSIVE:-}" ]; then
+  (cd "$ROOT" && cargo build --release --quiet)
+  MISSIVE=$ROOT/target/release/missive
+fi
 rm -rf "$WORK/copies" "$WORK/distinct" "$WORK/copies-250"
 (cd "$HERE" && python3 gen_copies.py --count "$N" --out "$WORK")
 mkdir -p "$WORK/copies-250"

@@ -91,6 +91,9 @@ fn render(
             Some(Rendered { written, .. }) => pdfs.extend(written.into_iter().map(|(p, _)| p)),
             None => ok = false,
         }
+        // Typst's memoized results that the last two copies did not use are dropped: what
+        // the copies share stays, and memory stays flat however long the list.
+        typst::comemo::evict(2);
     }
     if let Some(combined) = &args.copies.combined {
         ok &= write_combined(combined, &pdfs, ok, args.copies.duplex);
