@@ -19,6 +19,7 @@ pub fn combine<'a>(
     let mut kids = Vec::new();
     for (n, bytes) in copies.into_iter().enumerate() {
         let mut copy = Document::load_mem(bytes).map_err(|err| format!("copy {}: {err}", n + 1))?;
+        drop_all_but_pages(&mut copy);
         copy.renumber_objects_with(combined.max_id + 1);
         let pages: Vec<ObjectId> = copy.get_pages().into_values().collect();
         let last_box = pages
@@ -65,6 +66,26 @@ pub fn combine<'a>(
     let mut out = Vec::new();
     combined.save_to(&mut out).map_err(|err| err.to_string())?;
     Ok(out)
+}
+
+/// Drops from `copy` what the print file does not carry (tags, attachments, metadata,
+/// outline, named destinations), before it is moved: a combined file of a thousand copies
+/// then holds a thousand copies' pages, not their trees.
+fn drop_all_but_pages(copy: &mut Document) {
+    if let Ok(catalog) = copy.catalog_mut() {
+        for key in [
+            &b"StructTreeRoot"[..],
+            b"Names",
+            b"Metadata",
+            b"Outlines",
+            b"Dests",
+            b"AF",
+            b"MarkInfo",
+        ] {
+            catalog.remove(key);
+        }
+    }
+    copy.prune_objects();
 }
 
 /// Whether `object` is a node of a page tree (`/Type /Pages`), which the combined file
