@@ -346,7 +346,7 @@ fn differences(document: &Document, expected: &Expected) -> Vec<String> {
 fn markdown_differences(document: &Document) -> Vec<String> {
     let written = markdown::write(&document.blocks, &document.notes, &|_| None);
     let style = missive::testing::Style::new(None, false);
-    let body = missive::testing::convert(&written, style, &|p: &str| Ok(p.to_string()));
+    let body = missive::testing::convert(&written, style, &|p: &str| Ok(p.to_string()), None);
     let mut out: Vec<String> = body
         .problems
         .iter()

@@ -85,22 +85,23 @@ pub fn import_one(
             )
             .hint("--encoding applies to text files and web pages")
         });
-    let (clean, mut diagnostics) = match pipeline::check(env, target, &Standards::House, false) {
-        Ok(checked) => {
-            let _ = writeln!(log, "  {:<11} ok", "check");
-            (true, checked.warnings())
-        }
-        Err(problems) => {
-            let _ = writeln!(
-                log,
-                "  {:<11} {} problem(s) to fix in {}",
-                "check",
-                problems.len(),
-                display_path(target)
-            );
-            (false, problems)
-        }
-    };
+    let (clean, mut diagnostics) =
+        match pipeline::check(env, (target, None), &Standards::House, false) {
+            Ok(checked) => {
+                let _ = writeln!(log, "  {:<11} ok", "check");
+                (true, checked.warnings())
+            }
+            Err(problems) => {
+                let _ = writeln!(
+                    log,
+                    "  {:<11} {} problem(s) to fix in {}",
+                    "check",
+                    problems.len(),
+                    display_path(target)
+                );
+                (false, problems)
+            }
+        };
     diagnostics.extend(unused);
     Ok((clean, diagnostics))
 }

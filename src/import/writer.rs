@@ -295,6 +295,7 @@ mod tests {
         "letterhead.accent",
         "letterhead.sidebar",
         "smart_punctuation",
+        "recipients",
         "draft",
         "window",
         "return_address",
