@@ -88,17 +88,20 @@ runs = {k: [[float(x) for x in l.split()] for l in open(f"{work}/{k}.times")]
         for k in ["on", "off", "community", "render", "compile"]}
 wall = {k: statistics.median(r[0] for r in v) for k, v in runs.items()}
 cpu = {k: statistics.median(r[1] + r[2] for r in v) for k, v in runs.items()}
-mine = collections.Counter(l["pages"] for l in json.load(open(f"{work}/report.json"))["letters"])
-theirs = collections.Counter()
+by_letter = {os.path.basename(l["source"])[:-3]: l["pages"]
+             for l in json.load(open(f"{work}/report.json"))["letters"]}
+their_pages = {}
 for pdf in glob.glob(f"{work}/community/letters/*.pdf"):
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-    theirs[int(next(l for l in info.splitlines() if l.startswith("Pages:")).split()[1])] += 1
+    their_pages[os.path.basename(pdf)[:-4]] = int(next(l for l in info.splitlines() if l.startswith("Pages:")).split()[1])
+mine, theirs = collections.Counter(by_letter.values()), collections.Counter(their_pages.values())
+same = sum(by_letter[k] == their_pages.get(k) for k in by_letter)
 spread = lambda c: ", ".join(f"{k} page(s): {c[k]}" for k in sorted(c)) + \
     f"; average {sum(k * v for k, v in c.items()) / sum(c.values()):.2f}"
 rss = {k: float(open(f"{work}/rss-{k}.txt").read()) for k in ["250", "n"]}
 print(f"{n} real-length letters, 2 cores, {rounds} interleaved rounds, medians; load average before: {load}")
 print(f"1. pages: built-in template {spread(mine)}")
-print(f"          community template {spread(theirs)}")
+print(f"          community template {spread(theirs)}; the same page count for {same} of {len(by_letter)} letters")
 for k, what in [("on", "batch -j2, hyphenation on (as shipped)"), ("off", "batch -j2, hyphenation off"),
                 ("community", "stock typst CLI, community template, xargs -P2")]:
     print(f"2. {what:48} {wall[k]:6.2f} s ({1000 * wall[k] / n:.1f} ms/letter, CPU {1000 * cpu[k] / n:.1f} ms/letter)"
