@@ -129,6 +129,7 @@ Law Initiative|Prison Reform Trust|Open Society Coalition|Defenders' Watch|Justi
 Civic Space Monitor|Children's Rights Bureau|Land Rights Collective|Media Defence Fund|
 Refugee Council|Freedom House Group|Human Dignity Trust|Lawyers for Liberty|Public Interest
 Law Centre|Transparency Network|Association for Civil Rights""".replace("\n", " ").split("|")
+ORGS = [org.strip() for org in ORGS]
 PLACES = "Nairobi Lima Manila Tunis Warsaw Dhaka Bogota Accra Kyiv Jakarta Quito Beirut".split()
 
 
