@@ -124,12 +124,11 @@ REAL_ROOM = {1: (110, 190), 2: (340, 600), 3: (830, 1080), 4: (1290, 1480)}
 REAL_NOTES = {1: (5, 6), 2: (5, 14), 3: (10, 24), 4: (15, 30)}
 REAL_COSIGNERS = {1: (0, 0), 2: (6, 12), 3: (6, 25), 4: (6, 40)}
 NOTE_ROOM, COSIGNER_ROOM = 12.4, 10.7
-ORGS = """Rights Forum|Legal Aid Network|Press Freedom Centre|Migrant Support Alliance|Women's
+ORGS = [org.strip() for org in """Rights Forum|Legal Aid Network|Press Freedom Centre|Migrant Support Alliance|Women's
 Law Initiative|Prison Reform Trust|Open Society Coalition|Defenders' Watch|Justice Project|
 Civic Space Monitor|Children's Rights Bureau|Land Rights Collective|Media Defence Fund|
 Refugee Council|Freedom House Group|Human Dignity Trust|Lawyers for Liberty|Public Interest
-Law Centre|Transparency Network|Association for Civil Rights""".replace("\n", " ").split("|")
-ORGS = [org.strip() for org in ORGS]
+Law Centre|Transparency Network|Association for Civil Rights""".replace("\n", " ").split("|")]
 PLACES = "Nairobi Lima Manila Tunis Warsaw Dhaka Bogota Accra Kyiv Jakarta Quito Beirut".split()
 
 
