@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, codes};
-use crate::export::attachments::LETTER_DESCRIPTION;
+use crate::export::attachments::{LETTER_DESCRIPTION, copy_row};
 use crate::export::output::write_atomic;
 use crate::paths::{already_exists, cannot_write};
 
@@ -27,6 +27,11 @@ impl EmbeddedFile {
     /// Whether this is the letter source of a PDF missive made.
     pub fn is_letter(&self) -> bool {
         self.description.as_deref() == Some(LETTER_DESCRIPTION)
+    }
+
+    /// The row of the list this PDF is the personal copy of, if it is one.
+    pub fn copy_row(&self) -> Option<usize> {
+        copy_row(self.description.as_deref()?)
     }
 }
 

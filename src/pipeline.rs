@@ -15,6 +15,7 @@ use typst_pdf::PdfStandard;
 use crate::budget::{self, Watch};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText, codes};
 use crate::export::{self, Format, emit, output};
+use crate::letter::copies::{LetterCopy, Recipients};
 use crate::letter::house::{self, HOUSE_FILE};
 use crate::letter::{self, Letter};
 use crate::typeset::world::Environment;
@@ -73,7 +74,12 @@ impl Checked {
 /// Reads the letter at `path` and makes it ready to typeset: every check before Typst
 /// runs.
 pub fn prepare(path: &Path) -> Result<Prepared, Diagnostics> {
-    typeset::prepare(letter::read(path, templates::NAMES)?)
+    prepare_copy(path, None)
+}
+
+/// [`prepare`] for one personal copy of a letter with `recipients` (`None`: a letter).
+pub fn prepare_copy(path: &Path, copy: Option<&LetterCopy>) -> Result<Prepared, Diagnostics> {
+    typeset::prepare(letter::read(path, templates::NAMES, copy)?)
 }
 
 /// Reads, checks and typesets the letter at `path` for PDFs made to `standards` (none
@@ -81,12 +87,12 @@ pub fn prepare(path: &Path) -> Result<Prepared, Diagnostics> {
 /// gathered before.
 fn typeset(
     env: &Environment,
-    path: &Path,
+    (path, copy): (&Path, Option<&LetterCopy>),
     draft: bool,
     standards: impl FnOnce(&Letter) -> Vec<PdfStandard>,
     watch: &Watch,
 ) -> Result<Checked, Diagnostics> {
-    let mut letter = prepare(path)?;
+    let mut letter = prepare_copy(path, copy)?;
     if draft {
         letter.data.mark_draft();
     }
@@ -105,19 +111,27 @@ fn typeset(
     }
 }
 
+/// The list of recipients of the letter at `path`, read, with the letter's fields
+/// checked against its columns; `None` for a letter without `recipients`.
+pub fn recipients(path: &Path) -> Result<Option<Recipients>, Diagnostics> {
+    let parsed = letter::parse(path)?;
+    Recipients::of(&parsed.source, &parsed.front, &parsed.dir, &parsed.root)
+}
+
 /// `missive check`: every check of `render`, typesetting included, and the export to
 /// PDF in memory when the letter is made to PDF standards; nothing is written. With
-/// `require_final` (`--final`), a draft is an error.
+/// `require_final` (`--final`), a draft is an error. `copy`: the personal copy checked,
+/// for a letter with `recipients`.
 pub fn check(
     env: &Environment,
-    path: &Path,
+    (path, copy): (&Path, Option<&LetterCopy>),
     standards: &Standards,
     require_final: bool,
 ) -> Result<Checked, Diagnostics> {
     let watch = budget::watch(path);
     let checked = typeset(
         env,
-        path,
+        (path, copy),
         false,
         |letter| standards.for_letter(letter),
         &watch,
@@ -152,6 +166,8 @@ pub struct Job<'a> {
     pub emit_typst: Option<&'a Path>,
     /// Mark it a draft, whatever it says (`render --draft`).
     pub draft: bool,
+    /// The personal copy to render, for a letter with `recipients`.
+    pub copy: Option<&'a LetterCopy>,
 }
 
 /// A rendered letter and what it was made from.
@@ -179,7 +195,7 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
         Format::Pdf => job.standards.for_letter(letter),
         Format::Png | Format::Svg | Format::Html | Format::HtmlFragment => Vec::new(),
     };
-    let checked = typeset(env, path, job.draft, for_format, &watch)?;
+    let checked = typeset(env, (path, job.copy), job.draft, for_format, &watch)?;
     let Checked {
         letter,
         typeset,

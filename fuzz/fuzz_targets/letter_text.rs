@@ -55,9 +55,12 @@ fuzz_target!(|data: &[u8]| {
 
     // Raw-Typst fences are Typst by design; as code blocks they are text like the rest.
     let body_text = letter.body_text().replace("{=typst}", "{=typsx}");
-    let body = convert(&body_text, Style::new(None, true), &|path: &str| {
-        Ok(format!("/{path}"))
-    });
+    let body = convert(
+        &body_text,
+        Style::new(None, true),
+        &|path: &str| Ok(format!("/{path}")),
+        None,
+    );
     for problem in &body.problems {
         assert!(problem.range.start <= problem.range.end && problem.range.end <= body_text.len());
         let start = letter.body.start + problem.range.start;

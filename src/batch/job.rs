@@ -44,6 +44,7 @@ pub fn render(
         standards,
         emit_typst: None,
         draft: false,
+        copy: None,
     };
     let rendered = pipeline::render(env, source, &job)?;
     let inputs = source_hash.map(|source| LetterInputs {

@@ -69,11 +69,14 @@ pub(super) fn run(args: ExtractArgs) -> Outcome {
 /// folder that would apply to a letter that had none.
 fn how_to_render(pdf: &Pdf, files: &[EmbeddedFile], letter: &Path, dir: &Path) {
     let standards = pdf.claimed_standards();
-    let option = if standards.is_empty() {
+    let mut option = if standards.is_empty() {
         String::new()
     } else {
         format!(" --pdf-standard {}", standards.join(","))
     };
+    if let Some(row) = files.iter().find_map(EmbeddedFile::copy_row) {
+        option.push_str(&format!(" --only {row}"));
+    }
     say(format_args!(
         "render it again with: missive render {}{option}",
         display_path(letter)

@@ -4,15 +4,15 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::args::RenderArgs;
+use super::copies;
 use super::exit::{self, Failure, Outcome, all_ok};
 use super::fonts::environment;
+use super::rendering::render_and_report;
 use crate::budget;
 use crate::export::Format;
 use crate::paths::display_path;
-use crate::pipeline::{self, Job, Rendered};
-use crate::term::json::{self, Status};
-use crate::term::{record, report, say};
-use crate::typeset::world::Environment;
+use crate::pipeline::{Job, Rendered};
+use crate::term::say;
 
 /// Runs `missive render`.
 pub(super) fn run(args: RenderArgs) -> Outcome {
@@ -39,12 +39,21 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             "--pdf-standard applies to PDF output only (drop it, or use --format pdf)".into(),
         ));
     }
+    if format != Format::Pdf && args.copies.combined.is_some() {
+        return Err(Failure::Usage(
+            "--combined writes a PDF: drop it, or use --format pdf".into(),
+        ));
+    }
     let env = environment(&args.fonts)?;
     budget::enforce(args.limits.given(), exit::overrun);
     let standards = args.standards.standards();
     let mut ok = true;
     let mut houses = HashSet::new();
     for path in &args.letters {
+        if let Some(copies_ok) = copies::render_if_copies(&env, path, &args, &standards)? {
+            ok &= copies_ok;
+            continue;
+        }
         let output = match &args.output {
             Some(out) if into_dir => out
                 .join(path.file_name().unwrap_or_default())
@@ -58,8 +67,9 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             standards: &standards,
             emit_typst: args.emit_typst.as_deref(),
             draft: args.draft,
+            copy: None,
         };
-        match render_and_report(&env, path, &job) {
+        match render_and_report(&env, path, &display_path(path), &job) {
             Some(rendered) => say_house(path, &rendered, &mut houses),
             None => ok = false,
         }
@@ -81,39 +91,5 @@ fn say_house(path: &Path, rendered: &Rendered, said: &mut HashSet<Option<String>
             "note: no missive.toml in {} or any folder above it, so no house: no letterhead but the letter's own `[letterhead]`; put a missive.toml in a folder above the letters (README, \"The house\")",
             display_path(crate::paths::folder_of(path))
         )),
-    }
-}
-
-/// Renders one letter and reports the outcome; `None` if it failed.
-pub(super) fn render_and_report(env: &Environment, path: &Path, job: &Job) -> Option<Rendered> {
-    match pipeline::render(env, path, job) {
-        Ok(rendered) => {
-            report(&rendered.warnings);
-            let source = display_path(path);
-            let files: Vec<String> = rendered
-                .written
-                .iter()
-                .map(|(p, _)| display_path(p))
-                .collect();
-            // A PDF holds every page; PNG and SVG write one file a page.
-            let pages = if job.format == Format::Pdf {
-                rendered.pages
-            } else {
-                1
-            };
-            for file in &files {
-                record(|| json::file_written(&source, file, job.format.extension(), Some(pages)));
-            }
-            record(|| json::letter_finished(&source, Status::Rendered));
-            say(format_args!("rendered {source} -> {}", files.join(", ")));
-            Some(rendered)
-        }
-        Err(problems) => {
-            report(&problems);
-            let source = display_path(path);
-            record(|| json::letter_finished(&source, Status::Failed));
-            say(format_args!("failed: {source} (nothing written)"));
-            None
-        }
     }
 }

@@ -106,6 +106,16 @@ codes! {
     DRAFT_NOT_FINAL = "M0410",
     /// A `window` that is no envelope missive knows or does not fit the paper.
     BAD_WINDOW = "M0411",
+    /// A list of recipients that cannot be read, or has no `name` column.
+    BAD_LIST = "M0412",
+    /// A field `{{…}}` that names no column of the list of recipients.
+    UNKNOWN_FIELD = "M0413",
+    /// A row of the list of recipients without a required value.
+    ROW_WITHOUT_VALUE = "M0414",
+    /// A cell of a workbook that holds a spreadsheet error.
+    BAD_CELL = "M0415",
+    /// Two copies that would be written to the same file.
+    COPY_NAME_TAKEN = "M0416",
 
     // M05: files a letter names (images, templates) and reads.
     /// An empty path.
@@ -206,6 +216,8 @@ codes! {
     IMPORT_CANNOT_WRITE_TOML = "M1004",
     /// A file `import` refuses to read (too large, not a letter's format, unsafe).
     IMPORT_REFUSED = "M1005",
+    /// `--encoding` given for a Word file, which has no legacy encoding (warning).
+    IMPORT_ENCODING_UNUSED = "M1006",
 
     // M11: commands, output files and folders.
     /// The command cannot be carried out as asked (exit status 2).

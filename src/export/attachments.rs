@@ -67,14 +67,27 @@ fn list<'a>(
     let mut out = vec![Attachment {
         path: letter_project_path(letter)?,
         mime_type: "text/markdown",
-        description: LETTER_DESCRIPTION,
+        description: LETTER_DESCRIPTION.into(),
         relationship: "source",
     }];
     if letter.house.is_some() {
         out.push(Attachment {
             path: format!("/{HOUSE_FILE}"),
             mime_type: "application/toml",
-            description: "House settings of the organisation (missive.toml)",
+            description: "House settings of the organisation (missive.toml)".into(),
+            relationship: "source",
+        });
+    }
+    if let Some(copy) = &letter.copy {
+        let path = &copy.recipients.project_path;
+        out.push(Attachment {
+            path: path.clone(),
+            mime_type: if path.ends_with(".xlsx") {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            } else {
+                "text/csv"
+            },
+            description: copy_description(copy.row().number),
             relationship: "source",
         });
     }
@@ -84,6 +97,20 @@ fn list<'a>(
         }
     }
     Ok(out)
+}
+
+/// Start of the description of an attached list of recipients; `missive extract` reads
+/// the copy's row from the rest ([`copy_row`]).
+pub const LIST_DESCRIPTION: &str = "List of recipients; this PDF is the copy of row ";
+
+/// The description of the list attached to the copy of row `row`.
+fn copy_description(row: usize) -> String {
+    format!("{LIST_DESCRIPTION}{row}")
+}
+
+/// The row of the copy a list's attachment `description` names, if it is one.
+pub fn copy_row(description: &str) -> Option<usize> {
+    description.strip_prefix(LIST_DESCRIPTION)?.parse().ok()
 }
 
 /// The project path of the letter's own file.
@@ -148,7 +175,7 @@ fn used_file(path: &str) -> Attachment {
     Attachment {
         path: path.to_string(),
         mime_type,
-        description,
+        description: description.into(),
         relationship,
     }
 }

@@ -3,6 +3,7 @@
 //! atomic output files and `--emit-typst`.
 
 pub mod attachments;
+pub mod combine;
 pub mod emit;
 mod format;
 pub mod output;

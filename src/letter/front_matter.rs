@@ -64,6 +64,10 @@ toml_table! {
         pub window: Option<Spanned<toml::Value>>,
         /// One line of the sender's address, in small type above the addressee in the window.
         pub return_address: Option<String>,
+        /// A list of recipients (`.csv`, `.tsv`, `.xlsx`, or `list.xlsx#Sheet`) under the
+        /// root: one personal copy per row, `{{column}}` its values (`letter::copies`).
+        #[schemars(with = "Option<String>")]
+        pub recipients: Option<Spanned<String>>,
         /// Overrides of the house letterhead.
         #[serde(default)]
         pub letterhead: Letterhead,

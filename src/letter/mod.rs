@@ -7,12 +7,15 @@
 //! them, and [`Merged::finish`] makes it a [`Letter`] if none of them is an error.
 
 pub mod assets;
+pub mod copies;
+pub mod fields;
 pub mod front_matter;
 pub mod house;
 pub mod json_schema;
 pub mod keys;
 pub mod limits;
 mod merge;
+pub mod recipients;
 pub mod scaffold;
 pub mod source;
 pub mod standards;
@@ -27,6 +30,7 @@ use crate::diagnostic::{Cause, Diagnostic, Diagnostics, codes, has_errors};
 use crate::i18n::Lang;
 use crate::paths;
 use assets::IMAGE_EXTENSIONS;
+use copies::LetterCopy;
 use front_matter::{FrontMatter, Letterhead, Paper};
 use house::House;
 use merge::Checker;
@@ -69,6 +73,8 @@ pub struct Letter {
     pub signatures: Vec<Option<String>>,
     /// The template that typesets it.
     pub template: Template,
+    /// The personal copy it is, for a letter with `recipients`.
+    pub copy: Option<LetterCopy>,
     /// Warnings found while checking.
     pub warnings: Diagnostics,
 }
@@ -112,6 +118,7 @@ pub struct Merged {
     return_address: Option<String>,
     letterhead: Letterhead,
     signatures: Vec<Option<String>>,
+    copy: Option<LetterCopy>,
 }
 
 impl Merged {
@@ -129,6 +136,11 @@ impl Merged {
     /// punctuation is set typographically: what the conversion of its body needs.
     pub fn text_style(&self) -> (Option<&Lang>, bool) {
         (self.lang.as_ref(), self.smart_punctuation)
+    }
+
+    /// The personal copy the letter is read as, if it is one.
+    pub fn copy(&self) -> Option<&LetterCopy> {
+        self.copy.as_ref()
     }
 
     /// The checked letter, or every problem if one of them is an error.
@@ -155,15 +167,28 @@ impl Merged {
             return_address: self.return_address,
             letterhead: self.letterhead,
             signatures: self.signatures,
+            copy: self.copy,
             warnings: problems,
             template,
         })
     }
 }
 
-/// Reads the letter at `path` and merges it with its house; `builtins` are the names of
-/// the built-in templates it may choose. `Err` when it cannot be read or parsed.
-pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostics> {
+/// A letter file read and its front matter parsed, before any check.
+pub struct Parsed {
+    /// The source file, split.
+    pub source: LetterSource,
+    /// The letter's folder (canonical).
+    pub dir: PathBuf,
+    /// The folder all of its files must lie in.
+    pub root: PathBuf,
+    house: Option<House>,
+    /// The front matter as written.
+    pub front: FrontMatter,
+}
+
+/// Reads the letter at `path`, finds its house and parses its front matter.
+pub fn parse(path: &Path) -> Result<Parsed, Diagnostics> {
     let source = source::read(path)?;
     let dir = paths::canonical_folder_of(path)?;
     let house = house::find(&dir)?;
@@ -176,6 +201,42 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         what: "front matter",
     };
     let front = fragment.parse::<FrontMatter>()?.without_blank_texts();
+    Ok(Parsed {
+        source,
+        dir,
+        root,
+        house,
+        front,
+    })
+}
+
+/// Reads the letter at `path` and merges it with its house; `builtins` are the names of
+/// the built-in templates it may choose; `copy`, for a letter with `recipients`, the row
+/// it is read for (its values fill the fields). `Err` when it cannot be read or parsed.
+pub fn read(
+    path: &Path,
+    builtins: &[&'static str],
+    copy: Option<&LetterCopy>,
+) -> Result<Merged, Diagnostics> {
+    let Parsed {
+        source,
+        dir,
+        root,
+        house,
+        front,
+    } = parse(path)?;
+    let mut front = front;
+    let mut copy_problems = Vec::new();
+    match copy {
+        Some(copy) => {
+            front = copy.apply(front);
+            copy_problems = copy.problems();
+        }
+        None if front.recipients.is_some() => {
+            copy_problems.push(copies::needs_copy(&source, &front))
+        }
+        None => {}
+    }
     let mut checker = Checker::new(&source, &dir, &root, house.as_ref());
     let date = checker.date(front.date.as_ref());
     let lang = checker.lang(front.lang.as_ref());
@@ -199,7 +260,8 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         .or_else(|| house.as_ref().and_then(|h| h.config.return_address.clone()));
     let letterhead = checker.letterhead(&front.letterhead);
     let signatures = checker.signatories(&front.signatories);
-    let problems = checker.problems;
+    let mut problems = copy_problems;
+    problems.extend(checker.problems);
     Ok(Merged {
         source,
         problems,
@@ -217,6 +279,7 @@ pub fn read(path: &Path, builtins: &[&'static str]) -> Result<Merged, Diagnostic
         return_address,
         letterhead,
         signatures,
+        copy: copy.cloned(),
     })
 }
 

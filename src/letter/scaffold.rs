@@ -97,6 +97,7 @@ salutation = "Dear Minister,"
 # cc = ["Name of a person receiving a copy"]
 # enclosures = ["Title of an enclosed document"]
 # postscript = "A short P.S."
+# recipients = "members.csv"    # one personal copy per row; {{name}} in the text (docs/copies.md)
 
 [[to]]
 name = "Name of the addressee"

@@ -40,9 +40,13 @@ impl Prepared {
 pub fn prepare(mut merged: Merged) -> Result<Prepared, Diagnostics> {
     let (lang, smart) = merged.text_style();
     let style = Style::new(lang, smart);
-    let body = markdown::convert(merged.source.body_text(), style, &|written: &str| {
-        merged.resolve_image(written)
-    });
+    let fill = merged.copy().map(|copy| move |text: &str| copy.fill(text));
+    let body = markdown::convert(
+        merged.source.body_text(),
+        style,
+        &|written: &str| merged.resolve_image(written),
+        fill.as_ref().map(|f| f as markdown::Fill),
+    );
     let body_problems = body.diagnostics(&merged.source);
     merged.problems.extend(body_problems);
     if merged

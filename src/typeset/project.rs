@@ -20,7 +20,7 @@ pub struct Attachment {
     /// Its MIME type.
     pub mime_type: &'static str,
     /// What the file is, shown by PDF viewers.
-    pub description: &'static str,
+    pub description: String,
     /// `"source"` for what the letter is written in, `"data"` for what it shows.
     pub relationship: &'static str,
 }
@@ -123,7 +123,7 @@ pub fn generate(prepared: &Prepared, attachments: &[Attachment]) -> Project {
             str_literal(&file.path),
             str_literal(file.relationship),
             str_literal(file.mime_type),
-            str_literal(file.description),
+            str_literal(&file.description),
         );
     }
     project.data =

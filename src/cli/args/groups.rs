@@ -128,6 +128,23 @@ impl LimitArgs {
     }
 }
 
+/// What `render` does with a letter with `recipients` (its personal copies).
+#[derive(Debug, Clone, Args)]
+pub struct CopiesArgs {
+    /// Also write one print-ready PDF of all the copies, in row order, each with its own
+    /// page numbers.
+    #[arg(long, value_name = "PDF")]
+    pub combined: Option<PathBuf>,
+    /// In the `--combined` PDF, start each copy on an odd page (a blank page after a copy
+    /// with an odd number of pages), for printing on both sides.
+    #[arg(long, requires = "combined")]
+    pub duplex: bool,
+    /// Render only these rows of the list (numbers from 1, as the copies' file names
+    /// count them): `--only 3` or `--only 2,5,9`.
+    #[arg(long, value_name = "N[,M…]", value_delimiter = ',')]
+    pub only: Vec<usize>,
+}
+
 /// `--format`, for the commands that render.
 #[derive(Debug, Clone, Args)]
 pub struct FormatArg {

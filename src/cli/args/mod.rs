@@ -10,7 +10,8 @@ use clap::{Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, V
 
 use crate::batch::shard::Shard;
 pub use groups::{
-    ColorValue, FontArgs, ForceArg, FormatArg, LimitArgs, MessageFormatArg, PdfStandardArg,
+    ColorValue, CopiesArgs, FontArgs, ForceArg, FormatArg, LimitArgs, MessageFormatArg,
+    PdfStandardArg,
 };
 
 /// Typesets advocacy letters (TOML front matter + Markdown) into PDF.
@@ -98,6 +99,8 @@ pub struct RenderArgs {
     pub draft: bool,
     #[command(flatten)]
     pub standards: PdfStandardArg,
+    #[command(flatten)]
+    pub copies: CopiesArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
     #[command(flatten)]

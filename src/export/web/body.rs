@@ -189,9 +189,12 @@ mod tests {
 
     fn html(text: &str) -> (String, Vec<String>) {
         let english = crate::i18n::Lang::parse("en");
-        let body = convert(text, Style::new(english.as_ref(), true), &|p: &str| {
-            Ok(format!("/{p}"))
-        });
+        let body = convert(
+            text,
+            Style::new(english.as_ref(), true),
+            &|p: &str| Ok(format!("/{p}")),
+            None,
+        );
         let none = |_: &str| None;
         let notes = (body.tree.notes.iter().enumerate())
             .map(|(i, n)| note(i + 1, n, &none))

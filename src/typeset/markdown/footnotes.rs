@@ -20,7 +20,7 @@ impl Converter<'_> {
         self.typographer.object();
     }
 
-    pub(super) fn finish(mut self) -> Body {
+    pub(super) fn finish(mut self, fill: Option<super::Fill>) -> Body {
         self.flush();
         let mut body = self.body;
 
@@ -52,6 +52,9 @@ impl Converter<'_> {
             nodes: self.nodes,
             notes: notes.into_iter().map(|(_, note)| note).collect(),
         };
+        if let Some(fill) = fill {
+            body.tree.fill_text(fill);
+        }
         typst_markup::write(&mut body);
 
         let mut unused: Vec<(String, Definition)> = self.definitions.into_iter().collect();

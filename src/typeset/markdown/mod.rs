@@ -31,9 +31,19 @@ use crate::typeset::typography::Style;
 pub use body::{Body, ImageResolver, Mark};
 use converter::Converter;
 
+/// What fills a personal copy's fields in the body's text (`letter::copies::LetterCopy::fill`).
+pub type Fill<'a> = &'a dyn Fn(&str) -> String;
+
 /// Converts a Markdown body to its tree and the Typst markup of that tree, its text set in
-/// `style` ([`crate::typeset::typography`]).
-pub fn convert(text: &str, style: Style, resolve_image: &ImageResolver) -> Body {
+/// `style` ([`crate::typeset::typography`]); `fill`, for a personal copy, puts the row's
+/// values into the tree's text ([`tree::Tree::fill_text`]) before any output is written
+/// from it, so they stay text.
+pub fn convert(
+    text: &str,
+    style: Style,
+    resolve_image: &ImageResolver,
+    fill: Option<Fill>,
+) -> Body {
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
     let events: Vec<(Event, Range<usize>)> =
         Parser::new_ext(text, options).into_offset_iter().collect();
@@ -41,5 +51,5 @@ pub fn convert(text: &str, style: Style, resolve_image: &ImageResolver) -> Body 
     for (event, range) in events {
         converter.event(event, range);
     }
-    converter.finish()
+    converter.finish(fill)
 }

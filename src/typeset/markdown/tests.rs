@@ -5,9 +5,12 @@ use super::*;
 
 fn md(text: &str) -> Body {
     let english = crate::i18n::Lang::parse("en");
-    convert(text, Style::new(english.as_ref(), true), &|p: &str| {
-        Ok(format!("/{p}"))
-    })
+    convert(
+        text,
+        Style::new(english.as_ref(), true),
+        &|p: &str| Ok(format!("/{p}")),
+        None,
+    )
 }
 
 #[test]

@@ -100,3 +100,23 @@ impl Node {
         }
     }
 }
+
+impl Tree {
+    /// Puts `fill`'s text in place of each text and inline code of the body and its
+    /// endnotes (a personal copy's fields, `letter::fields`); code blocks and raw Typst
+    /// fences stay as written.
+    pub fn fill_text(&mut self, fill: &dyn Fn(&str) -> String) {
+        fn walk(nodes: &mut [Node], fill: &dyn Fn(&str) -> String) {
+            for node in nodes {
+                if let Kind::Text(text) | Kind::Code(text) = &mut node.kind {
+                    *text = fill(text);
+                }
+                walk(&mut node.children, fill);
+            }
+        }
+        walk(&mut self.nodes, fill);
+        for note in &mut self.notes {
+            walk(note, fill);
+        }
+    }
+}

@@ -23,7 +23,7 @@ fn no_images(_: &Image) -> Option<String> {
 fn markup(markdown: &str) -> String {
     let english = crate::i18n::Lang::parse("en");
     let style = crate::typeset::typography::Style::new(english.as_ref(), false);
-    markdown::convert(markdown, style, &|p: &str| Ok(p.to_string())).markup
+    markdown::convert(markdown, style, &|p: &str| Ok(p.to_string()), None).markup
 }
 
 #[test]

@@ -1,0 +1,49 @@
+//! One letter (or personal copy) rendered through the pipeline, and its outcome reported:
+//! its warnings or errors, the files written, JSON lines.
+
+use std::path::Path;
+
+use crate::export::Format;
+use crate::paths::display_path;
+use crate::pipeline::{self, Job, Rendered};
+use crate::term::json::{self, Status};
+use crate::term::{record, report, say};
+use crate::typeset::world::Environment;
+
+/// Renders one letter (or copy, shown as `source`) and reports the outcome; `None` if
+/// it failed.
+pub(super) fn render_and_report(
+    env: &Environment,
+    path: &Path,
+    source: &str,
+    job: &Job,
+) -> Option<Rendered> {
+    match pipeline::render(env, path, job) {
+        Ok(rendered) => {
+            report(&rendered.warnings);
+            let files: Vec<String> = rendered
+                .written
+                .iter()
+                .map(|(p, _)| display_path(p))
+                .collect();
+            // A PDF holds every page; PNG and SVG write one file a page.
+            let pages = if job.format == Format::Pdf {
+                rendered.pages
+            } else {
+                1
+            };
+            for file in &files {
+                record(|| json::file_written(source, file, job.format.extension(), Some(pages)));
+            }
+            record(|| json::letter_finished(source, Status::Rendered));
+            say(format_args!("rendered {source} -> {}", files.join(", ")));
+            Some(rendered)
+        }
+        Err(problems) => {
+            report(&problems);
+            record(|| json::letter_finished(source, Status::Failed));
+            say(format_args!("failed: {source} (nothing written)"));
+            None
+        }
+    }
+}
