@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of `missive import` (issue 12). Prints:
 #   1. the recognition table: per format, the share of the corpus's letter parts
-#      (tests/import/, each file's *.expect.toml) recognised as expected; the test
-#      `recognition_table` of tests/import_formats.rs prints it and holds its floors
+#      (tests/import/, each file's *.expect.toml) recognised as expected; the tests
+#      `recognition_table` of tests/import_formats.rs (Word, web) and
+#      `text_recognition_table` of tests/import_text.rs (plain text) print it
 #   2. a Word letter of at least 20 pages (bench/gen_long_docx.py; pages counted in the
 #      PDF missive renders from the imported source), timed with hyperfine:
 #        a. `missive import long.docx` — read, convert, write, and check the letter as
@@ -34,6 +35,8 @@ fi
 say "== 1. recognition over the corpus (share of parts recognised as expected)"
 (cd "$ROOT" && cargo test --quiet --test import_formats recognition_table -- --nocapture 2>/dev/null) |
   sed -n '/^format/,/^$/p'
+(cd "$ROOT" && cargo test --quiet --test import_text text_recognition_table -- --nocapture 2>/dev/null) |
+  sed -n '/^format/,/^$/p'
 
 say "== 2. a Word letter of 20 pages or more"
 mkdir -p "$WORK/long" && : > "$WORK/long/missive.toml"
@@ -63,13 +66,14 @@ hyperfine --warmup 3 --runs "$RUNS" --export-markdown "$WORK/long-times.md" \
 cat "$WORK/long-times.md"
 
 say "== 3. the corpus, file by file (import and check)"
-for format in word web; do
+for format in word web text; do
   out="$WORK/corpus-$format"
   mkdir -p "$out" && : > "$out/missive.toml"
   n=0
   start=$(date +%s%N)
   for file in "$ROOT"/tests/import/"$format"/*; do
     case "$file" in *.expect.toml) continue ;; esac
+    [ -f "$file" ] || continue
     "$MISSIVE" import "$file" -o "$out" --force >/dev/null 2>&1 || true
     n=$((n + 1))
   done

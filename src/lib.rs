@@ -42,9 +42,11 @@ pub use typeset::world::Environment;
 pub mod testing {
     /// Import's readers and the document model they read into.
     pub mod import {
+        pub use crate::import::body::Block as TextBlock;
         pub use crate::import::document::{
             Block, Document, ImageSource, Inline, letterhead, markdown, parts,
         };
+        pub use crate::import::text::{Read, convert as convert_text, read as read_text};
         pub use crate::import::{docx, format, html};
         pub use crate::letter::house::ImportRules;
     }

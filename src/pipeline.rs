@@ -193,7 +193,7 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
     let watch = budget::watch(path);
     let for_format = |letter: &Letter| match job.format {
         Format::Pdf => job.standards.for_letter(letter),
-        Format::Png | Format::Svg => Vec::new(),
+        Format::Png | Format::Svg | Format::Html | Format::HtmlFragment => Vec::new(),
     };
     let checked = typeset(env, (path, job.copy), job.draft, for_format, &watch)?;
     let Checked {
@@ -227,6 +227,9 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
             .iter()
             .map(|(p, _)| root.join(p.trim_start_matches('/'))),
     );
+    if job.format.is_web() {
+        dependencies.extend(export::web::template_file(&letter.letter));
+    }
     Ok(Rendered {
         written,
         pages: typeset.document.pages().len(),

@@ -282,15 +282,12 @@ fn web_page_with_one_signatory_headings_list_and_cc() {
             letter.report
         );
     }
+    // The page's headline is the site's, not the letter's: dropped, and said so.
     assert_reported(
         &letter,
-        "not placed  line 6: Open Letter on the Harbour Detention Centre",
+        "dropped     line 6: Open Letter on the Harbour Detention Centre  [built-in headline of the page]",
     );
-    assert!(
-        letter
-            .source
-            .contains("#   line 6: Open Letter on the Harbour Detention Centre\n")
-    );
+    assert!(!letter.source.contains("Open Letter on the Harbour"));
     assert_checks(&letter);
 
     // Markdown's own characters in the letter come out literally (the quotes as
@@ -597,11 +594,28 @@ fn an_empty_text_is_an_error_and_nothing_is_written() {
     let output = missive(&[OsStr::new("import"), empty.as_os_str()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text_of(&output).contains("the file holds no text"),
+        text_of(&output).contains("error[M1001]: ")
+            && text_of(&output).contains("the file holds no text"),
         "{}",
         text_of(&output)
     );
     assert!(!dir.path().join("empty.md").exists());
+    // A page of nothing but the site's lines: its own code.
+    let chrome = dir.path().join("chrome.txt");
+    fs::write(
+        &chrome,
+        "Skip to content\nMenu\nHome > News\nShare: Facebook | X\n",
+    )
+    .unwrap();
+    let output = missive(&[OsStr::new("import"), chrome.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text_of(&output).contains("error[M1002]: ")
+            && text_of(&output).contains("every line of the file was dropped as site chrome"),
+        "{}",
+        text_of(&output)
+    );
+    assert!(!dir.path().join("chrome.md").exists());
 }
 
 /// The real scraped letter of `../shared/seed/`, when present.

@@ -71,7 +71,7 @@ fn a_word_file_becomes_a_letter_with_its_letterhead_images_and_notes() {
             "to          Hon. Thandiwe Mokoena + 3 address lines",
             "body        6 paragraphs, 2 headings, 8 list items, 1 table",
             "signatory   Nomvula Dube | Executive Director | Coastal Rights Watch",
-            "endnotes    4 (1 with links)",
+            "notes       4 (the file's 4 footnotes, 1 with links), placed as the letter's endnotes",
             "letterhead  Coastal Rights Watch  (page header and footer)",
             "image       written as word-letterhead-prisons-en-image-1.png: Chart",
             "check       ok",
@@ -250,6 +250,19 @@ fn the_encoding_is_detected_given_and_checked() {
         "{}",
         stderr(&output)
     );
+    // A Word file has no legacy encoding: the option is not used, and import says so.
+    let word = dir.path().join("draft.docx");
+    std::fs::copy(corpus("word/pandoc-prisons-en.docx"), &word).unwrap();
+    let (output, source) = import(dir.path(), &word, &["--encoding", "latin1"]);
+    assert_eq!(output.status.code(), Some(0), "{}", shown(&output));
+    assert!(
+        shown(&output).contains(
+            "warning[M1006]: draft.docx: --encoding windows-1252 is not used: a Word file has no legacy encoding"
+        ),
+        "{}",
+        shown(&output)
+    );
+    assert!(source.contains("+++"), "{source}");
 }
 
 #[test]

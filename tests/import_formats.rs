@@ -6,9 +6,12 @@
 //! the document model. Every document is read and every expectation checked; the test
 //! lists all that differ.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use common::recognition::{self, PARTS};
 use missive::testing::import::ImportRules;
 use missive::testing::import::format::{self, Format};
 use missive::testing::import::{Block, Document, Inline, letterhead, markdown, parts};
@@ -438,25 +441,6 @@ fn web_corpus() {
     check_corpus("web", |bytes| html::read(bytes, None).map_err(|r| r.reason));
 }
 
-/// The parts the recognition table counts, in its column order.
-const PARTS: [&str; 15] = [
-    "date",
-    "place",
-    "addressees",
-    "reference",
-    "subject",
-    "salutation",
-    "paragraphs",
-    "headings",
-    "lists",
-    "notes",
-    "closing",
-    "signatories",
-    "cc",
-    "enclosures",
-    "P.S.",
-];
-
 /// For one document: which of [`PARTS`] were recognised as expected, and what differed.
 fn recognised(document: &Document, want: &ExpectedLetter) -> ([bool; 15], Vec<String>) {
     let placed = parts::place(document, &ImportRules::default());
@@ -552,11 +536,7 @@ fn recognised(document: &Document, want: &ExpectedLetter) -> ([bool; 15], Vec<St
 #[test]
 fn recognition_table() {
     let floors = [("word", 0.99), ("web", 0.99)];
-    let mut table = String::from("format  docs  ");
-    for part in PARTS {
-        let _ = write!(table, "{part:>12}");
-    }
-    table.push_str("  all\n");
+    let mut table = recognition::header(&PARTS);
     let mut details = String::new();
     let mut failures = Vec::new();
     for (folder, floor) in floors {
@@ -585,13 +565,8 @@ fn recognition_table() {
                 let _ = writeln!(details, "{name}:\n    {}", misses.join("\n    "));
             }
         }
-        let n = files.len();
-        let _ = write!(table, "{folder:<6}  {n:>4}  ");
-        for count in counts {
-            let _ = write!(table, "{:>11.0}%", 100.0 * count as f64 / n as f64);
-        }
-        let all = counts.iter().sum::<usize>() as f64 / (n * PARTS.len()) as f64;
-        let _ = writeln!(table, "  {:.0}%", 100.0 * all);
+        let (row, all) = recognition::row(folder, files.len(), &counts);
+        table.push_str(&row);
         if all < floor {
             failures.push(format!(
                 "{folder}: {:.1}% is below its floor {:.1}%",

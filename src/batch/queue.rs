@@ -100,14 +100,18 @@ impl Queue<'_> {
         let mut stopping: Option<Instant> = None;
         let mut ends_in_a_row = 0;
         let mut last_save = Instant::now();
-        loop {
+        // Hands the next letters to the idle workers.
+        let hand_out = |pool: &mut Pool, next: &mut usize, stopping: Option<Instant>| {
             while stopping.is_none()
-                && next < queue.len()
+                && *next < queue.len()
                 && let Some(slot) = pool.idle()
             {
-                pool.send(slot, queue[next], &self.request(queue[next]));
-                next += 1;
+                pool.send(slot, queue[*next], &self.request(queue[*next]));
+                *next += 1;
             }
+        };
+        loop {
+            hand_out(pool, &mut next, stopping);
             if pool.busy() == 0 && (stopping.is_some() || next == queue.len()) {
                 return Ok(());
             }
@@ -123,6 +127,9 @@ impl Queue<'_> {
                         ended(&event)
                     ));
                 }
+                // The worker that replied gets its next letter before the reply is
+                // recorded and shown, so that it does not wait for that.
+                hand_out(pool, &mut next, stopping);
                 if let Some(busy) = event.busy {
                     let entry = &self.letters[busy.index];
                     let ms = busy.since.elapsed().as_secs_f64() * 1000.0;

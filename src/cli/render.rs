@@ -16,6 +16,9 @@ use crate::term::say;
 
 /// Runs `missive render`.
 pub(super) fn run(args: RenderArgs) -> Outcome {
+    if let Some(misused) = args.format.misused() {
+        return Err(Failure::Usage(misused));
+    }
     let format = args.format.format();
     let into_dir = match &args.output {
         Some(out) => out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/'),

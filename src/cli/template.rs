@@ -1,5 +1,5 @@
-//! `missive template eject`: the built-in templates written out for an organisation to
-//! customise.
+//! `missive template eject`: the built-in templates (Typst, and the web page's) written
+//! out for an organisation to customise.
 
 use std::path::Path;
 
@@ -7,6 +7,7 @@ use super::args::EjectArgs;
 use super::exit::{Failure, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::export::output::write_atomic;
+use crate::export::web;
 use crate::letter::house::HOUSE_FILE;
 use crate::paths::{already_exists, cannot_write, display_path};
 use crate::term::{report, say};
@@ -14,7 +15,10 @@ use crate::typeset::templates::FILES;
 
 /// Runs `missive template eject`; no file is overwritten without `--force`.
 pub(super) fn eject(args: EjectArgs) -> Outcome {
-    let paths: Vec<_> = FILES.iter().map(|(name, _)| args.dir.join(name)).collect();
+    let files: Vec<(&str, &str)> = (FILES.iter().copied())
+        .chain([(web::TEMPLATE_NAME, web::TEMPLATE)])
+        .collect();
+    let paths: Vec<_> = files.iter().map(|(name, _)| args.dir.join(name)).collect();
     if !args.force.force {
         let existing: Vec<Diagnostic> = paths
             .iter()
@@ -26,7 +30,7 @@ pub(super) fn eject(args: EjectArgs) -> Outcome {
             return Err(Failure::Failed);
         }
     }
-    for (path, (_, text)) in paths.iter().zip(FILES) {
+    for (path, (_, text)) in paths.iter().zip(&files) {
         write_atomic(path, text.as_bytes()).map_err(|err| {
             report(&[cannot_write(path, &err)]);
             Failure::Failed
@@ -36,6 +40,10 @@ pub(super) fn eject(args: EjectArgs) -> Outcome {
         say(format_args!("wrote {}", display_path(path)));
     }
     say(format_args!("{}", how_to_use(&args.dir, &paths[0])));
+    say(format_args!(
+        "the web page's template: `[web] template = \"…/{}\"` in missive.toml (a path relative to it)",
+        web::TEMPLATE_NAME
+    ));
     Ok(())
 }
 

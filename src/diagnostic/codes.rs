@@ -152,6 +152,8 @@ codes! {
     NESTED_TOO_DEEP = "M0604",
     /// A raw-Typst fence in a house that refuses raw Typst.
     RAW_TYPST_REFUSED = "M0605",
+    /// A link whose address is not http, https, mailto, tel or in-page (warning).
+    LINK_REFUSED = "M0606",
 
     // M07: templates and typesetting (Typst).
     /// A template or fence imports a Typst package.
@@ -214,6 +216,8 @@ codes! {
     IMPORT_CANNOT_WRITE_TOML = "M1004",
     /// A file `import` refuses to read (too large, not a letter's format, unsafe).
     IMPORT_REFUSED = "M1005",
+    /// `--encoding` given for a Word file, which has no legacy encoding (warning).
+    IMPORT_ENCODING_UNUSED = "M1006",
 
     // M11: commands, output files and folders.
     /// The command cannot be carried out as asked (exit status 2).

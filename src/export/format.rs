@@ -9,6 +9,10 @@ pub enum Format {
     Png,
     /// One SVG per page, for previews.
     Svg,
+    /// One self-contained web page for the letter.
+    Html,
+    /// Only the letter's `<article>`, for pasting into a CMS (`--html-fragment`).
+    HtmlFragment,
 }
 
 impl Format {
@@ -18,6 +22,18 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Png => "png",
             Format::Svg => "svg",
+            Format::Html | Format::HtmlFragment => "html",
         }
+    }
+
+    /// Whether the format writes one file per page.
+    pub fn is_paged(self) -> bool {
+        matches!(self, Format::Png | Format::Svg)
+    }
+
+    /// Whether the format is a web page, written from the letter's data rather than its
+    /// laid-out pages.
+    pub fn is_web(self) -> bool {
+        matches!(self, Format::Html | Format::HtmlFragment)
     }
 }

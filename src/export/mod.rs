@@ -1,6 +1,6 @@
 //! From a laid-out letter to output bytes: PDF (to PDF standards, with the letter's
-//! sources attached for archival PDFs), PNG or SVG pages; atomic output files and
-//! `--emit-typst`.
+//! sources attached for archival PDFs), PNG or SVG pages, or the web page ([`web`]);
+//! atomic output files and `--emit-typst`.
 
 pub mod attachments;
 pub mod combine;
@@ -9,6 +9,7 @@ mod format;
 pub mod output;
 pub mod pdf;
 pub mod pdf_errors;
+pub mod web;
 
 use typst_pdf::PdfStandard;
 
@@ -44,5 +45,10 @@ pub fn export(
             .iter()
             .map(|page| typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes())
             .collect(),
+        Format::Html | Format::HtmlFragment => vec![web::page(
+            prepared,
+            &typeset.files,
+            format == Format::HtmlFragment,
+        )?],
     })
 }

@@ -42,7 +42,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Diagnostics> {
 /// preview's name does not depend on the letter's length).
 pub fn page_paths(target: &Path, format: Format, count: usize) -> Vec<PathBuf> {
     let target = target.with_extension(format.extension());
-    if format == Format::Pdf {
+    if !format.is_paged() {
         return vec![target];
     }
     let stem = target

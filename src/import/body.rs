@@ -20,6 +20,14 @@ pub enum Block {
     },
 }
 
+impl Block {
+    /// The block's text, to be changed in place.
+    pub fn text_mut(&mut self) -> &mut String {
+        let (Block::Paragraph(text) | Block::Heading(text) | Block::Item { text, .. }) = self;
+        text
+    }
+}
+
 /// How a list item is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
@@ -129,9 +137,7 @@ pub fn recognise(lines: &[Line]) -> Vec<Found<Block>> {
             if let Some(found) = current.as_mut() {
                 let in_item = matches!(found.value, Block::Item { .. });
                 if continues(&block[k - 1], line, width, in_item) {
-                    let (Block::Paragraph(text) | Block::Heading(text) | Block::Item { text, .. }) =
-                        &mut found.value;
-                    join_wrapped(text, &line.text);
+                    join_wrapped(found.value.text_mut(), &line.text);
                     found.span.last = line.number;
                     continue;
                 }
@@ -143,6 +149,31 @@ pub fn recognise(lines: &[Line]) -> Vec<Found<Block>> {
             });
         }
         out.extend(current);
+    }
+    join_broken(out)
+}
+
+/// Joins a paragraph that a page break (or a stray blank line) split in two: one that
+/// ends without punctuation (or a short line taken for a heading), followed by one that
+/// starts in lower case.
+fn join_broken(blocks: Vec<Found<Block>>) -> Vec<Found<Block>> {
+    let mut out: Vec<Found<Block>> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        if let (Some(previous), Block::Paragraph(next)) = (out.last_mut(), &block.value)
+            && let Block::Paragraph(text) | Block::Heading(text) = &mut previous.value
+            && text
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+            && next.chars().next().is_some_and(char::is_lowercase)
+        {
+            join_wrapped(text, next);
+            // A short line before it looked like a heading; it was the paragraph's start.
+            previous.value = Block::Paragraph(std::mem::take(text));
+            previous.span.last = block.span.last;
+            continue;
+        }
+        out.push(block);
     }
     out
 }
@@ -230,6 +261,19 @@ mod tests {
                     marker: Marker::Letter,
                     text: "a) lettered stays text".into()
                 },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_split_by_a_page_break_is_joined() {
+        assert_eq!(
+            blocks(
+                "We also ask that the government be invited to\n\n\npublish the orders.\n\nNext one.\n"
+            ),
+            [
+                para("We also ask that the government be invited to publish the orders."),
+                para("Next one.")
             ]
         );
     }

@@ -5,7 +5,10 @@
 //! A pattern matches a whole line, ignoring case, accents and curly quotes; `*` stands for
 //! any run of characters (`"Share this via *"`, `"*tax-deductible*"`).
 
-use super::lines::{Line, ends_sentence, fold};
+use std::ops::Range;
+
+use super::lines::{self, Line, ends_sentence, fold};
+use super::site;
 use crate::letter::house::ImportRules;
 
 /// Navigation and sharing lines of web pages, dropped before and after the letter.
@@ -57,6 +60,15 @@ const BUILTIN_DROP_LINES: &[&str] = &[
     "Privacy policy",
     "Terms of use",
     "Cookie policy",
+    "Advertisement",
+    "Publicité",
+    "Publicidad",
+    "Anzeige",
+    "Read the full letter*",
+    "Read the letter below*",
+    "Download the full letter*",
+    "Lire la lettre*",
+    "Leer la carta*",
 ];
 
 /// Appeals and footers that end a web page: the line and everything below it are dropped.
@@ -75,6 +87,21 @@ const BUILTIN_DROP_AFTER: &[&str] = &[
     "More reading",
     "Most viewed",
     "Region / Country",
+    "Tags: *",
+    "Tagged: *",
+    "Filed under*",
+    "Etiquetas: *",
+    "Mots-cles*",
+    "Schlagworter*",
+    "Suscribete*",
+    "Abonnez-vous*",
+    "Inscrivez-vous*",
+    "Nous soutenir",
+    "Faire un don*",
+    "Haz tu donativo*",
+    "Post a comment",
+    "Leave a comment*",
+    "Leave a reply",
     "© *",
     "Copyright © *",
 ];
@@ -158,6 +185,7 @@ pub fn strip(lines: &[Line], start: Option<usize>, house: &ImportRules) -> Strip
                 !l.is_blank()
                     && first_match(&drop_lines, l).is_none()
                     && first_match(&drop_before, l).is_none()
+                    && site_line(&l.text).is_none()
             })
             .unwrap_or(lines.len())
     });
@@ -172,21 +200,22 @@ pub fn strip(lines: &[Line], start: Option<usize>, house: &ImportRules) -> Strip
         }
         cut = i + 1;
     }
-    for (i, line) in lines.iter().enumerate().take(head_end).skip(cut) {
-        if let Some(rule) = first_match(&drop_lines, line) {
-            out.drop(i, rule.describe());
-        }
-    }
+    out.drop_head(&drop_lines, cut..head_end);
 
     let mut end = lines.len();
     let after_start = start.map_or(head_end, |s| s + 1);
     for i in after_start.max(1)..lines.len() {
         let previous = &lines[i - 1];
         let in_list = previous.len() < 40 && !ends_sentence(&previous.text);
+        let rule = first_match(&drop_after, &lines[i])
+            .map(Rule::describe)
+            .or_else(|| {
+                site::is_links_heading(&lines[i].text).then(|| "built-in links heading".into())
+            });
         if (previous.is_blank() || in_list)
-            && let Some(rule) = first_match(&drop_after, &lines[i])
+            && let Some(rule) = rule
         {
-            let rule = format!("{} (line {})", rule.describe(), lines[i].number);
+            let rule = format!("{rule} (line {})", lines[i].number);
             for j in i..lines.len() {
                 out.drop(j, rule.clone());
             }
@@ -200,6 +229,9 @@ pub fn strip(lines: &[Line], start: Option<usize>, house: &ImportRules) -> Strip
         }
         match first_match(&drop_lines, &lines[i]) {
             Some(rule) => out.drop(i, rule.describe()),
+            None if site::is_share_line(&lines[i].text) => {
+                out.drop(i, "built-in share line".into());
+            }
             None => break,
         }
     }
@@ -207,7 +239,46 @@ pub fn strip(lines: &[Line], start: Option<usize>, house: &ImportRules) -> Strip
     out
 }
 
+/// What kind of site line a line before the letter is, by its shape.
+fn site_line(text: &str) -> Option<&'static str> {
+    if site::is_share_line(text) {
+        Some("share line")
+    } else if site::is_byline(text) {
+        Some("byline")
+    } else if site::is_breadcrumb(text) {
+        Some("breadcrumb")
+    } else {
+        None
+    }
+}
+
 impl Stripped {
+    /// Drops the chrome among the lines `head` before the letter: lines matching
+    /// `drop_lines`, site lines told by their shape, blocks of links, the headline and a
+    /// teaser.
+    fn drop_head(&mut self, drop_lines: &[Rule], head: Range<usize>) {
+        let lines = self.lines.clone();
+        let mut bylines = Vec::new();
+        for (i, line) in lines.iter().enumerate().take(head.end).skip(head.start) {
+            if let Some(rule) = first_match(drop_lines, line) {
+                self.drop(i, rule.describe());
+            } else if let Some(kind) = site_line(&line.text) {
+                bylines.extend((kind == "byline").then_some(i));
+                self.drop(i, format!("built-in {kind}"));
+            }
+        }
+        for block in lines::blocks(&self.lines[..head.end]) {
+            let heading = self.lines[block.start].text.clone();
+            if site::is_links_heading(&heading) {
+                let rule = format!("built-in links under \"{heading}\"");
+                block.for_each(|i| self.drop(i, rule.clone()));
+            }
+        }
+        for (i, why) in site::headline_and_teasers(&self.lines, head.end, &bylines) {
+            self.drop(i, format!("built-in {why}"));
+        }
+    }
+
     fn drop(&mut self, i: usize, rule: String) {
         if self.lines[i].is_blank() {
             return;

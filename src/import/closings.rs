@@ -54,6 +54,34 @@ pub fn is_closing_formula(text: &str) -> bool {
     text.chars().count() <= 400 && FORMULAS.iter().any(|f| folded.starts_with(f))
 }
 
+/// Whether a line introduces the signatories of a coalition letter ("Signed by:",
+/// "Also signed by:", "Organizaciones firmantes:", "Signataires :").
+pub fn is_signatories_label(text: &str) -> bool {
+    const LABELS: &str = "
+        signatories | signatory organizations | signatory organisations | signed | signed by |
+        also signed by | co-signed by | cosigned by | endorsed by | endorsing organizations |
+        endorsing organisations | the undersigned | undersigned organizations |
+        undersigned organisations | list of signatories | organizaciones firmantes |
+        firmantes | firman | suscriben | organisations signataires | signataires |
+        les organisations signataires | liste des signataires | unterzeichnende |
+        unterzeichnende organisationen | unterzeichner | المنظمات الموقعة | الموقعون
+    ";
+    let folded = fold(text);
+    let core = folded.trim_end_matches([':', '.', ',']).trim();
+    text.chars().count() <= 60 && LABELS.split('|').any(|label| label.trim() == core)
+}
+
+/// Where a closing formula begins when it is the last sentence of a paragraph
+/// ("… avant l'été. Nous vous prions d'agréer, Madame la Ministre, l'expression de notre
+/// haute considération."): the byte index of its first letter, after a sentence's end.
+pub fn trailing_formula(text: &str) -> Option<usize> {
+    text.match_indices(['.', '!', '?'])
+        .map(|(i, _)| i + 1)
+        .filter(|&i| text[i..].starts_with(' '))
+        .map(|i| i + 1)
+        .find(|&i| is_closing_formula(&text[i..]) && text.trim_end().ends_with('.'))
+}
+
 /// A one-line block of a few words ending with a comma, just before the signatures
 /// ("On behalf of the undersigned,").
 pub fn is_short_closing(block: &[Line]) -> bool {

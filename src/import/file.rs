@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::document::Document;
 use super::encoding::Decoded;
+use super::failure::Failure;
 use super::format::{self, Format};
 use super::from_document::{self, Origin};
 use super::job::{Imported, Options};
@@ -17,7 +18,7 @@ use super::refusal::Refusal;
 use super::text::convert;
 use super::{docx, encoding, html};
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, codes};
+use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::export::output::write_atomic;
 use crate::letter::house::{self, ImportRules};
 use crate::paths::{already_exists, cannot_write, display_path, folder_of, io_reason};
@@ -44,8 +45,13 @@ pub fn import_one(
     let input = read_input(format, &bytes, &name, options)?;
     let dir = folder_of(target);
     let cannot = |err: std::io::Error| vec![cannot_write(target, &err)];
-    std::fs::create_dir_all(dir).map_err(cannot)?;
-    let house = house::find(&dir.canonicalize().map_err(cannot)?)?;
+    // The house is looked for from the output folder, or from the nearest folder above
+    // it that exists: the folder is only made once there is a letter to write in it.
+    let existing = dir
+        .ancestors()
+        .find(|a| a.is_dir())
+        .unwrap_or(Path::new("."));
+    let house = house::find(&existing.canonicalize().map_err(cannot)?)?;
     let rules = house.map(|h| h.config.import).unwrap_or_default();
     let mut imported = letter(input, (file, &name), target, &rules)?;
     if let Some(named) = Format::by_extension(&name).filter(|named| *named != format) {
@@ -56,6 +62,7 @@ pub fn import_one(
             format.name()
         ));
     }
+    std::fs::create_dir_all(dir).map_err(cannot)?;
     write(dir, target, &imported).map_err(cannot)?;
     record(|| json::file_written(&name, &display_path(target), "letter", None));
     let _ = writeln!(
@@ -65,7 +72,20 @@ pub fn import_one(
         format.name()
     );
     let _ = write!(log, "{}", imported.report);
-    Ok(
+    let unused = options
+        .encoding
+        .filter(|_| format == Format::Word)
+        .map(|given| {
+            Diagnostic::warning(
+                codes::IMPORT_ENCODING_UNUSED,
+                format!(
+                    "{name}: --encoding {} is not used: a Word file has no legacy encoding",
+                    given.name().to_lowercase()
+                ),
+            )
+            .hint("--encoding applies to text files and web pages")
+        });
+    let (clean, mut diagnostics) =
         match pipeline::check(env, (target, None), &Standards::House, false) {
             Ok(checked) => {
                 let _ = writeln!(log, "  {:<11} ok", "check");
@@ -81,23 +101,9 @@ pub fn import_one(
                 );
                 (false, problems)
             }
-        },
-    )
-}
-
-/// The kind of a reason the text and document converters give (they say why in words):
-/// nothing left once the site's chrome is dropped, no text, or front matter that cannot
-/// be written.
-fn code_of_failure(reason: &str) -> Code {
-    if reason.contains("site chrome") {
-        codes::IMPORT_ONLY_CHROME
-    } else if reason.contains("holds no text") {
-        codes::IMPORT_EMPTY
-    } else if reason.contains("front matter") {
-        codes::IMPORT_CANNOT_WRITE_TOML
-    } else {
-        codes::IMPORT_REFUSED
-    }
+        };
+    diagnostics.extend(unused);
+    Ok((clean, diagnostics))
 }
 
 /// The file's bytes, refusing one too large to be a letter before reading it whole.
@@ -180,10 +186,10 @@ fn letter(
     target: &Path,
     rules: &ImportRules,
 ) -> Result<Imported, Diagnostics> {
-    let failed = |reason: String| {
+    let failed = |failure: Failure| {
         vec![Diagnostic::error(
-            code_of_failure(&reason),
-            format!("{name}: {reason}"),
+            failure.code(),
+            format!("{name}: {failure}"),
         )]
     };
     match input {

@@ -170,6 +170,14 @@ pub fn is_delivery(text: &str) -> bool {
         "par courriel",
         "par e-mail",
         "par email",
+        "par telecopie",
+        "par fax",
+        "par porteur",
+        "par lettre recommandee",
+        "por fax",
+        "por correo electronico",
+        "by facsimile",
+        "by courier",
     ]
     .iter()
     .any(|p| folded.starts_with(p))

@@ -13,7 +13,7 @@
 //! in the letter, in the report as dropped chrome, or — not placed — both in the report
 //! and as a comment at the top of the front matter.
 
-mod body;
+pub(crate) mod body;
 mod chrome;
 mod closings;
 mod date;
@@ -21,11 +21,13 @@ pub mod document;
 pub mod docx;
 pub mod encoding;
 mod escape;
+mod failure;
 mod file;
 mod files;
 pub mod format;
 mod found;
 mod from_document;
+mod furniture;
 mod head;
 pub mod html;
 mod job;
@@ -37,8 +39,9 @@ mod people;
 pub mod refusal;
 mod report;
 mod signoff;
+mod site;
 mod structure;
-mod text;
+pub(crate) mod text;
 mod writer;
 
 use std::collections::HashSet;

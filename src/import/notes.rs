@@ -155,6 +155,60 @@ fn collect(
     }
 }
 
+/// Markers whose superscript was lost on the way to text (`abuses.3`, `Castile,1 in`),
+/// made `[n]` markers again in `texts` (the body's, in reading order): a number right
+/// after a word's final punctuation, or after a word of three lowercase letters or more,
+/// when it is the next note of `notes` in order of reference (1, then 2 …), so that
+/// figures, years and article numbers are left alone. Nothing is done when the text
+/// already marks its notes in brackets.
+pub fn restore_lost_markers<'a>(texts: impl IntoIterator<Item = &'a mut String>, notes: &[Note]) {
+    let defined = |n: u32| {
+        notes
+            .iter()
+            .any(|note| note.number == n && !note.text.is_empty())
+    };
+    let mut texts: Vec<&mut String> = texts.into_iter().collect();
+    let bracketed = texts
+        .iter()
+        .any(|t| pieces(t).iter().any(|p| matches!(p, Piece::Marker(_))));
+    if bracketed || !defined(1) {
+        return;
+    }
+    let mut next = 1;
+    for text in &mut texts {
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut rest: &str = text;
+        while let Some((at, len)) = lost_marker(rest, next).filter(|_| defined(next)) {
+            out.push_str(&rest[..at]);
+            out.push_str(&format!("[{next}]"));
+            rest = &rest[at + len..];
+            next += 1;
+        }
+        out.push_str(rest);
+        **text = out;
+    }
+}
+
+/// The first place in `text` where note `number` follows a word as a lost superscript:
+/// its byte index and length.
+fn lost_marker(text: &str, number: u32) -> Option<(usize, usize)> {
+    let digits = number.to_string();
+    text.match_indices(&digits)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let before: Vec<char> = text[..i].chars().rev().take(4).collect();
+            let after = text[i + digits.len()..].chars().next();
+            let ends = after.is_none_or(|c| c.is_whitespace() || ".,;:)".contains(c));
+            let punctuated = before.first().is_some_and(|c| ".,;:!?)\"”’»".contains(*c))
+                && before
+                    .get(1)
+                    .is_some_and(|c| c.is_alphabetic() || "\"”’)".contains(*c));
+            let worded = before.len() >= 3 && before[..3].iter().all(|c| c.is_lowercase());
+            ends && (punctuated || worded)
+        })
+        .map(|i| (i, digits.len()))
+}
+
 /// A piece of running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Piece<'a> {
@@ -284,6 +338,32 @@ mod tests {
     fn no_section_without_note_one_at_a_block_start() {
         assert!(find(&split("Text [1] here.\n\n[2] Two.\n"), 0).is_none());
         assert!(find(&split("Text\n[1] wrapped marker.\n"), 0).is_none());
+    }
+
+    #[test]
+    fn lost_superscripts_become_markers_in_order() {
+        let notes: Vec<Note> = (1..=3)
+            .map(|number| Note {
+                number,
+                text: "A source.".into(),
+                lines: (1, 1),
+            })
+            .collect();
+        let mut texts = vec![
+            "In 2021 police beat 12 protesters.1 Castile,2 in the square".to_string(),
+            "Article 3 of the law; abuses3 continued.".to_string(),
+        ];
+        restore_lost_markers(texts.iter_mut(), &notes);
+        assert_eq!(
+            texts,
+            [
+                "In 2021 police beat 12 protesters.[1] Castile,[2] in the square",
+                "Article 3 of the law; abuses[3] continued."
+            ]
+        );
+        let mut bracketed = vec!["Text.[1] More.2".to_string()];
+        restore_lost_markers(bracketed.iter_mut(), &notes);
+        assert_eq!(bracketed, ["Text.[1] More.2"]);
     }
 
     #[test]

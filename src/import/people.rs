@@ -102,7 +102,8 @@ const ORGANIZATION_WORDS: &str = "
     universidad universite group grupo groupe campaign campana amnesty amnistia ngo ong
     observatory observatorio observatoire forum foro movement movimiento mouvement collective
     colectivo collectif office oficina bureau clinic clinica league liga ligue platform
-    plataforma plateforme partners action accion rights derechos droits центр фонд комитет
+    plataforma plateforme partners action accion rights derechos droits red defenders
+    defensores defenseurs youth juventud jeunesse solidarity solidaridad solidarite центр фонд комитет
     организация ассоциация союз общество сеть движение المرصد مرصد منظمة المنظمة مركز المركز
     جمعية الجمعية شبكة الشبكة مؤسسة المؤسسة اللجنة لجنة حركة
 ";
@@ -140,9 +141,10 @@ fn role(text: &str) -> Role {
 pub fn signatories(lines: &[Line], blocks: &[Range<usize>]) -> Vec<Found<Signatory>> {
     let mut people = Vec::new();
     for block in blocks {
-        let block = &lines[block.clone()];
+        let cells = columns(&lines[block.clone()]);
+        let block = cells.as_deref().unwrap_or(&lines[block.clone()]);
         let roles: Vec<Role> = block.iter().map(|l| role(&l.text)).collect();
-        let names_only = roles.iter().all(|r| *r == Role::Name);
+        let names_only = roles.iter().all(|r| *r == Role::Name) || is_organisation_list(&roles);
         let mut start = 0;
         for k in 1..=block.len() {
             let boundary = k == block.len()
@@ -158,6 +160,39 @@ pub fn signatories(lines: &[Line], blocks: &[Range<usize>]) -> Vec<Found<Signato
         }
     }
     people
+}
+
+/// Whether a block lists organisations, one a line: three lines or more, most of them
+/// named as organisations, none a job title (a coalition letter's signatories).
+fn is_organisation_list(roles: &[Role]) -> bool {
+    let organisations = roles.iter().filter(|r| **r == Role::Organization).count();
+    roles.len() >= 3 && organisations * 2 > roles.len() && !roles.contains(&Role::Title)
+}
+
+/// A table of names flattened to text (`A | B` rows, as a PDF or a page gives a
+/// two-column list of signatories), read down each column in turn: one line per cell,
+/// numbered as its row. `None` unless every line has a `|`.
+pub fn columns(block: &[Line]) -> Option<Vec<Line>> {
+    if block.is_empty() || !block.iter().all(|l| l.text.contains('|')) {
+        return None;
+    }
+    let rows: Vec<Vec<&str>> = block
+        .iter()
+        .map(|l| l.text.split('|').map(str::trim).collect())
+        .collect();
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = Vec::new();
+    for column in 0..width {
+        for (row, line) in rows.iter().zip(block) {
+            if let Some(cell) = row.get(column).filter(|c| !c.is_empty()) {
+                out.push(Line {
+                    text: (*cell).to_string(),
+                    ..line.clone()
+                });
+            }
+        }
+    }
+    Some(out)
 }
 
 /// One person from their lines: the name (perhaps "Name, Title"), then titles and organisations.
@@ -201,6 +236,29 @@ fn person(lines: &[Line]) -> Found<Signatory> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_of_organisations_and_flattened_tables() {
+        let lines = crate::import::lines::split(
+            "Farmworker Justice Alliance | Migrant Health Coalition\nBuilders Safety Network | National Day Laborer Union\nCenter for Occupational Health |\n",
+        );
+        let found = signatories(&lines, std::slice::from_ref(&(0..3)));
+        let names: Vec<&str> = found.iter().map(|s| s.value.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Farmworker Justice Alliance",
+                "Builders Safety Network",
+                "Center for Occupational Health",
+                "Migrant Health Coalition",
+                "National Day Laborer Union"
+            ]
+        );
+        assert!(found.iter().all(|s| s.value.organization.is_none()));
+        // A person with a title and an organisation stays one signatory.
+        let lines = crate::import::lines::split("Ana Ruiz\nDirector\nRights Watch\n");
+        assert_eq!(signatories(&lines, std::slice::from_ref(&(0..3))).len(), 1);
+    }
 
     #[test]
     fn names_titles_and_organisations() {

@@ -111,6 +111,9 @@ pub fn head(letter: &Recognised, at: Locate, found: &mut Parts, missing: &mut Ve
     if letter.to.is_empty() {
         missing.push("addressee");
     }
+    if let Some(delivery) = &letter.delivery {
+        found.push(("delivery", delivery.value.clone(), Some(at(delivery.span))));
+    }
     if let Some(subject) = &letter.subject {
         found.push(("subject", subject.value.clone(), Some(at(subject.span))));
     }
@@ -145,6 +148,9 @@ pub fn signoff(
     }
     if signoff.signatories.is_empty() {
         missing.push("signatories");
+    }
+    for cosigner in &signoff.cosigners {
+        found.push(("cosigner", cosigner.value.clone(), Some(at(cosigner.span))));
     }
     for cc in &signoff.cc {
         found.push(("cc", cc.value.clone(), Some(at(cc.span))));

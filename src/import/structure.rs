@@ -12,6 +12,7 @@ use super::head::{is_delivery, is_salutation, reference, subject};
 use super::lines::{self, Line, join_wrapped};
 use super::notes::{self, Note};
 use super::signoff::{self, SignOff};
+use super::site;
 
 /// One addressee.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,8 @@ pub struct Recognised {
     pub date: Option<Found<DateLine>>,
     /// Addressees, in order.
     pub to: Vec<Found<Addressee>>,
+    /// How the letter was sent ("Via facsimile: …"), its lines joined with "; ".
+    pub delivery: Option<Found<String>>,
     /// The sender's reference.
     pub reference: Option<Found<String>>,
     /// Subject line.
@@ -53,6 +56,7 @@ pub fn letter_start(lines: &[Line]) -> Option<usize> {
     (0..lines.len()).find(|&i| {
         let text = &lines[i].text;
         !text.is_empty()
+            && !site::is_byline(text)
             && (date::recognise(text).is_some()
                 || is_salutation(lines, i)
                 || subject(text).is_some())
@@ -104,7 +108,12 @@ pub fn recognise(lines: &[Line]) -> Recognised {
     letter.signoff = signoff::recognise(lines, body_start, letter_end);
     letter.unplaced.append(&mut letter.signoff.unplaced);
     letter.body = body::recognise(&lines[body_start..letter.signoff.start]);
+    signoff::formula_in_last_paragraph(&mut letter.body, &mut letter.signoff);
     if let Some(section) = section {
+        notes::restore_lost_markers(
+            letter.body.iter_mut().map(|b| b.value.text_mut()),
+            &section.notes,
+        );
         letter.notes = section.notes;
         letter.notes_heading = section.heading;
         let rest = signoff::after_notes(lines, section.end..lines.len(), &mut letter.signoff);
@@ -155,9 +164,7 @@ fn head(lines: &[Line], from: usize, to: usize, letter: &mut Recognised) {
         }
         match address.as_slice() {
             [] => {}
-            lines if lines.iter().all(|l| is_delivery(&l.text)) => {
-                letter.unplaced.extend(lines.iter().map(|l| (*l).clone()));
-            }
+            lines if lines.iter().all(|l| is_delivery(&l.text)) => delivery(lines, letter),
             [name, rest @ ..] => letter.to.push(Found {
                 value: Addressee {
                     name: name.text.clone(),
@@ -205,7 +212,32 @@ fn before_date(lines: &[Line], date: usize, letter: &mut Recognised) {
         head(lines, last.start, last.end, letter);
     }
     for block in blocks {
-        letter.unplaced.extend(lines[block].iter().cloned());
+        let block: Vec<&Line> = lines[block].iter().collect();
+        if block.iter().all(|l| is_delivery(&l.text)) {
+            delivery(&block, letter);
+        } else {
+            letter.unplaced.extend(block.into_iter().cloned());
+        }
+    }
+}
+
+/// Lines that say how the letter was sent ("Via facsimile: …", "Par courriel : …"):
+/// the letter's `delivery`, joined with "; ".
+fn delivery(block: &[&Line], letter: &mut Recognised) {
+    for line in block {
+        match &mut letter.delivery {
+            Some(found) => {
+                found.value.push_str("; ");
+                found.value.push_str(&line.text);
+                found.span.last = line.number;
+            }
+            None => {
+                letter.delivery = Some(Found {
+                    value: line.text.clone(),
+                    span: Span::line(line),
+                })
+            }
+        }
     }
 }
 
@@ -272,7 +304,8 @@ mod tests {
             "June 4, 2021\n\nMs. Jane Roe\nCity Hall\n\nVia email\n\nWe are writing about the plan.\nIt matters.\n\nAna Ruiz\nDirector\n",
         ));
         assert_eq!(names(&letter), [("Ms. Jane Roe", 1)]);
-        assert_eq!(letter.unplaced.len(), 1);
+        assert!(letter.unplaced.is_empty());
+        assert_eq!(letter.delivery.as_ref().unwrap().value, "Via email");
         assert_eq!(letter.body.len(), 1);
         assert_eq!(letter.signoff.signatories.len(), 1);
     }

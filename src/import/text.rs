@@ -1,25 +1,48 @@
 //! A plain-text letter turned into a letter source: its lines normalised, the site's
 //! chrome dropped, its parts recognised, the source written.
 
+use super::chrome::Dropped;
+use super::failure::Failure;
 use super::job::Imported;
 use super::report::Report;
-use super::{chrome, lines, structure, writer};
+use super::structure::Recognised;
+use super::{chrome, furniture, lines, structure, writer};
 use crate::letter::house::ImportRules;
 
-/// Turns the text of a plain-text letter into a letter source, with `rules` for chrome.
-pub fn convert(text: &str, rules: &ImportRules) -> Result<Imported, String> {
+/// A plain-text letter as read: its parts, and the lines dropped as chrome.
+#[derive(Debug)]
+pub struct Read {
+    /// The parts recognised.
+    pub letter: Recognised,
+    /// What was dropped, with the rule that dropped it.
+    pub dropped: Vec<Dropped>,
+}
+
+/// Reads the parts of a plain-text letter, with `rules` for chrome.
+pub fn read(text: &str, rules: &ImportRules) -> Result<Read, Failure> {
     let all = lines::split(text);
     if all.iter().all(lines::Line::is_blank) {
-        return Err("the file holds no text".into());
+        return Err(Failure::Empty);
     }
+    let (all, mut dropped) = furniture::strip(&all);
     let start = structure::letter_start(&all);
     let stripped = chrome::strip(&all, start, rules);
     if stripped.lines.iter().all(lines::Line::is_blank) {
-        return Err("every line of the file was dropped as site chrome".into());
+        return Err(Failure::OnlyChrome { unit: "line" });
     }
-    let letter = structure::recognise(&stripped.lines);
+    dropped.extend(stripped.dropped);
+    dropped.sort_by_key(|d| d.line.number);
+    Ok(Read {
+        letter: structure::recognise(&stripped.lines),
+        dropped,
+    })
+}
+
+/// Turns the text of a plain-text letter into a letter source, with `rules` for chrome.
+pub fn convert(text: &str, rules: &ImportRules) -> Result<Imported, Failure> {
+    let Read { letter, dropped } = read(text, rules)?;
     let written = writer::write(&letter)?;
-    let report = Report::new(&letter, &written, stripped.dropped);
+    let report = Report::new(&letter, &written, dropped);
     Ok(Imported {
         source: written.source,
         report,
@@ -94,7 +117,7 @@ mod tests {
             "markers without an endnote, kept as text: [3]",
             "endnotes without text, left out (their markers are kept as text): [2]",
             "not placed  line 1: ACME Rights Group",
-            "not placed  line 4: Via electronic mail",
+            "delivery    Via electronic mail  (line 4)",
             "not placed  line 38: Newsletter signup form here",
         ] {
             assert!(report.contains(expected), "{expected:?} not in\n{report}");
@@ -120,12 +143,11 @@ mod tests {
     fn empty_and_all_chrome_texts_are_errors() {
         assert_eq!(
             convert(" \n\n", &ImportRules::default()).unwrap_err(),
-            "the file holds no text"
+            Failure::Empty
         );
-        let all_chrome = convert("Menu\nSearch\n", &ImportRules::default()).unwrap_err();
-        assert!(
-            all_chrome.contains("dropped as site chrome"),
-            "{all_chrome}"
+        assert_eq!(
+            convert("Menu\nSearch\n", &ImportRules::default()).unwrap_err(),
+            Failure::OnlyChrome { unit: "line" }
         );
     }
 }

@@ -11,6 +11,7 @@ use toml::value::{Date, Datetime};
 
 use super::body::{Block, Marker};
 use super::escape::inline;
+use super::failure::Failure;
 use super::structure::Recognised;
 
 /// The front matter as written by `missive import` (the keys of the letter format).
@@ -32,6 +33,9 @@ struct FrontMatter<'a> {
     to: Vec<To<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     signatories: Vec<Signatory<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    cosigners: Vec<Cosigner<'a>>,
+    delivery: Option<&'a str>,
     letterhead: Option<Letterhead<'a>>,
 }
 
@@ -75,6 +79,11 @@ struct Signatory<'a> {
     organization: Option<&'a str>,
 }
 
+#[derive(Serialize)]
+struct Cosigner<'a> {
+    name: &'a str,
+}
+
 /// A written letter source, and what the writer noticed about the notes.
 #[derive(Debug)]
 pub struct Written {
@@ -95,7 +104,7 @@ pub fn compose(
     letter: &Recognised,
     extras: &Extras,
     body: &str,
-) -> Result<String, String> {
+) -> Result<String, Failure> {
     let mut source = String::from("+++\n");
     if !unplaced.is_empty() {
         source.push_str("# What `missive import` could not place (not part of the letter):\n");
@@ -114,7 +123,7 @@ pub fn compose(
 }
 
 /// Writes the letter source of a text letter.
-pub fn write(letter: &Recognised) -> Result<Written, String> {
+pub fn write(letter: &Recognised) -> Result<Written, Failure> {
     let (notes, empty): (Vec<_>, Vec<_>) = letter.notes.iter().partition(|n| !n.text.is_empty());
     let defined: BTreeSet<u32> = notes.iter().map(|n| n.number).collect();
     let mut markers = BTreeSet::new();
@@ -177,7 +186,7 @@ pub fn write(letter: &Recognised) -> Result<Written, String> {
     })
 }
 
-fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, String> {
+fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, Failure> {
     let date = letter.date.as_ref().map(|d| &d.value);
     let signoff = &letter.signoff;
     let front = FrontMatter {
@@ -220,6 +229,12 @@ fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, String> 
                 organization: s.value.organization.as_deref(),
             })
             .collect(),
+        cosigners: signoff
+            .cosigners
+            .iter()
+            .map(|c| Cosigner { name: &c.value })
+            .collect(),
+        delivery: letter.delivery.as_ref().map(|d| d.value.as_str()),
         letterhead: extras.letterhead.as_ref().map(|l| Letterhead {
             organization: l.organization,
             logo: l.logo,
@@ -228,7 +243,7 @@ fn front_matter(letter: &Recognised, extras: &Extras) -> Result<String, String> 
             contacts: l.contacts.clone(),
         }),
     };
-    toml::to_string(&front).map_err(|err| format!("cannot write the front matter: {err}"))
+    toml::to_string(&front).map_err(|err| Failure::FrontMatter(err.to_string()))
 }
 
 #[cfg(test)]
@@ -268,19 +283,19 @@ mod tests {
 
     /// The front-matter keys `missive import` never writes, and why: what a letter cannot
     /// tell (signature images, the template, the paper, a letterhead's colour and side
-    /// column, which the house gives) and what it does not recognise yet (co-signers). A
+    /// column, which the house gives) and what it does not recognise yet (a co-signer's
+    /// detail line). A
     /// Word file's page header gives the letterhead's name, logo, address and contacts.
     const NOT_IMPORTED: &[&str] = &[
         "signatories.signature",
         "signatories.signature_alt",
-        "cosigners",
+        "cosigners.detail",
         "template",
         "paper",
         "letterhead.accent",
         "letterhead.sidebar",
         "smart_punctuation",
         "recipients",
-        "delivery",
         "draft",
         "window",
         "return_address",
@@ -347,6 +362,8 @@ mod tests {
                 title: Some("T"),
                 organization: Some("O"),
             }],
+            cosigners: vec![Cosigner { name: "C" }],
+            delivery: Some("By fax"),
             letterhead: Some(Letterhead {
                 organization: Some("O"),
                 logo: Some("l.png"),

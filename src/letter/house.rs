@@ -67,6 +67,21 @@ toml_table! {
         /// Whether letters may hold raw Typst fences (default true); `false` for archives
         /// whose letters come from outside.
         pub raw_typst: Option<bool>,
+        /// The web edition (`--format html`).
+        #[serde(default)]
+        pub web: WebTable,
+    }
+}
+
+toml_table! {
+    /// The `[web]` table: how the house's letters look as web pages.
+    #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    pub struct WebTable {
+        /// The page template (minijinja, HTML autoescaped), relative to the house file;
+        /// `missive template eject` writes the built-in one (`web.html`) to start from.
+        #[schemars(with = "Option<String>")]
+        pub template: Option<Spanned<String>>,
     }
 }
 

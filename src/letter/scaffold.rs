@@ -51,6 +51,9 @@ contacts = ["Telephone", "E-mail or website"]
 # drop_lines = ["Share on *"]
 # drop_before = ["You are here: *"]
 # drop_after = ["Related articles"]
+
+# [web]                         # the web edition (`--format html`, docs/web.md)
+# template = "templates/web.html"   # the page template (`missive template eject` writes it)
 "##
     )
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub mod positions;
+pub mod recognition;
 
 /// The repository's root.
 pub fn repo() -> PathBuf {

@@ -151,15 +151,26 @@ pub struct FormatArg {
     /// Output format; PNG and SVG write one file per page (`NAME-1.png`, …).
     #[arg(long, value_enum, default_value = "pdf")]
     format: FormatValue,
+    /// With `--format html`: write only the letter's `<article>`, for pasting into a CMS.
+    #[arg(long)]
+    html_fragment: bool,
 }
 
 impl FormatArg {
+    /// A usage error for `--html-fragment` without `--format html`.
+    pub fn misused(&self) -> Option<String> {
+        (self.html_fragment && self.format != FormatValue::Html)
+            .then(|| "--html-fragment applies to --format html only".to_string())
+    }
+
     /// The format chosen.
     pub fn format(&self) -> Format {
         match self.format {
             FormatValue::Pdf => Format::Pdf,
             FormatValue::Png => Format::Png,
             FormatValue::Svg => Format::Svg,
+            FormatValue::Html if self.html_fragment => Format::HtmlFragment,
+            FormatValue::Html => Format::Html,
         }
     }
 }
@@ -173,6 +184,8 @@ enum FormatValue {
     Png,
     /// One SVG per page, for previews.
     Svg,
+    /// One self-contained, accessible web page for the letter.
+    Html,
 }
 
 /// `--force`, for every command that would overwrite a file.

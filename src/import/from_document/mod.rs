@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::document::{Block, Document, Inline, Note, letterhead, markdown, parts};
+use super::failure::Failure;
 use super::job::Imported;
 use super::writer::{self, Extras, Letterhead};
 use crate::i18n::Lang;
@@ -29,10 +30,10 @@ pub fn convert(
     document: &Document,
     rules: &ImportRules,
     origin: &Origin,
-) -> Result<Imported, String> {
+) -> Result<Imported, Failure> {
     let placed = parts::place(document, rules);
     if placed.lines.iter().all(|l| l.is_blank()) {
-        return Err("every paragraph of the file was dropped as site chrome".into());
+        return Err(Failure::OnlyChrome { unit: "paragraph" });
     }
     let body: Vec<Block> = placed
         .body

@@ -135,11 +135,7 @@ pub fn report(facts: Facts) -> Report {
             .iter()
             .filter(|n| crate::import::document::blocks_text(&n.blocks).contains("://"))
             .count();
-        found.push((
-            "endnotes",
-            format!("{} ({links} with links)", facts.notes.len()),
-            None,
-        ));
+        found.push(("notes", notes_summary(facts.notes, links), None));
     }
     letterhead_parts(facts.letterhead, facts.logo, &mut found);
     let notices = notices(facts.unused);
@@ -153,6 +149,33 @@ pub fn report(facts: Facts) -> Report {
         dropped,
         unplaced: facts.unplaced,
     }
+}
+
+/// How many notes there are and what they were in the file: a Word file's footnotes are
+/// not called endnotes, though the letter places every note after the signatures.
+fn notes_summary(notes: &[Note], links: usize) -> String {
+    let kind = |word: &str| {
+        notes
+            .iter()
+            .filter(|n| n.label.starts_with(&format!("{word} ")))
+            .count()
+    };
+    let (footnotes, endnotes) = (kind("footnote"), kind("endnote"));
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let from = match (footnotes, endnotes) {
+        (0, 0) => String::new(),
+        (f, 0) => format!("the file's {}, ", plural(f, "footnote")),
+        (0, e) => format!("the file's {}, ", plural(e, "endnote")),
+        (f, e) => format!(
+            "the file's {} and {}, ",
+            plural(f, "footnote"),
+            plural(e, "endnote")
+        ),
+    };
+    format!(
+        "{} ({from}{links} with links), placed as the letter's endnotes",
+        notes.len()
+    )
 }
 
 /// Notes the body does not reference.

@@ -4,8 +4,11 @@
 
 use std::ops::Range;
 
-use super::body;
-use super::closings::{Tail, is_closing, is_closing_formula, is_short_closing, tail_label};
+use super::body::{self, Block};
+use super::closings::{
+    Tail, is_closing, is_closing_formula, is_short_closing, is_signatories_label, tail_label,
+    trailing_formula,
+};
 use super::found::{Found, Span};
 use super::lines::{self, Line, ends_sentence, join_wrapped};
 use super::people::{self, Signatory};
@@ -19,6 +22,10 @@ pub struct SignOff {
     pub closing: Option<Found<String>>,
     /// Who signs.
     pub signatories: Vec<Found<Signatory>>,
+    /// Organisations that co-sign beside the people who sign ("Also signed by: …").
+    pub cosigners: Vec<Found<String>>,
+    /// The line above the co-signers ("Also signed by:"); the template has its own label.
+    pub cosigners_heading: Option<Line>,
     /// Copies.
     pub cc: Vec<Found<String>>,
     /// Enclosures.
@@ -119,6 +126,25 @@ fn forwards(
     let (mut people, mut tail) = (Vec::new(), Vec::new());
     let mut signing = true;
     for block in after {
+        let label = &lines[block.start];
+        if signing && is_signatories_label(&label.text) {
+            // Organisations listed after the people who sign co-sign; without people,
+            // they sign.
+            let rest = block.start + 1..block.end;
+            if people.is_empty() {
+                out.unplaced.push(label.clone());
+                people.extend((!rest.is_empty()).then_some(rest));
+            } else {
+                out.cosigners_heading = Some(label.clone());
+                cosign(lines, rest, out);
+            }
+            continue;
+        }
+        let listed = tail_label(&label.text).is_none() && is_signature_block(&lines[block.clone()]);
+        if signing && out.cosigners_heading.is_some() && listed {
+            cosign(lines, block, out);
+            continue;
+        }
         if let Some(at) = block
             .clone()
             .find(|&i| tail_label(&lines[i].text).is_some())
@@ -140,6 +166,18 @@ fn forwards(
         }
     }
     (people, tail)
+}
+
+/// Each line of `block` (each cell of a flattened table) co-signs.
+fn cosign(lines: &[Line], block: Range<usize>, out: &mut SignOff) {
+    let block = &lines[block];
+    let cells = people::columns(block);
+    for line in cells.as_deref().unwrap_or(block) {
+        out.cosigners.push(Found {
+            value: line.text.clone(),
+            span: Span::line(line),
+        });
+    }
 }
 
 /// Without a closing: labelled copies, enclosures and P.S. at the end, then blocks that
@@ -171,6 +209,17 @@ fn backwards(
     }
     let mut people = Vec::new();
     while let Some(block) = blocks.pop() {
+        let label = &lines[block.start];
+        let rest = block.start + 1..block.end;
+        if is_signatories_label(&label.text)
+            && !rest.is_empty()
+            && is_signature_block(&lines[rest.clone()])
+        {
+            // "Signed by:" over the list, in one block: the list signs, under the label.
+            people.push(rest);
+            blocks.push(block.start..block.start + 1);
+            break;
+        }
         if !is_signature_block(&lines[block.clone()]) {
             blocks.push(block);
             break;
@@ -180,7 +229,8 @@ fn backwards(
     if !people.is_empty()
         && let Some(block) = blocks.pop()
     {
-        if is_short_closing(&lines[block.clone()]) {
+        let label = block.len() == 1 && is_signatories_label(&lines[block.start].text);
+        if is_short_closing(&lines[block.clone()]) || label {
             out.closing = Some(Found {
                 value: lines[block.start].text.clone(),
                 span: Span::of(&lines[block]),
@@ -192,6 +242,32 @@ fn backwards(
     people.reverse();
     tail.reverse();
     (people, tail)
+}
+
+/// A closing formula that ends the last paragraph of the body, as French letters often
+/// write it, when no other closing was found: taken out of the paragraph as the closing.
+pub fn formula_in_last_paragraph(body: &mut [Found<Block>], out: &mut SignOff) {
+    if out.closing.is_some() {
+        return;
+    }
+    let Some(Found {
+        value: Block::Paragraph(text),
+        span,
+    }) = body.last_mut()
+    else {
+        return;
+    };
+    if let Some(at) = trailing_formula(text) {
+        out.closing = Some(Found {
+            value: text[at..].to_string(),
+            span: Span {
+                first: span.last,
+                last: span.last,
+            },
+        });
+        text.truncate(at);
+        text.truncate(text.trim_end().len());
+    }
 }
 
 /// Reads what follows the endnotes: copies, enclosures, P.S.; returns the other lines.
@@ -258,10 +334,13 @@ fn block_text(block: &[Line]) -> String {
     text
 }
 
-/// Short lines that end no sentence, the first of them a name.
+/// Short lines that end no sentence, the first of them a name (the first cell of a
+/// flattened table of names).
 fn is_signature_block(block: &[Line]) -> bool {
-    (1..=20).contains(&block.len())
-        && people::is_name(&block[0].text)
+    let cells = people::columns(block);
+    let first = cells.as_ref().map_or(&block[0], |c| &c[0]);
+    (1..=40).contains(&block.len())
+        && people::is_name(&first.text)
         && block.iter().all(|l| {
             l.len() <= 80
                 && !ends_sentence(&l.text)

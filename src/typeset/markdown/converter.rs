@@ -30,6 +30,8 @@ pub(super) enum Frame {
         range: Range<usize>,
         content: Vec<Node>,
     },
+    /// A link whose address is refused ([`super::links`]): its content stays, unlinked.
+    Unlinked(Vec<Node>),
     /// An image: its text becomes the alternative text.
     Image {
         path: Result<String, Cause>,
@@ -44,15 +46,16 @@ impl Frame {
     fn is_inline(&self) -> bool {
         matches!(
             self,
-            Frame::Node(Node {
-                kind: Kind::Emphasis
-                    | Kind::Strong
-                    | Kind::Strikethrough
-                    | Kind::Superscript
-                    | Kind::Subscript
-                    | Kind::Link(_),
-                ..
-            })
+            Frame::Unlinked(_)
+                | Frame::Node(Node {
+                    kind: Kind::Emphasis
+                        | Kind::Strong
+                        | Kind::Strikethrough
+                        | Kind::Superscript
+                        | Kind::Subscript
+                        | Kind::Link(_),
+                    ..
+                })
         )
     }
 }
@@ -113,7 +116,7 @@ impl<'r> Converter<'r> {
     pub(super) fn append(&mut self, node: Node) {
         let open = self.frames.iter_mut().rev().find_map(|frame| match frame {
             Frame::Node(open) => Some(&mut open.children),
-            Frame::Note { content, .. } => Some(content),
+            Frame::Note { content, .. } | Frame::Unlinked(content) => Some(content),
             Frame::Image { .. } => None,
         });
         open.unwrap_or(&mut self.nodes).push(node);
@@ -153,8 +156,10 @@ impl<'r> Converter<'r> {
     /// Closes the innermost open element, with its pending text.
     pub(super) fn close_node(&mut self) {
         self.flush();
-        if let Some(Frame::Node(node)) = self.frames.pop() {
-            self.append(node);
+        match self.frames.pop() {
+            Some(Frame::Node(node)) => self.append(node),
+            Some(Frame::Unlinked(content)) => content.into_iter().for_each(|n| self.append(n)),
+            _ => {}
         }
     }
 

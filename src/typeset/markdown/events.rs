@@ -8,6 +8,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, HeadingLevel, LinkType, Tag, TagE
 use super::body::Problem;
 use super::converter::{Converter, Definition, Frame};
 use super::footnotes::label_range;
+use super::links;
 use super::tree::{Align, Kind, Node};
 use crate::diagnostic::codes;
 use crate::typeset::typography::plain;
@@ -112,7 +113,15 @@ impl Converter<'_> {
                     LinkType::Email => format!("mailto:{dest_url}"),
                     _ => dest_url.to_string(),
                 };
-                self.open_node(Kind::Link(url));
+                if links::kept(&url) {
+                    self.open_node(Kind::Link(url));
+                } else {
+                    self.flush();
+                    self.body
+                        .problems
+                        .push(links::refused(self.source, &url, &range));
+                    self.frames.push(Frame::Unlinked(Vec::new()));
+                }
                 // The text of `<https://…>` is the address itself.
                 self.in_address = matches!(link_type, LinkType::Autolink | LinkType::Email);
             }

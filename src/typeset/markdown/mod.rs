@@ -17,6 +17,7 @@ mod body;
 mod converter;
 mod events;
 mod footnotes;
+mod links;
 #[cfg(test)]
 mod tests;
 pub mod tree;

@@ -89,6 +89,13 @@ def main():
             + "</w:sdtContent></w:sdt>" * 800 + "</w:body></w:document>")
     package(deep.encode(), "deep.docx")
 
+    # Texts that are nothing but what a site or a mail program adds: no letter in them.
+    write("only-site-lines.txt", "Skip to content\nHome > News > Letters\nShare: Facebook | X\n"
+          "Posted on 3 May 2023 by Web Team\n5 min read\n".encode())
+    write("only-mail-furniture.txt", "From: List <l@lists.example>\nSent: Monday\nTo: all@lists.example\n\n"
+          "-----Original Message-----\n\n__________________\nl mailing list\n"
+          "https://lists.example/mailman/listinfo/l\n".encode())
+
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,381 @@
+//! The web edition (`--format html`): every example's page is self-contained, its in-page
+//! links all lead somewhere, nothing typed becomes markup, its text agrees with the PDF
+//! paragraph by paragraph; and, in a real browser (Debian's chromium, through
+//! tests/web/check-pages.mjs), it loads from disk with the network refused, is not blank,
+//! has no WCAG 2.1 AA violation (axe-core) and the Arabic page reads right to left; the
+//! Nu Html Checker finds no error.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{copy_tree, missive, repo, stderr};
+use scraper::{Html, Selector};
+
+/// Every example letter, rendered as a web page (and a PDF) in a copy of examples/.
+fn rendered_examples(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    copy_tree(&repo().join("examples"), dir);
+    let mut letters = vec![dir.join("short.md")];
+    for sub in ["house", "house/languages"] {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        found.sort();
+        letters.extend(found);
+    }
+    letters
+        .into_iter()
+        .map(|letter| {
+            let folder = letter.parent().unwrap();
+            let name = letter.file_name().unwrap().to_str().unwrap();
+            for format in ["html", "pdf"] {
+                let out = missive(folder, &["render", "--format", format, name]);
+                assert!(out.status.success(), "{name}: {}", stderr(&out));
+            }
+            (letter.with_extension("html"), letter.with_extension("pdf"))
+        })
+        .collect()
+}
+
+fn select(html: &Html, css: &str) -> Vec<String> {
+    let selector = Selector::parse(css).unwrap();
+    html.select(&selector)
+        .map(|e| e.text().collect::<String>())
+        .collect()
+}
+
+#[test]
+fn every_example_page_is_self_contained_linked_and_agrees_with_its_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    for (page, pdf) in rendered_examples(dir.path()) {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let name = page.display();
+        assert!(text.starts_with("<!DOCTYPE html>"), "{name}");
+        let html = Html::parse_document(&text);
+        let attrs = |css: &str, attr: &str| -> Vec<String> {
+            let selector = Selector::parse(css).unwrap();
+            (html.select(&selector))
+                .filter_map(|e| e.value().attr(attr).map(str::to_string))
+                .collect()
+        };
+        assert!(select(&html, "script").is_empty(), "{name} has a script");
+        // No request to any other address: images are data: addresses, no stylesheet link.
+        assert!(attrs("[src]", "src").iter().all(|s| s.starts_with("data:")));
+        assert!(attrs("link[href]", "href").is_empty(), "{name}");
+        assert!(
+            !text.contains("url(") && !text.contains("@import"),
+            "{name}"
+        );
+        // Every in-page link has its target, and every note its back link.
+        let ids: BTreeSet<String> = attrs("[id]", "id").into_iter().collect();
+        for href in attrs("a[href^='#']", "href") {
+            assert!(ids.contains(&href[1..]), "{name}: {href} leads nowhere");
+        }
+        let notes = select(&html, "section[role=doc-endnotes] li").len();
+        assert_eq!(attrs("a[role=doc-backlink]", "href").len(), notes, "{name}");
+        assert_eq!(select(&html, "h1").len(), 1, "{name}");
+        assert_eq!(attrs("time[datetime]", "datetime").len(), 1, "{name}");
+        // The text of each paragraph of the body is the PDF's, in the PDF's order.
+        let solid = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2010}'))
+                .collect()
+        };
+        // Arabic comes out of the PDF in its drawn (shaped, visual) order, which a text
+        // comparison cannot match: its page is checked in the browser instead.
+        if text.contains("dir=\"rtl\"") {
+            continue;
+        }
+        let pdf_text = solid(&common::pdf_text(&pdf));
+        let mut from = 0;
+        for paragraph in select(&html, ".body > p, .body li") {
+            let paragraph = solid(&paragraph);
+            match pdf_text[from..].find(&paragraph) {
+                Some(i) => from += i + paragraph.len(),
+                None => panic!("{name}: the PDF lacks (or misplaces) the paragraph {paragraph:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_arabic_page_is_right_to_left_and_a_fragment_is_only_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples"), dir.path());
+    let folder = dir.path().join("house/languages");
+    let out = missive(&folder, &["render", "--format", "html", "ar.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(folder.join("ar.html")).unwrap();
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{page}");
+    let out = missive(
+        &folder,
+        &[
+            "render",
+            "--format",
+            "html",
+            "--html-fragment",
+            "ar.md",
+            "-o",
+            "cms.html",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let fragment = std::fs::read_to_string(folder.join("cms.html")).unwrap();
+    assert!(fragment.starts_with("<article class=\"missive-letter\" lang=\"ar\" dir=\"rtl\">"));
+    assert!(fragment.trim_end().ends_with("</article>"));
+    assert!(!fragment.contains("<style") && !fragment.contains("<html"));
+}
+
+#[test]
+fn a_house_gives_its_own_ejected_template_and_its_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("examples"), dir.path());
+    let house = dir.path().join("house");
+    let out = missive(&house, &["template", "eject", "templates"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let template = house.join("templates/web.html");
+    let built_in = std::fs::read_to_string(&template).unwrap();
+    let own = built_in.replace(
+        "<div class=\"body\">",
+        "<p class=\"house-mark\">{{ letter.title }} {{ \"<b>\" }}</p>\n<div class=\"body\">",
+    );
+    std::fs::write(&template, own).unwrap();
+    let toml = house.join("missive.toml");
+    let mut config = std::fs::read_to_string(&toml).unwrap();
+    config.push_str("\n[web]\ntemplate = \"templates/web.html\"\n");
+    std::fs::write(&toml, &config).unwrap();
+    let letter = "2026-03-02-spyware-exports";
+    let render = || {
+        missive(
+            &house,
+            &["render", "--format", "html", &format!("{letter}.md")],
+        )
+    };
+    let failure = || {
+        let out = render();
+        assert_eq!(out.status.code(), Some(1));
+        stderr(&out)
+    };
+    let out = render();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(house.join(format!("{letter}.html"))).unwrap();
+    // The house's words, autoescaped like every value.
+    assert!(page.contains("<p class=\"house-mark\">Export controls on commercial spyware ahead of the Council’s review &lt;b&gt;</p>"), "{page}");
+
+    std::fs::write(&template, "<p>\n{{ letter.title }}\n{% if x %}\n").unwrap();
+    let err = failure();
+    assert!(
+        err.contains(
+            "error[M0703]: templates/web.html:3: the web page template failed: syntax error"
+        ),
+        "{err}"
+    );
+
+    let line = config.lines().count();
+    std::fs::write(&toml, config.replace("templates/web.html", "../web.html")).unwrap();
+    let err = failure();
+    assert!(
+        err.contains("the web page template `../web.html` is not a file inside the house folder"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("missive.toml:{line}:12")), "{err}");
+}
+
+/// Text a writer might type, chosen to look like markup, template syntax or code.
+const HOSTILE: [&str; 12] = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "&amp; &lt;",
+    "<b>bold</b>",
+    "\" onmouseover=\"x",
+    "' autofocus '",
+    "{{ letter }}",
+    "{% for x in y %}",
+    "</article><p>",
+    "<!-- c -->",
+    "javascript:alert(1)",
+    "]]> <![CDATA[",
+];
+
+#[test]
+fn any_typed_text_comes_out_as_text_never_as_an_element_or_attribute() {
+    let dir = tempfile::tempdir().unwrap();
+    // A small deterministic generator: the same cases every run.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for case in 0..6 {
+        let mut pick = || HOSTILE[(next() % HOSTILE.len() as u64) as usize];
+        let (subject, salutation, name, line, body) = (pick(), pick(), pick(), pick(), pick());
+        let toml = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+        let letter = format!(
+            "+++\ndate = 2026-03-02\nsubject = \"{}\"\nsalutation = \"{}\"\n[[to]]\nname = \"{}\"\naddress = [\"{}\"]\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\n{}\n\nMore {} text.[^n]\n\n[^n]: A note: {}\n",
+            toml(subject),
+            toml(salutation),
+            toml(name),
+            toml(line),
+            body,
+            pick(),
+            pick()
+        );
+        let file = format!("case{case}.md");
+        std::fs::write(dir.path().join(&file), &letter).unwrap();
+        let out = missive(dir.path(), &["render", "--format", "html", &file]);
+        assert!(out.status.success(), "{letter}\n{}", stderr(&out));
+        let page = std::fs::read_to_string(dir.path().join(format!("case{case}.html"))).unwrap();
+        let html = Html::parse_document(&page);
+        let mut elements = BTreeSet::new();
+        let mut attributes = BTreeSet::new();
+        for node in html.tree.nodes() {
+            if let Some(element) = node.value().as_element() {
+                elements.insert(element.name().to_string());
+                attributes.extend(element.attrs().map(|(a, _)| a.to_string()));
+            }
+        }
+        let allowed_elements = [
+            "html", "head", "meta", "title", "style", "body", "main", "article", "header", "p",
+            "address", "br", "time", "h1", "h2", "div", "span", "sup", "a", "section", "ol", "li",
+            "em",
+        ];
+        let allowed_attributes = [
+            "lang",
+            "dir",
+            "charset",
+            "name",
+            "content",
+            "class",
+            "datetime",
+            "href",
+            "id",
+            "role",
+            "aria-labelledby",
+        ];
+        for e in &elements {
+            assert!(
+                allowed_elements.contains(&e.as_str()),
+                "<{e}> from {letter}"
+            );
+        }
+        for a in &attributes {
+            assert!(
+                allowed_attributes.contains(&a.as_str()),
+                "attribute {a} from {letter}"
+            );
+        }
+        // And the text is all there, as typed (the punctuation of quotes set).
+        let shown: String = html.root_element().text().collect();
+        // Quotes and dashes have their punctuation set; every other character is as typed.
+        let set = |s: &str| -> String {
+            s.chars().filter(|c| !"\"'“”‘’-–—".contains(*c)).collect()
+        };
+        let shown_plain = set(&shown);
+        for typed in [subject, name, line] {
+            let plain = set(typed);
+            assert!(
+                shown_plain.contains(&plain),
+                "{typed:?} not shown in {page}"
+            );
+        }
+    }
+}
+
+/// The folder of the browser checks' npm packages, installed (by .ci/run) or not.
+fn web_tools() -> Option<PathBuf> {
+    let tools = repo().join("tests/web");
+    let installed = tools.join("node_modules/playwright-core").is_dir()
+        && tools.join("node_modules/axe-core").is_dir()
+        && tools.join("node_modules/vnu-jar").is_dir();
+    if !installed {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tests/web/node_modules is missing, and CI is set: .ci/run must run `npm ci` there"
+        );
+        eprintln!("note: tests/web has no node_modules (npm ci --prefix tests/web); skipping");
+        return None;
+    }
+    Some(tools)
+}
+
+#[test]
+fn pages_pass_the_conformance_checker_and_the_browser_checks() {
+    let chromium = common::tool_available("chromium", &["--version"]);
+    let java = common::tool_available("java", &["-version"]);
+    let node = common::tool_available("node", &["--version"]);
+    let Some(tools) = web_tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let pages: Vec<String> = (rendered_examples(dir.path()).into_iter())
+        .map(|(page, _)| page.display().to_string())
+        .collect();
+    if java {
+        let vnu = tools.join("node_modules/vnu-jar/build/dist/vnu.jar");
+        let out = Command::new("java")
+            .args([
+                "-jar",
+                vnu.to_str().unwrap(),
+                "--errors-only",
+                "--format",
+                "text",
+            ])
+            .args(&pages)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stderr).to_string()
+            + &String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "the Nu Html Checker: {report}");
+    }
+    if !(chromium && node) {
+        return;
+    }
+    let out = Command::new("node")
+        .arg(tools.join("check-pages.mjs"))
+        .arg(dir.path())
+        .args(&pages)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(lines.lines().count(), pages.len(), "{lines}");
+    for line in lines.lines() {
+        let facts: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = facts["file"].as_str().unwrap();
+        assert_eq!(
+            facts["outside"],
+            serde_json::json!([]),
+            "{file} asked the network"
+        );
+        assert_eq!(
+            facts["missing"],
+            serde_json::json!([]),
+            "{file}: links lead nowhere"
+        );
+        assert_eq!(
+            facts["axe"],
+            serde_json::json!([]),
+            "{file}: axe-core violations"
+        );
+        // Not blank: more than 1% of the screenshot is ink, not background.
+        let (inked, pixels) = (
+            facts["inked"].as_f64().unwrap(),
+            facts["pixels"].as_f64().unwrap(),
+        );
+        assert!(
+            inked > pixels / 100.0,
+            "{file}: the screenshot is blank ({inked} of {pixels})"
+        );
+        let rtl = file.ends_with("/ar.html");
+        let direction = if rtl { "rtl" } else { "ltr" };
+        assert_eq!(facts["direction"], direction, "{file}");
+    }
+}
