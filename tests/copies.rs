@@ -318,3 +318,28 @@ fn a_workbook_list_gives_the_same_copies_and_names_bad_cells() {
     );
     assert!(!dir.path().join("l/02-b-two.pdf").exists());
 }
+
+#[test]
+fn html_copies_carry_their_own_fields_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("m.csv"),
+        "name,committee\nA. One,<script>x</script>\nB. Two,justice\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("l.md"),
+        short_letter("m.csv", "On {{committee}}."),
+    )
+    .unwrap();
+    let out = missive(dir.path(), &["render", "l.md", "--format", "html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let one = std::fs::read_to_string(dir.path().join("l/01-a-one.html")).unwrap();
+    let two = std::fs::read_to_string(dir.path().join("l/02-b-two.html")).unwrap();
+    assert!(one.contains("A. One") && !one.contains("B. Two"), "{one}");
+    assert!(one.contains("On &lt;script&gt;x&lt;/script&gt;."), "{one}");
+    assert!(
+        two.contains("On justice.") && !two.contains("A. One"),
+        "{two}"
+    );
+}

@@ -185,6 +185,40 @@ fn a_house_gives_its_own_ejected_template_and_its_errors_name_file_and_line() {
     assert!(err.contains(&format!("missive.toml:{line}:12")), "{err}");
 }
 
+#[test]
+fn signature_images_are_on_the_page_only_where_the_house_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let house = dir.path();
+    std::fs::copy(
+        repo().join("examples/house/logo.svg"),
+        house.join("sig.svg"),
+    )
+    .unwrap();
+    let toml = house.join("missive.toml");
+    std::fs::write(
+        &toml,
+        "[letterhead]\norganization = \"Civic Rights Watchers\"\n",
+    )
+    .unwrap();
+    let letter = "+++\ndate = 2026-03-02\n[[signatories]]\nname = \"Ana Ruiz\"\nsignature = \"sig.svg\"\n+++\nText.\n";
+    std::fs::write(house.join("l.md"), letter).unwrap();
+    let page = || {
+        let out = missive(house, &["render", "--format", "html", "l.md"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read_to_string(house.join("l.html")).unwrap()
+    };
+    assert!(!page().contains("class=\"signature\""));
+    let mut config = std::fs::read_to_string(&toml).unwrap();
+    config.push_str("[web]\nsignatures = true\n");
+    std::fs::write(&toml, config).unwrap();
+    let page = Html::parse_document(&page());
+    let selector = Selector::parse("img.signature").unwrap();
+    let image = page.select(&selector).next().expect("the signature image");
+    let src = image.value().attr("src").unwrap();
+    assert!(src.starts_with("data:image/svg+xml;base64,"), "{src}");
+    assert_eq!(image.value().attr("alt"), Some("Signature of Ana Ruiz"));
+}
+
 /// Text a writer might type, chosen to look like markup, template syntax or code.
 const HOSTILE: [&str; 12] = [
     "<script>alert(1)</script>",

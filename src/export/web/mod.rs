@@ -2,8 +2,9 @@
 //! `<article>`, for pasting into a CMS), written from the same data as the PDF — the
 //! template's data ([`crate::typeset::schema`]) and the body's tree — by a minijinja
 //! template with HTML autoescape. No script, no request: the styles are inline and the
-//! logo and images are `data:` addresses. Signature images are left out: a scanned
-//! signature on a public page helps forgers.
+//! logo and images are `data:` addresses. Signature images are left out unless the
+//! house asks for them (`[web] signatures = true`): a scanned signature on a public page
+//! helps forgers.
 
 pub mod body;
 
@@ -39,11 +40,23 @@ pub fn page(
         })
         .collect();
     let logo = (prepared.data.letterhead.logo.as_deref()).and_then(image);
+    // Signature images only where the house asks for them.
+    let house_web = prepared.letter.house.as_ref().map(|h| &h.config.web);
+    let with_signatures = house_web.and_then(|web| web.signatures) == Some(true);
+    let signatures: Vec<Option<String>> = (prepared.data.signatories.iter())
+        .map(|s| {
+            s.signature
+                .as_deref()
+                .filter(|_| with_signatures)
+                .and_then(image)
+        })
+        .collect();
     let data = context! {
         letter => Value::from_serialize(&prepared.data),
         body => Value::from_safe_string(body::blocks(&tree.nodes, &image)),
         notes => notes,
         logo => logo,
+        signatures => signatures,
         fragment => fragment,
     };
     let (name, source) = template(prepared)?;
