@@ -46,6 +46,10 @@ struct Case {
     fill: BTreeMap<String, Fill>,
     /// Each command must end within this many seconds (a runaway letter's budget).
     seconds: Option<f64>,
+    /// The letter's time budget for this case's commands (`--timeout`), for a letter that is
+    /// meant to succeed but is large enough to pass the default minute in a debug build on a
+    /// loaded machine.
+    timeout: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -275,9 +279,20 @@ fn run(catalogue: &Catalogue, case: &Case) -> Vec<String> {
     let before = listing(dir.path());
     let mut wrong = Vec::new();
 
-    let timed = |command: &str| {
+    let budget: Vec<&str> = match &case.timeout {
+        Some(timeout) => vec!["--timeout", timeout],
+        None => Vec::new(),
+    };
+    let args = |command: &'static str, extra: &[&'static str]| {
+        let mut args = vec![command];
+        args.extend(&budget);
+        args.extend(extra);
+        args.push(case.file.as_str());
+        args
+    };
+    let timed = |command: &'static str| {
         let started = Instant::now();
-        let output = missive(dir.path(), &[command, &case.file]);
+        let output = missive(dir.path(), &args(command, &[]));
         (output, started.elapsed())
     };
     let check = timed("check");
@@ -285,10 +300,7 @@ fn run(catalogue: &Catalogue, case: &Case) -> Vec<String> {
     if listing(dir.path()) != before {
         wrong.push("`check` wrote files".into());
     }
-    let json = missive(
-        dir.path(),
-        &["check", "--message-format", "json", &case.file],
-    );
+    let json = missive(dir.path(), &args("check", &["--message-format", "json"]));
     wrong.extend(judge_json(&check.0, &json));
 
     let render = timed("render");
