@@ -3,7 +3,8 @@
 //! paragraph by paragraph; and, in a real browser (Debian's chromium, through
 //! tests/web/check-pages.mjs), it loads from disk with the network refused, is not blank,
 //! has no WCAG 2.1 AA violation (axe-core) and the Arabic page reads right to left; the
-//! Nu Html Checker finds no error.
+//! Nu Html Checker finds no error. A page is the same bytes each time, and a letter that
+//! fails writes none.
 
 mod common;
 
@@ -412,4 +413,37 @@ fn pages_pass_the_conformance_checker_and_the_browser_checks() {
         let direction = if rtl { "rtl" } else { "ltr" };
         assert_eq!(facts["direction"], direction, "{file}");
     }
+}
+
+#[test]
+fn a_page_is_the_same_bytes_each_time_and_a_bad_letter_writes_no_page() {
+    let (first, second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let pages = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        (rendered_examples(dir).into_iter())
+            .map(|(page, _)| {
+                let name = page.strip_prefix(dir).unwrap().display().to_string();
+                (name, std::fs::read(&page).unwrap())
+            })
+            .collect()
+    };
+    let (a, b) = (pages(first.path()), pages(second.path()));
+    assert_eq!(a.len(), b.len());
+    for ((name, a), (_, b)) in a.iter().zip(&b) {
+        assert!(a == b, "{name}: two renders of the page differ");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("tests/bad/cc-not-a-list.md"),
+        dir.path().join("bad.md"),
+    )
+    .unwrap();
+    let out = missive(dir.path(), &["render", "--format", "html", "bad.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("bad.md:3:6"), "{}", stderr(&out));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("bad.md")]);
 }
