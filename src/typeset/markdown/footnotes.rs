@@ -7,7 +7,6 @@ use std::ops::Range;
 use super::body::{Body, Problem};
 use super::converter::{Converter, Definition, line_end};
 use super::tree::{Kind, Node, Tree};
-use super::typst_markup;
 use crate::diagnostic::codes;
 
 impl Converter<'_> {
@@ -20,7 +19,9 @@ impl Converter<'_> {
         self.typographer.object();
     }
 
-    pub(super) fn finish(mut self, fill: Option<super::Fill>) -> Body {
+    /// The body's tree with its notes in number order, and the problems of its notes; the
+    /// Typst markup is written from the tree afterwards ([`super::convert`]).
+    pub(super) fn finish(mut self) -> Body {
         self.flush();
         let mut body = self.body;
 
@@ -52,10 +53,6 @@ impl Converter<'_> {
             nodes: self.nodes,
             notes: notes.into_iter().map(|(_, note)| note).collect(),
         };
-        if let Some(fill) = fill {
-            body.tree.fill_text(fill);
-        }
-        typst_markup::write(&mut body);
 
         let mut unused: Vec<(String, Definition)> = self.definitions.into_iter().collect();
         unused.sort_by_key(|(_, d)| d.range.start);

@@ -51,5 +51,10 @@ pub fn convert(
     for (event, range) in events {
         converter.event(event, range);
     }
-    converter.finish(fill)
+    let mut body = converter.finish();
+    if let Some(fill) = fill {
+        body.tree.fill_text(fill);
+    }
+    typst_markup::write(&mut body);
+    body
 }
