@@ -372,7 +372,7 @@ fn the_report_has_the_documented_shape() {
     assert!(report["seconds"].as_f64().unwrap() > 0.0);
     assert_eq!(
         report["summary"],
-        serde_json::json!({ "letters": 2, "rendered": 1, "skipped": 0, "failed": 1,
+        serde_json::json!({ "letters": 2, "copies": 0, "rendered": 1, "skipped": 0, "failed": 1,
                             "cancelled": 0, "orphans": 0, "pruned": 0 })
     );
     let letters = report["letters"].as_array().unwrap();
@@ -384,7 +384,8 @@ fn the_report_has_the_documented_shape() {
             .collect::<BTreeSet<_>>()
     };
     let expected = set(&[
-        "source", "output", "status", "time_ms", "pages", "error", "warnings",
+        "source", "row", "name", "output", "outputs", "status", "time_ms", "pages", "error",
+        "warnings",
     ]);
     assert!(letters.iter().all(|l| keys(l) == expected), "{letters:?}");
     let (broken, ok) = (&letters[0], &letters[1]);
@@ -394,6 +395,11 @@ fn the_report_has_the_documented_shape() {
     );
     assert_eq!(broken["status"], "failed");
     assert_eq!(broken["pages"], Value::Null);
+    assert_eq!(broken["outputs"], serde_json::json!(["broken.pdf"]));
+    assert_eq!(
+        (&broken["row"], &broken["name"]),
+        (&Value::Null, &Value::Null)
+    );
     assert!(
         broken["error"].as_str().unwrap().contains("no signatories"),
         "{broken}"

@@ -19,6 +19,7 @@
 //! full speed, its memory bounded by N budgets. The figures are in `docs/batch.md`.
 
 pub mod archive;
+mod dealer;
 mod fingerprint;
 mod interrupt;
 mod job;
@@ -31,10 +32,10 @@ mod progress;
 mod queue;
 pub mod report;
 pub mod shard;
+mod tasks;
 pub mod wire;
 pub mod worker;
 
-use std::collections::HashSet;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -62,31 +63,10 @@ pub fn jobs(given: Option<NonZeroUsize>) -> usize {
 pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, String> {
     let started = Instant::now();
     let (archive_root, out_root) = open_folders(args)?;
-    let skip = (out_root != archive_root && out_root.starts_with(&archive_root))
-        .then_some(out_root.as_path());
-    let found = archive::letters(&args.archive, skip).map_err(|err| {
-        format!(
-            "cannot read the archive {}: {err}",
-            display_path(&args.archive)
-        )
-    })?;
     let in_shard = |stem: &str| args.shard.is_none_or(|shard| shard.contains(stem));
-    for other in found
-        .not_letters
-        .iter()
-        .filter(|entry| in_shard(entry.stem()))
-    {
-        say(format_args!(
-            "skipped: {} is not a letter (it does not start with `+++` front matter)",
-            other.rel
-        ));
-    }
-    let all = found.letters;
-    let mine: Vec<Entry> = all
-        .iter()
-        .filter(|entry| in_shard(entry.stem()))
-        .cloned()
-        .collect();
+    let mine = letters(args, (&archive_root, &out_root), &in_shard)?;
+    let extension = args.formats.first().map_or("pdf", |f| f.extension());
+    let tasks = tasks::tasks(&args.archive, &mine, extension);
 
     let (mut records, warnings) = manifest::load(&out_root);
     let warnings: Vec<Diagnostic> = warnings
@@ -94,14 +74,20 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
         .map(|warning| Diagnostic::warning(codes::MANIFEST_UNREADABLE, warning))
         .collect();
     report(&warnings);
-    records.retain(|rel, _| in_shard(archive::stem(rel)));
+    records.retain(|id, _| in_shard(archive::stem(tasks::letter_of(id))));
     let environment = fingerprint::environment(env, &args.standards);
-    let plan = plan::plan(args, environment, &mine, &mut records);
-    for (entry, _) in mine.iter().zip(&plan.reports).filter(|(_, r)| r.is_some()) {
-        let source = display_path(&archive::join(&args.archive, &entry.rel));
+    let plan = plan::plan(args, environment, (&mine, &tasks.tasks), &mut records);
+    for (task, _) in tasks
+        .tasks
+        .iter()
+        .zip(&plan.reports)
+        .filter(|(_, r)| r.is_some())
+    {
+        let source = display_path(&archive::join(&args.archive, &mine[task.letter].rel));
         record(|| json::letter_finished(&source, json::Status::Skipped));
     }
-    let known: HashSet<&str> = all.iter().map(|entry| entry.rel.as_str()).collect();
+    let failed = outcome::failed(args, &mine, &tasks.failed);
+    let known = tasks::Known::new(&tasks, &mine);
     let orphans = outcome::orphans(&mut records, &known, &args.out, args.prune);
     let save = |records: &Records| {
         manifest::save(&out_root, args.shard, records).map_err(|err| {
@@ -119,6 +105,7 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
         args,
         environment,
         letters: &mine,
+        tasks: &tasks.tasks,
         jobs,
     };
     let (records, reports) = queue.typeset(plan, records, &save)?;
@@ -128,11 +115,39 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
         args,
         jobs,
         letters: &mine,
+        tasks: &tasks.tasks,
         started,
         typeset_seconds,
         interrupted: interrupt::requested(),
     };
-    run.finish(reports, orphans)
+    run.finish(reports, failed, orphans)
+}
+
+/// The letters of the archive in this run's shard (`in_shard`); the Markdown files that
+/// are not letters are listed as skipped.
+fn letters(
+    args: &Options,
+    (archive_root, out_root): (&Path, &Path),
+    in_shard: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Entry>, String> {
+    let skip = (out_root != archive_root && out_root.starts_with(archive_root)).then_some(out_root);
+    let found = archive::letters(&args.archive, skip).map_err(|err| {
+        format!(
+            "cannot read the archive {}: {err}",
+            display_path(&args.archive)
+        )
+    })?;
+    for other in (found.not_letters.iter()).filter(|entry| in_shard(entry.stem())) {
+        say(format_args!(
+            "skipped: {} is not a letter (it does not start with `+++` front matter)",
+            other.rel
+        ));
+    }
+    Ok(found
+        .letters
+        .into_iter()
+        .filter(|entry| in_shard(entry.stem()))
+        .collect())
 }
 
 /// The archive and output folders, canonical; the output folder is created.

@@ -70,17 +70,12 @@ pub fn serve(
     served.into_iter().collect()
 }
 
-/// Renders one letter and says how it went.
+/// Renders one letter (or copy) and says how it went.
 fn render(env: &Environment, environment: Hash, standards: &Standards, request: &Request) -> Reply {
-    let (source, target) = (&request.source, &request.target);
+    let source = &request.source;
     let clock = Instant::now();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        job::render(
-            env,
-            environment,
-            standards,
-            (source, target, request.format),
-        )
+        job::render(env, environment, standards, request)
     }))
     .unwrap_or_else(|panic| Err(vec![panicked(panic.as_ref(), source)]));
     let ms = clock.elapsed().as_secs_f64() * 1000.0;
@@ -89,7 +84,7 @@ fn render(env: &Environment, environment: Hash, standards: &Standards, request: 
             record: rendered.record,
             pages: rendered.pages,
             warnings: wire::problems(&rendered.warnings),
-            written: rendered.written,
+            outputs: rendered.outputs,
             dependencies: rendered.dependencies,
             ms,
         },

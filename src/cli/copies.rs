@@ -3,18 +3,18 @@
 //! or by its number and name, never two on one name; `--only` chooses rows,
 //! `--combined` also writes one print file of them all. A bad row fails only its copy.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::args::{CopiesArgs, RenderArgs};
 use super::exit::Failure;
 use super::rendering::render_and_report;
 use crate::diagnostic::{Diagnostic, codes};
+use crate::export::Format;
 use crate::export::combine::combine;
 use crate::export::output;
 use crate::letter::copies::{LetterCopy, Recipients};
 use crate::paths::display_path;
-use crate::pipeline::{self, Job, Rendered, Standards};
+use crate::pipeline::{self, Job, Standards};
 use crate::term::json::{self, Status};
 use crate::term::{record, report, say};
 use crate::typeset::world::Environment;
@@ -60,35 +60,36 @@ fn render(
     args: &RenderArgs,
     standards: &Standards,
 ) -> Result<bool, Failure> {
-    let format = args.format.format();
-    let chosen = chosen(recipients, &args.copies)?;
+    let formats = args.format.formats();
+    let chosen = chosen(recipients, &args.copies, formats[0].extension())?;
     let folder = folder(path, args.output.as_deref())?;
-    let width = recipients.list.rows.len().to_string().len().max(2);
-    let mut taken: HashMap<String, usize> = HashMap::new();
     let mut ok = true;
     let mut pdfs = Vec::new();
-    for copy in chosen {
-        let row = copy.row().number;
-        let label = format!("{} row {row}", display_path(path));
-        let file = format!("{}.{}", copy.file_stem(width), format.extension());
-        if let Some(other) = taken.get(&file.to_lowercase()) {
-            report(&[copy.name_taken(&file, *other)]);
-            say(format_args!("failed: {label} (nothing written)"));
-            ok = false;
-            continue;
-        }
-        taken.insert(file.to_lowercase(), row);
-        let output = folder.join(&file);
+    for (copy, named) in chosen {
+        let label = format!("{} row {}", display_path(path), copy.row().number);
+        let stem = match named {
+            Ok(stem) => stem,
+            Err(taken) => {
+                report(&[taken]);
+                say(format_args!("failed: {label} (nothing written)"));
+                ok = false;
+                continue;
+            }
+        };
+        let targets = pipeline::targets(&folder, &stem, &formats);
         let job = Job {
-            output: &output,
-            format,
+            targets: &targets,
             standards,
             emit_typst: None,
             draft: args.draft,
             copy: Some(&copy),
         };
         match render_and_report(env, path, &label, &job) {
-            Some(Rendered { written, .. }) => pdfs.extend(written.into_iter().map(|(p, _)| p)),
+            Some(rendered) => pdfs.extend(
+                (rendered.outputs.into_iter())
+                    .filter(|output| output.format == Format::Pdf)
+                    .flat_map(|output| output.files.into_iter().map(|(p, _)| p)),
+            ),
             None => ok = false,
         }
         // Typst's memoized results that the last two copies did not use are dropped: what
@@ -101,8 +102,14 @@ fn render(
     Ok(ok)
 }
 
-/// The copies `--only` chooses (all without it), in row order.
-fn chosen(recipients: &Recipients, args: &CopiesArgs) -> Result<Vec<LetterCopy>, Failure> {
+type Named = (LetterCopy, Result<String, Diagnostic>);
+
+/// The copies `--only` chooses (all without it), in row order, with their names.
+fn chosen(
+    recipients: &Recipients,
+    args: &CopiesArgs,
+    extension: &str,
+) -> Result<Vec<Named>, Failure> {
     let count = recipients.list.rows.len();
     if let Some(bad) = args.only.iter().find(|n| **n == 0 || **n > count) {
         return Err(Failure::Usage(format!(
@@ -111,8 +118,9 @@ fn chosen(recipients: &Recipients, args: &CopiesArgs) -> Result<Vec<LetterCopy>,
         )));
     }
     Ok(recipients
-        .copies()
-        .filter(|copy| args.only.is_empty() || args.only.contains(&copy.row().number))
+        .named_copies(extension)
+        .into_iter()
+        .filter(|(copy, _)| args.only.is_empty() || args.only.contains(&copy.row().number))
         .collect())
 }
 

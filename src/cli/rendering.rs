@@ -21,22 +21,23 @@ pub(super) fn render_and_report(
     match pipeline::render(env, path, job) {
         Ok(rendered) => {
             report(&rendered.warnings);
-            let files: Vec<String> = rendered
-                .written
-                .iter()
-                .map(|(p, _)| display_path(p))
-                .collect();
-            // A PDF holds every page; PNG and SVG write one file a page.
-            let pages = if job.format == Format::Pdf {
-                rendered.pages
-            } else {
-                1
-            };
-            for file in &files {
-                record(|| json::file_written(source, file, job.format.extension(), Some(pages)));
+            let mut shown = Vec::new();
+            for output in &rendered.outputs {
+                // A PDF holds every page; PNG and SVG write one file a page.
+                let pages = if output.format == Format::Pdf {
+                    rendered.pages
+                } else {
+                    1
+                };
+                for (path, _) in &output.files {
+                    let file = display_path(path);
+                    let extension = output.format.extension();
+                    record(|| json::file_written(source, &file, extension, Some(pages)));
+                    shown.push(file);
+                }
             }
             record(|| json::letter_finished(source, Status::Rendered));
-            say(format_args!("rendered {source} -> {}", files.join(", ")));
+            say(format_args!("rendered {source} -> {}", shown.join(", ")));
             Some(rendered)
         }
         Err(problems) => {

@@ -222,9 +222,12 @@ pub struct BatchArgs {
     /// it exactly, with no coordination.
     #[arg(long, value_name = "I/N")]
     pub shard: Option<Shard>,
-    /// Remove PDFs whose source letter is gone (they are reported either way).
+    /// Remove outputs whose source letter (or row of a list) is gone (they are reported
+    /// either way).
     #[arg(long)]
     pub prune: bool,
+    #[command(flatten)]
+    pub format: FormatArg,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]
