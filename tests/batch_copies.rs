@@ -76,8 +76,11 @@ impl Work {
     }
 }
 
-/// `(source, row, name, output, status)` of every job in a report.
-fn jobs(report: &Value) -> Vec<(String, Option<u64>, Option<String>, String, String)> {
+/// A job in a report: `(source, row, name, output, status)`.
+type Job = (String, Option<u64>, Option<String>, String, String);
+
+/// Every job in a report.
+fn jobs(report: &Value) -> Vec<Job> {
     let text = |v: &Value| v.as_str().map(String::from);
     (report["letters"].as_array().unwrap().iter())
         .map(|job| {
@@ -396,4 +399,65 @@ fn bad_lists_and_rows_in_an_archive_fail_only_their_jobs() {
     let (output, report) = work.batch(&["--prune"]);
     assert_eq!(report["summary"]["pruned"], 0, "{}", stderr(&output));
     assert!(work.path("out/taken/letter/berg.pdf").is_file());
+}
+
+#[test]
+fn render_with_workers_writes_the_bytes_of_one_process_and_fails_only_a_bad_row() {
+    let work = Work::new();
+    work.write("letters/bill.md", LETTER);
+    // Row 3 has no name: only its copy fails.
+    let list = format!("{LIST}\"\";\"Street 9\";defence\r\n\"José Núñez\";\"Street 4\";home\r\n")
+        .replace("\"Zoë Čapek\";\"Street 3\";health\r\n", "");
+    work.write("letters/members.csv", &list);
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            "letters/bill.md",
+            "--format",
+            "pdf,html",
+            "-o",
+            out,
+        ];
+        args.extend_from_slice(extra);
+        missive(work.dir.path(), &args)
+    };
+    let one = run("one", &["--combined", "all.pdf"]);
+    let two = run("two", &["-j", "2", "--combined", "all-2.pdf"]);
+    for output in [&one, &two] {
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(output));
+        assert!(
+            stderr(output).contains("row 3 has no `name`"),
+            "{}",
+            stderr(output)
+        );
+    }
+    let names = |dir: &str| {
+        let mut names: Vec<String> = std::fs::read_dir(work.path(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        names("two"),
+        [
+            "01-dr-aicha-benali.html",
+            "01-dr-aicha-benali.pdf",
+            "02-ole-berg-halvorsen.html",
+            "02-ole-berg-halvorsen.pdf",
+            "04-jose-nunez.html",
+            "04-jose-nunez.pdf"
+        ]
+    );
+    assert_eq!(names("one"), names("two"));
+    for name in names("one") {
+        assert!(
+            std::fs::read(work.path(&format!("one/{name}"))).unwrap()
+                == std::fs::read(work.path(&format!("two/{name}"))).unwrap(),
+            "{name}: -j 2 and one process differ"
+        );
+    }
+    // A print file holds every copy or none.
+    assert!(!work.path("all.pdf").exists() && !work.path("all-2.pdf").exists());
 }

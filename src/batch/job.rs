@@ -8,7 +8,7 @@ use super::fingerprint::{self, Hash, LetterInputs};
 use super::manifest::{OutputRecord, Record};
 use super::wire::Request;
 use crate::diagnostic::{Diagnostic, Diagnostics, codes};
-use crate::letter::copies::LetterCopy;
+use crate::letter::copies::{LetterCopy, Recipients};
 use crate::paths::display_path;
 use crate::pipeline::{self, Job, Standards, Written};
 use crate::typeset::world::Environment;
@@ -36,13 +36,63 @@ impl Rendered {
     }
 }
 
+/// The list of the letter whose copies a worker rendered last, kept while the letter and
+/// the list are unchanged: a worker gets a letter's copies in runs, and reading a list of
+/// a thousand rows again for each copy would cost more than the copy's own fields.
+#[derive(Default)]
+pub struct Lists {
+    last: Option<(PathBuf, Hash, Vec<u8>, Recipients)>,
+}
+
+impl Lists {
+    /// The copy of row index `index` of the list of the letter at `source` (whose bytes
+    /// hash to `letter`), and the list file's bytes (`None` if unreadable).
+    fn copy(
+        &mut self,
+        source: &Path,
+        letter: Option<Hash>,
+        index: usize,
+    ) -> Result<(LetterCopy, Option<Vec<u8>>), Diagnostics> {
+        let fresh = self
+            .last
+            .as_ref()
+            .is_some_and(|(path, hash, list, recipients)| {
+                path == source
+                    && Some(*hash) == letter
+                    && std::fs::read(&recipients.path).is_ok_and(|bytes| bytes == *list)
+            });
+        if !fresh {
+            self.last = None;
+            // The list's bytes are read before it is parsed: if it changes meanwhile,
+            // the key is of the older bytes and the next run renders the copy again.
+            let recipients = pipeline::recipients(source)?;
+            let bytes = recipients
+                .as_ref()
+                .and_then(|r| std::fs::read(&r.path).ok());
+            if let (Some(recipients), Some(hash), Some(bytes)) = (&recipients, letter, &bytes) {
+                self.last = Some((
+                    source.to_path_buf(),
+                    hash,
+                    bytes.clone(),
+                    recipients.clone(),
+                ));
+            }
+            let copy = recipients.and_then(|r| r.copies().nth(index));
+            return Ok((copy.ok_or_else(|| row_gone(source, index))?, bytes));
+        }
+        let (_, _, bytes, recipients) = self.last.as_ref().expect("fresh");
+        let copy = (recipients.copies().nth(index)).ok_or_else(|| row_gone(source, index))?;
+        Ok((copy, Some(bytes.clone())))
+    }
+}
+
 /// Renders what `request` asks (PDF to the standards `standards` chooses), creating the
-/// folders.
+/// folders; `lists` keeps the last letter's list of recipients.
 pub fn render(
     env: &Environment,
-    environment: Hash,
-    standards: &Standards,
+    (environment, standards): (Hash, &Standards),
     request: &Request,
+    lists: &mut Lists,
 ) -> Result<Rendered, Diagnostics> {
     let source = &request.source;
     // Hashed before loading: if a file changes meanwhile, the record is of the older
@@ -50,18 +100,18 @@ pub fn render(
     let source_hash = std::fs::read(source)
         .ok()
         .map(|bytes| fingerprint::content(&bytes));
-    let copy = request
-        .copy
-        .map(|index| copy_of(source, index))
-        .transpose()?;
-    let list = copy
-        .as_ref()
-        .and_then(|copy| std::fs::read(&copy.recipients.path).ok());
+    let (copy, list) = match request.copy {
+        Some(index) => {
+            let (copy, list) = lists.copy(source, source_hash, index)?;
+            (Some(copy), list)
+        }
+        None => (None, None),
+    };
     let job = Job {
         targets: &request.targets,
         standards,
         emit_typst: None,
-        draft: false,
+        draft: request.draft,
         copy: copy.as_ref(),
     };
     let rendered = pipeline::render(env, source, &job)?;
@@ -130,22 +180,17 @@ fn output_record(key: &str, output: &Written, root: &Path) -> Option<OutputRecor
     })
 }
 
-/// The copy of row index `index` of the list of the letter at `source`.
-fn copy_of(source: &Path, index: usize) -> Result<LetterCopy, Diagnostics> {
-    let recipients = pipeline::recipients(source)?;
-    recipients
-        .and_then(|recipients| recipients.copies().nth(index))
-        .ok_or_else(|| {
-            vec![
-                Diagnostic::error(
-                    codes::BAD_LIST,
-                    format!(
-                        "{} changed while the batch ran: its row {} is gone",
-                        display_path(source),
-                        index + 1
-                    ),
-                )
-                .hint("run the batch again"),
-            ]
-        })
+/// The error of a copy whose row is no longer in its letter's list.
+fn row_gone(source: &Path, index: usize) -> Diagnostics {
+    vec![
+        Diagnostic::error(
+            codes::BAD_LIST,
+            format!(
+                "{} changed while the batch ran: its row {} is gone",
+                display_path(source),
+                index + 1
+            ),
+        )
+        .hint("run the batch again"),
+    ]
 }

@@ -174,6 +174,7 @@ impl Queue<'_> {
                 })
                 .collect(),
             copy: task.copy.as_ref().map(LetterCopy::index),
+            draft: false,
         }
     }
 

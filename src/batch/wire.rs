@@ -22,6 +22,9 @@ pub struct Request {
     pub targets: Vec<Target>,
     /// For a personal copy, the index of its row among the list's data rows.
     pub copy: Option<usize>,
+    /// Mark it a draft, whatever it says (`render --draft`).
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// What became of a letter, with the time it took the worker in milliseconds.

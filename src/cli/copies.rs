@@ -3,20 +3,22 @@
 //! or by its number and name, never two on one name; `--only` chooses rows,
 //! `--combined` also writes one print file of them all. A bad row fails only its copy.
 
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use super::args::{CopiesArgs, RenderArgs};
+use super::copies_workers::{self, Copy};
 use super::exit::Failure;
-use super::rendering::render_and_report;
+use super::rendering::{render_and_report, report_failed};
+use super::worker;
 use crate::diagnostic::{Diagnostic, codes};
 use crate::export::Format;
 use crate::export::combine::combine;
 use crate::export::output;
 use crate::letter::copies::{LetterCopy, Recipients};
 use crate::paths::display_path;
-use crate::pipeline::{self, Job, Standards};
-use crate::term::json::{self, Status};
-use crate::term::{record, report, say};
+use crate::pipeline::{self, Job, Standards, Written};
+use crate::term::{report, say};
 use crate::typeset::world::Environment;
 
 /// Renders the copies of the letter at `path` if it has `recipients` (`Some(false)` if
@@ -37,10 +39,7 @@ pub(super) fn render_if_copies(
         }
         Ok(None) => return Ok(None),
         Err(problems) => {
-            report(&problems);
-            let source = display_path(path);
-            record(|| json::letter_finished(&source, Status::Failed));
-            say(format_args!("failed: {source} (nothing written)"));
+            report_failed(&display_path(path), &problems);
             return Ok(Some(false));
         }
     };
@@ -52,7 +51,8 @@ pub(super) fn render_if_copies(
     render(env, path, &recipients, args, standards).map(Some)
 }
 
-/// Renders the chosen copies of the letter at `path`; `Ok(false)` if one failed.
+/// Renders the chosen copies of the letter at `path`, in this process or with `-j N`
+/// worker processes; `Ok(false)` if one failed.
 fn render(
     env: &Environment,
     path: &Path,
@@ -64,42 +64,63 @@ fn render(
     let chosen = chosen(recipients, &args.copies, formats[0].extension())?;
     let folder = folder(path, args.output.as_deref())?;
     let mut ok = true;
-    let mut pdfs = Vec::new();
+    let mut copies = Vec::with_capacity(chosen.len());
     for (copy, named) in chosen {
-        let label = format!("{} row {}", display_path(path), copy.row().number);
-        let stem = match named {
-            Ok(stem) => stem,
+        match named {
+            Ok(stem) => copies.push(Copy {
+                label: format!("{} row {}", display_path(path), copy.row().number),
+                targets: pipeline::targets(&folder, &stem, &formats),
+                copy,
+            }),
             Err(taken) => {
-                report(&[taken]);
-                say(format_args!("failed: {label} (nothing written)"));
+                let label = format!("{} row {}", display_path(path), copy.row().number);
+                report_failed(&label, &[taken]);
                 ok = false;
-                continue;
             }
-        };
-        let targets = pipeline::targets(&folder, &stem, &formats);
+        }
+    }
+    let jobs = args.copies.jobs.map_or(1, NonZeroUsize::get);
+    let written = if jobs > 1 {
+        let launch = worker::launch(&args.standards, &args.fonts, &args.limits)?;
+        copies_workers::render(launch, jobs.min(copies.len()), path, &copies, args.draft)
+            .map_err(Failure::Usage)?
+    } else {
+        in_process(env, path, &copies, (standards, args.draft))
+    };
+    ok &= written.iter().all(Option::is_some);
+    if let Some(combined) = &args.copies.combined {
+        let pdfs: Vec<PathBuf> = (written.into_iter().flatten().flatten())
+            .filter(|output| output.format == Format::Pdf)
+            .flat_map(|output| output.files.into_iter().map(|(p, _)| p))
+            .collect();
+        ok &= write_combined(combined, &pdfs, ok, args.copies.duplex);
+    }
+    Ok(ok)
+}
+
+/// Renders `copies` one after the other in this process; each one's outputs, `None` for
+/// one that failed.
+fn in_process(
+    env: &Environment,
+    path: &Path,
+    copies: &[Copy],
+    (standards, draft): (&Standards, bool),
+) -> Vec<Option<Vec<Written>>> {
+    let mut written = Vec::with_capacity(copies.len());
+    for copy in copies {
         let job = Job {
-            targets: &targets,
+            targets: &copy.targets,
             standards,
             emit_typst: None,
-            draft: args.draft,
-            copy: Some(&copy),
+            draft,
+            copy: Some(&copy.copy),
         };
-        match render_and_report(env, path, &label, &job) {
-            Some(rendered) => pdfs.extend(
-                (rendered.outputs.into_iter())
-                    .filter(|output| output.format == Format::Pdf)
-                    .flat_map(|output| output.files.into_iter().map(|(p, _)| p)),
-            ),
-            None => ok = false,
-        }
+        written.push(render_and_report(env, path, &copy.label, &job).map(|r| r.outputs));
         // Typst's memoized results that the last two copies did not use are dropped: what
         // the copies share stays, and memory stays flat however long the list.
         typst::comemo::evict(2);
     }
-    if let Some(combined) = &args.copies.combined {
-        ok &= write_combined(combined, &pdfs, ok, args.copies.duplex);
-    }
-    Ok(ok)
+    written
 }
 
 type Named = (LetterCopy, Result<String, Diagnostic>);

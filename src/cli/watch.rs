@@ -58,6 +58,7 @@ pub(super) fn run(args: WatchArgs) -> Outcome {
         source: args.letter.clone(),
         targets: targets.clone(),
         copy: None,
+        draft: false,
     };
     watch(|| render(&mut pool, &request())).map_err(|why| {
         report(&[Diagnostic::error(codes::CANNOT_WATCH, why)]);

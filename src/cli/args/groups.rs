@@ -143,6 +143,10 @@ pub struct CopiesArgs {
     /// count them): `--only 3` or `--only 2,5,9`.
     #[arg(long, value_name = "N[,M…]", value_delimiter = ',')]
     pub only: Vec<usize>,
+    /// Copies typeset at once, by N warm worker processes as `missive batch` uses
+    /// [default: 1, in this process].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 /// `--format`, for the commands that render.
