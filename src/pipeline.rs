@@ -222,34 +222,37 @@ pub struct Rendered {
     pub root: PathBuf,
 }
 
-/// What an archive's index of web pages shows of a letter: its subject (or title),
-/// first addressee, date and language, as its page shows them.
+/// What an archive's index of web pages shows of a letter (or copy): its title,
+/// addressees, date and language, as its page shows them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// The subject, if it has one.
     pub subject: Option<String>,
     /// The page's title: the subject, else "Letter to …" in the letter's language.
     pub title: String,
-    /// The first addressee's name, if it has one.
-    pub addressee: Option<String>,
+    /// The addressees' names, in order.
+    pub addressees: Vec<String>,
     /// The date, `2026-03-02`.
     pub date: String,
-    /// The date in the letter's language ("2 March 2026").
-    pub date_text: String,
     /// The language tag (`en-GB`, `ar`).
     pub lang: String,
+    /// The writing direction, `ltr` or `rtl`.
+    pub dir: String,
+    /// For a personal copy, its row of the list (from 1).
+    pub row: Option<usize>,
 }
 
-/// The index's summary of a prepared letter.
-fn summary(letter: &Prepared) -> Summary {
+/// The index's summary of a prepared letter (the copy of `copy`, for a copy).
+fn summary(letter: &Prepared, copy: Option<&LetterCopy>) -> Summary {
     let data = &letter.data;
     Summary {
         subject: data.subject.clone(),
         title: data.title.clone(),
-        addressee: data.to.first().map(|to| to.name.clone()),
+        addressees: data.to.iter().map(|to| to.name.clone()).collect(),
         date: data.date.iso.clone(),
-        date_text: data.date.text.clone(),
         lang: data.lang.tag.clone(),
+        dir: data.lang.dir.to_string(),
+        row: copy.map(|copy| copy.row().number),
     }
 }
 
@@ -333,7 +336,7 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
         pages: typeset.document.pages().len(),
         warnings: checked.warnings(),
         house: letter.letter.house.as_ref().map(|h| h.file.clone()),
-        summary: summary(letter),
+        summary: summary(letter, job.copy),
         root: root.clone(),
         files: checked.typeset.files,
         dependencies,

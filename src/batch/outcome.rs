@@ -121,18 +121,13 @@ pub fn failed(args: &Options, letters: &[Entry], failed: &[Failed]) -> Vec<Lette
         }
         report(&job.problems);
         say(format_args!("failed: {shown} (nothing written)"));
-        let outputs: Vec<String> = match job.row {
-            None => (args.formats.iter())
-                .map(|f| format!("{}/*.{}", entry.stem(), f.extension()))
-                .collect(),
-            Some(_) => Vec::new(),
-        };
         reports.push(LetterReport {
             source: entry.rel.clone(),
             row: job.row,
             name: None,
-            output: outputs.first().cloned().unwrap_or_default(),
-            outputs,
+            // The folder its copies go into; no file of it is written.
+            output: format!("{}/", entry.stem()),
+            outputs: Vec::new(),
             status: Status::Failed,
             time_ms: 0.0,
             pages: None,
@@ -161,7 +156,7 @@ pub fn orphans(records: &mut Records, known: &Known, out: &Path, prune: bool) ->
             if !path.is_file() {
                 continue;
             }
-            let pruned = prune && remove(&path);
+            let pruned = prune && remove(&path, out);
             let shown = display_path(&path);
             let source = tasks::letter_of(&id);
             if pruned {
@@ -181,10 +176,17 @@ pub fn orphans(records: &mut Records, known: &Known, out: &Path, prune: bool) ->
     orphans
 }
 
-/// Removes an orphan, or warns why it cannot.
-fn remove(path: &Path) -> bool {
+/// Removes an orphan, and its folder under `out` if that is left empty (a letter's
+/// copies' folder, once its last copy is gone); or warns why it cannot.
+fn remove(path: &Path, out: &Path) -> bool {
     match std::fs::remove_file(path) {
-        Ok(()) => true,
+        Ok(()) => {
+            if let Some(folder) = path.parent().filter(|folder| *folder != out) {
+                // Fails, as it should, while the folder holds anything else.
+                let _ = std::fs::remove_dir(folder);
+            }
+            true
+        }
         Err(err) => {
             report(&[Diagnostic::warning(
                 codes::CANNOT_PRUNE,
