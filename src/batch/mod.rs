@@ -83,7 +83,7 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
         .zip(&plan.reports)
         .filter(|(_, r)| r.is_some())
     {
-        let source = display_path(&archive::join(&args.archive, &mine[task.letter].rel));
+        let source = task.shown(&args.archive, &mine);
         record(|| json::letter_finished(&source, json::Status::Skipped));
     }
     let failed = outcome::failed(args, &mine, &tasks.failed);

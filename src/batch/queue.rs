@@ -177,18 +177,6 @@ impl Queue<'_> {
             draft: false,
         }
     }
-
-    /// A job as progress lines show it: its letter, and its row for a copy.
-    fn shown(&self, task: &Task) -> String {
-        let source = display_path(&archive::join(
-            &self.args.archive,
-            &self.letters[task.letter].rel,
-        ));
-        match task.row() {
-            Some((row, _)) => format!("{source} row {row}"),
-            None => source,
-        }
-    }
 }
 
 /// How a worker ended, for a message.
@@ -206,7 +194,7 @@ struct Coordinator<'p> {
 impl Coordinator<'_> {
     fn finished(&mut self, queue: &Queue, task: &Task, event: Event, ms: f64) -> LetterReport {
         let args = queue.args;
-        let source = queue.shown(task);
+        let source = task.shown(&args.archive, queue.letters);
         let (outcome, took) = event.outcome(&source);
         let ms = took.unwrap_or(ms);
         let new = |status, pages| LetterReport {

@@ -16,6 +16,7 @@ use super::archive::{self, Entry};
 use crate::diagnostic::Diagnostics;
 use crate::export::Format;
 use crate::letter::copies::{LetterCopy, Recipients};
+use crate::paths::display_path;
 use crate::pipeline;
 
 /// One job of a run: a letter, or one personal copy of a letter with `recipients`.
@@ -36,6 +37,16 @@ impl Task {
     /// The path of its output in `format`, relative to the output folder.
     pub fn output(&self, format: Format) -> String {
         format!("{}.{}", self.base, format.extension())
+    }
+
+    /// The job as progress lines show it: its letter (of `letters`, under `archive`), and
+    /// its row for a copy (`letters/bill.md row 3`, as `render` shows a copy).
+    pub fn shown(&self, archive: &Path, letters: &[Entry]) -> String {
+        let source = display_path(&archive::join(archive, &letters[self.letter].rel));
+        match self.row() {
+            Some((row, _)) => format!("{source} row {row}"),
+            None => source,
+        }
     }
 
     /// The copy's row number and name, for a copy.
