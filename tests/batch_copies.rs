@@ -399,3 +399,65 @@ fn render_with_workers_writes_the_bytes_of_one_process_and_fails_only_a_bad_row(
     // A print file holds every copy or none.
     assert!(!work.path("all.pdf").exists() && !work.path("all-2.pdf").exists());
 }
+
+#[test]
+fn the_archive_index_lists_every_page_and_is_written_only_when_it_changes() {
+    let work = Work::new();
+    work.write("arch/2026/bill.md", LETTER);
+    work.write("arch/2026/members.csv", LIST);
+    let plain = |subject: &str| {
+        LETTER
+            .replace("recipients = \"members.csv\"\n", "")
+            .replace("The associations bill", subject)
+            .replace("{{committee}}", "justice")
+            .replace(
+                "[[signatories]]",
+                "[[to]]\nname = \"Hon. Minister\"\n\n[[signatories]]",
+            )
+    };
+    work.write("arch/minister.md", &plain("Detention of reporters"));
+    // PDF only: no index.
+    let (output, _) = work.batch(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!work.path("out/index.html").exists());
+    let (output, _) = work.batch(&["--format", "pdf,html"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("index: out/index.html written"));
+    let index = std::fs::read_to_string(work.path("out/index.html")).unwrap();
+    // One entry per letter: the copies' letter links to its first copy, names none of
+    // its recipients, and says how many copies went out.
+    assert_eq!(index.matches("class=\"subject\"").count(), 2, "{index}");
+    assert!(index.contains("href=\"./minister.html\""), "{index}");
+    assert!(
+        index.contains("href=\"./2026/bill/01-dr-aicha-benali.html\""),
+        "{index}"
+    );
+    assert!(
+        // (A no-break space follows a title: "Hon.\u{a0}Minister".)
+        index.contains("Detention of reporters") && index.contains("Hon.\u{a0}Minister"),
+        "{index}"
+    );
+    assert!(!index.contains("Benali"), "{index}");
+    assert!(index.contains('3'), "{index}");
+    // Nothing changed: not rewritten. A subject changes: rewritten with it.
+    let stamp = work.stamp("out/index.html");
+    let (output, _) = work.batch(&["--format", "pdf,html"]);
+    assert!(stderr(&output).contains("index: out/index.html up to date"));
+    assert_eq!(work.stamp("out/index.html"), stamp);
+    work.write("arch/minister.md", &plain("Release of reporters"));
+    let (_, report) = work.batch(&["--format", "html"]);
+    assert_eq!(with_status(&report, "rendered"), ["minister.md"]);
+    let index = std::fs::read_to_string(work.path("out/index.html")).unwrap();
+    assert!(index.contains("Release of reporters") && !index.contains("Detention"));
+    // A letter whose page is `index.html`: its page is written, the archive index refused.
+    work.write("arch/index.md", &plain("An index letter"));
+    let (output, _) = work.batch(&["--format", "html"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("it is the page of index.md"),
+        "{}",
+        stderr(&output)
+    );
+    let page = std::fs::read_to_string(work.path("out/index.html")).unwrap();
+    assert!(page.contains("An index letter") && !page.contains("class=\"subject\""));
+}

@@ -141,8 +141,8 @@ pub fn environment(env: &Environment, standards: &Standards) -> Hash {
         fields.field(name.as_bytes()).field(text.as_bytes());
     }
     fields
-        .field(web::TEMPLATE_NAME.as_bytes())
-        .field(web::TEMPLATE.as_bytes());
+        .field(web::PAGE.name.as_bytes())
+        .field(web::PAGE.text.as_bytes());
     for face in env.faces() {
         fields
             .field(&face.font.index().to_le_bytes())

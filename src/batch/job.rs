@@ -172,6 +172,7 @@ fn output_record(key: &str, output: &Written, root: &Path) -> Option<OutputRecor
         None => None,
     };
     Some(OutputRecord {
+        format: output.format,
         key: fingerprint::output(key, output.format, template),
         files: (output.files.iter())
             .map(|(path, size)| (path.to_string_lossy().into_owned(), *size))

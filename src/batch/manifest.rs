@@ -17,7 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::shard::Shard;
-use crate::export::output;
+use crate::export::{Format, output};
 use crate::pipeline::Summary;
 
 /// Version of the manifest's layout; manifests of another version are ignored (their
@@ -45,6 +45,8 @@ pub struct Record {
 /// One output of a job.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutputRecord {
+    /// Its format (a web page and a page's `<article>` alone share `html`).
+    pub format: Format,
     /// Its key (see `fingerprint::output`).
     pub key: String,
     /// Its files, relative to the output folder (`/`-separated), with their sizes: files
@@ -166,6 +168,7 @@ mod tests {
             outputs: BTreeMap::from([(
                 "pdf".into(),
                 OutputRecord {
+                    format: Format::Pdf,
                     key: "k".into(),
                     files: vec![("a.pdf".into(), 10)],
                     template: None,

@@ -21,6 +21,7 @@
 pub mod archive;
 mod dealer;
 mod fingerprint;
+mod index;
 mod interrupt;
 mod job;
 pub mod manifest;
@@ -47,6 +48,7 @@ pub use outcome::Summary;
 pub use pool::Launch;
 
 use crate::diagnostic::{Diagnostic, codes};
+use crate::export::Format;
 use crate::paths::display_path;
 use crate::term::{json, record, report, say};
 use crate::typeset::world::Environment;
@@ -111,6 +113,7 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
     let (records, reports) = queue.typeset(plan, records, &save)?;
     let typeset_seconds = typesetting.elapsed().as_secs_f64();
     save(&records)?;
+    let index_ok = interrupt::requested() || keep_index(args, (&archive_root, &out_root));
     let run = outcome::Run {
         args,
         jobs,
@@ -120,7 +123,31 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
         typeset_seconds,
         interrupted: interrupt::requested(),
     };
-    run.finish(reports, failed, orphans)
+    let summary = run.finish(reports, failed, orphans)?;
+    Ok(Summary {
+        index_failed: !index_ok,
+        ..summary
+    })
+}
+
+/// With web pages among the formats, writes the archive's `index.html` from every
+/// manifest in the output folder (all shards' records); whether it went well.
+fn keep_index(args: &Options, (archive_root, out_root): (&Path, &Path)) -> bool {
+    if !args.formats.contains(&Format::Html) {
+        return true;
+    }
+    let (records, _) = manifest::load(out_root);
+    let shown = display_path(&args.out.join(index::FILE));
+    match index::write(archive_root, out_root, &records) {
+        Ok(true) => say(format_args!("index: {shown} written")),
+        Ok(false) => say(format_args!("index: {shown} up to date")),
+        Err(problems) => {
+            report(&problems);
+            say(format_args!("failed: {shown} (left as it was)"));
+            return false;
+        }
+    }
+    true
 }
 
 /// The letters of the archive in this run's shard (`in_shard`); the Markdown files that

@@ -24,6 +24,8 @@ pub struct Summary {
     pub counts: Counts,
     /// Whether Ctrl-C stopped it.
     pub interrupted: bool,
+    /// Whether the archive's `index.html` was to be written and could not be.
+    pub index_failed: bool,
 }
 
 /// A run that has typeset its jobs.
@@ -104,6 +106,7 @@ impl Run<'_> {
         Ok(Summary {
             counts,
             interrupted: self.interrupted,
+            index_failed: false,
         })
     }
 }

@@ -29,7 +29,7 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
     let summary = batch::run(&options, &env, jobs).map_err(Failure::Usage)?;
     if summary.interrupted {
         Err(Failure::Interrupted)
-    } else if summary.counts.failed > 0 {
+    } else if summary.counts.failed > 0 || summary.index_failed {
         Err(Failure::Failed)
     } else {
         Ok(())
