@@ -47,7 +47,12 @@ impl Recipients {
         let (path, sheet) = split_sheet(written.get_ref());
         let at = source.front.start + written.span().start..source.front.start + written.span().end;
         let project_path = assets::resolve(root, dir, path, LIST_EXTENSIONS)
-            .map_err(|cause| vec![cause.error("recipients: ").at(&source.file, at.clone())])?;
+            .map_err(|cause| {
+                let error = cause.error("recipients: ").at(&source.file, at.clone());
+                vec![error.hint(
+                    "a list is given relative to the letter and must lie inside the house folder (a .csv, .tsv or .xlsx file)",
+                )]
+            })?;
         let file = root.join(project_path.trim_start_matches('/'));
         let list = recipients::read(&file, &display_path(&file), sheet)?;
         let mut problems = fields::check(
