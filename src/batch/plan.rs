@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::archive::{self, Entry};
 use super::fingerprint::{self, Hash, LetterInputs};
-use super::manifest::{Record, Records};
+use super::manifest::{OutputRecord, Record, Records};
 use super::options::Options;
 use super::report::{LetterReport, Status};
 use super::tasks::Task;
@@ -141,28 +141,37 @@ impl<'a> Planner<'a> {
         else {
             return args.formats.clone();
         };
-        let mut stale = Vec::new();
-        for &format in &args.formats {
-            let current = record
-                .outputs
-                .get(format.extension())
-                .is_some_and(|output| {
-                    let template = match &output.template {
-                        Some(path) => self.project_file(source, path).map(Some),
-                        None => Some(None),
-                    };
-                    template.is_some_and(|template| {
-                        output.key == fingerprint::output(&key, format, template)
-                    }) && output.files.iter().all(|(file, size)| {
-                        std::fs::metadata(archive::join(&args.out, file))
-                            .is_ok_and(|meta| meta.len() == *size)
-                    })
-                });
-            if !current {
-                stale.push(format);
-            }
-        }
-        stale
+        let outputs = &record.outputs;
+        (args.formats.iter().copied())
+            .filter(|&format| {
+                !outputs.get(format.extension()).is_some_and(|output| {
+                    self.output_current(source, (&key, format), output, &args.out)
+                })
+            })
+            .collect()
+    }
+
+    /// Whether `output` (of a job of the letter at `source`, whose inputs have key `key`)
+    /// is that `format`'s, made with the current page template, and its files are in
+    /// `out` with the recorded sizes.
+    fn output_current(
+        &mut self,
+        source: &Path,
+        (key, format): (&str, Format),
+        output: &OutputRecord,
+        out: &Path,
+    ) -> bool {
+        let template = match &output.template {
+            Some(path) => match self.project_file(source, path) {
+                Some(hash) => Some(hash),
+                None => return false,
+            },
+            None => None,
+        };
+        output.key == fingerprint::output(key, format, template)
+            && (output.files.iter()).all(|(file, size)| {
+                std::fs::metadata(archive::join(out, file)).is_ok_and(|meta| meta.len() == *size)
+            })
     }
 
     /// The key of the letter at `source` (for `copy`'s row, for a copy) if it still read
