@@ -44,6 +44,26 @@ pub fn convert(
     resolve_image: &ImageResolver,
     fill: Option<Fill>,
 ) -> Body {
+    let mut body = parse(text, style, resolve_image);
+    if let Some(fill) = fill {
+        body.tree.fill_text(fill);
+    }
+    typst_markup::write(&mut body);
+    body
+}
+
+/// The byte ranges of a Markdown body where a personal copy's fields are filled: its text
+/// and inline code, not its code blocks, raw Typst fences, link addresses or image paths
+/// ([`tree::Tree::filled_ranges`]).
+pub fn filled_ranges(text: &str) -> Vec<Range<usize>> {
+    let keep = |written: &str| Ok(written.to_string());
+    parse(text, Style::new(None, false), &keep)
+        .tree
+        .filled_ranges()
+}
+
+/// The body's events converted into its tree (no markup written yet).
+fn parse(text: &str, style: Style, resolve_image: &ImageResolver) -> Body {
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
     let events: Vec<(Event, Range<usize>)> =
         Parser::new_ext(text, options).into_offset_iter().collect();
@@ -51,10 +71,5 @@ pub fn convert(
     for (event, range) in events {
         converter.event(event, range);
     }
-    let mut body = converter.finish();
-    if let Some(fill) = fill {
-        body.tree.fill_text(fill);
-    }
-    typst_markup::write(&mut body);
-    body
+    converter.finish()
 }

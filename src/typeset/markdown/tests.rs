@@ -179,3 +179,17 @@ fn the_tree_holds_blocks_inlines_notes_and_their_ranges() {
     assert_eq!(note.kind, Kind::Paragraph);
     assert_eq!(note.children[1].kind, Kind::Strong);
 }
+
+#[test]
+fn fields_are_filled_in_text_and_inline_code_only() {
+    let text = "A {{x}} *b {{y}}* `{{z}}`.[^1]\n\n```\n{{block}}\n```\n\n[^1]: {{n}}\n";
+    let filled: Vec<&str> = filled_ranges(text)
+        .into_iter()
+        .map(|range| &text[range])
+        .collect();
+    let joined = filled.join("|");
+    for field in ["{{x}}", "{{y}}", "`{{z}}`", "{{n}}"] {
+        assert!(joined.contains(field), "{field} in {joined}");
+    }
+    assert!(!joined.contains("{{block}}"), "{joined}");
+}
