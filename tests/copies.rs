@@ -89,6 +89,8 @@ fn every_copy_carries_its_own_row_and_nobody_elses() {
             "{text}"
         );
         assert!(text.contains(&format!("Sent to {name}")), "{text}");
+        // The running header of page 2 names the copy's own addressee.
+        assert!(text.contains(&format!("{name} · March 2, 2026")), "{text}");
         assert!(text.contains("A literal {{ stays"), "{text}");
         let salutation = if i % 2 == 0 {
             format!("Dear Dr. {},", NAMES[i % NAMES.len()])
