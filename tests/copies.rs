@@ -164,12 +164,25 @@ fn a_rerender_is_byte_identical() {
     let first = dir.path().join("first");
     let second = dir.path().join("second");
     for out in [&first, &second] {
+        let combined = out.with_extension("pdf");
         let run = missive(
             dir.path(),
-            &["render", "letter.md", "-o", out.to_str().unwrap()],
+            &[
+                "render",
+                "letter.md",
+                "-o",
+                out.to_str().unwrap(),
+                "--combined",
+                combined.to_str().unwrap(),
+            ],
         );
         assert!(run.status.success(), "{}", stderr(&run));
     }
+    assert_eq!(
+        std::fs::read(first.with_extension("pdf")).unwrap(),
+        std::fs::read(second.with_extension("pdf")).unwrap(),
+        "the combined file"
+    );
     for file in std::fs::read_dir(&first).unwrap() {
         let name = file.unwrap().file_name();
         assert_eq!(

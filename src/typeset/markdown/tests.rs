@@ -193,3 +193,19 @@ fn fields_are_filled_in_text_and_inline_code_only() {
     }
     assert!(!joined.contains("{{block}}"), "{joined}");
 }
+
+#[test]
+fn copies_reuse_a_parse_only_while_their_images_resolve_the_same() {
+    let text = "![Seal](seal.png) To {{x}}.\n";
+    let fill = |t: &str| t.replace("{{x}}", "X");
+    let style = Style::new(None, true);
+    let convert_in = |folder: &'static str| {
+        let resolve = move |p: &str| Ok(format!("/{folder}/{p}"));
+        convert(text, style, &resolve, Some(&fill))
+    };
+    assert_eq!(convert_in("a").images, vec!["/a/seal.png"]);
+    assert_eq!(convert_in("a").images, vec!["/a/seal.png"]);
+    let moved = convert_in("b");
+    assert_eq!(moved.images, vec!["/b/seal.png"]);
+    assert!(moved.markup.contains("To X."), "{}", moved.markup);
+}
