@@ -70,7 +70,7 @@ for _ in $(seq "$REPS"); do
   done
 done
 
-pages() { pdfinfo "$(find "$WORK/out-$1" -name '*.pdf' | sort | head -1)" | awk '/^Pages/ { print $2 }'; }
+pages() { pdfinfo "$(find "$WORK/out-$1" -name '*.pdf' | sort | head -1)" 2>/dev/null | awk '/^Pages/ { print $2 }'; }
 echo "$N copies / $N distinct letters, $REPS rounds, load average at the start $LOAD ($MISSIVE)"
 echo "pages of a copy: $(pages copies-render); of a distinct letter: $(pages distinct-j1)"
 printf '%-14s %10s %10s %14s %14s\n' run wall_s cpu_s wall_ms/letter cpu_ms/letter
@@ -103,5 +103,5 @@ for rows in 250 "$N"; do
   echo "$line"
 done
 rss=$(peak "$MISSIVE" render "$WORK/copies/letter.md" -o "$WORK/out-m" --combined "$WORK/all.pdf")
-echo "peak RSS, $N copies with --combined: $rss MiB; combined PDF $(du -m "$WORK/all.pdf" | cut -f1) MB, $(pdfinfo "$WORK/all.pdf" | awk '/^Pages/ { print $2 }') pages"
+echo "peak RSS, $N copies with --combined: $rss MiB; combined PDF $(du -m "$WORK/all.pdf" | cut -f1) MB, $(pdfinfo "$WORK/all.pdf" 2>/dev/null | awk '/^Pages/ { print $2 }') pages"
 rm -rf "$WORK"/out-* "$WORK/all.pdf"
