@@ -46,6 +46,11 @@ pub struct Environment {
     /// Houses' fonts read so far, by folder, with the stamp of their files (read again
     /// when a file changes, as under `watch`).
     houses: Mutex<HashMap<PathBuf, (Stamp, Arc<HouseBook>)>>,
+    /// Typst files read from letters' roots (a house's template), parsed, by id: the last
+    /// text of each, so that letters and copies share one syntax tree while it stays the
+    /// same. A template parsed and hashed for every copy cost about 8 M instructions, a
+    /// tenth of a copy (docs/copies.md).
+    parsed: Mutex<HashMap<FileId, Source>>,
 }
 
 /// Paths, sizes and modification times of a font folder's files.
@@ -86,6 +91,21 @@ impl Environment {
             faces,
             builtins,
             houses: Mutex::new(HashMap::new()),
+            parsed: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// `text` of the file `id` parsed: the source parsed before if its text was the same
+    /// (the same text parses to the same tree, so the output cannot tell).
+    fn parsed(&self, id: FileId, text: &str) -> Source {
+        let mut parsed = self.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        match parsed.get(&id) {
+            Some(source) if source.text() == text => source.clone(),
+            _ => {
+                let source = Source::new(id, text.to_string());
+                parsed.insert(id, source.clone());
+                source
+            }
         }
     }
 
@@ -277,10 +297,7 @@ impl World for LetterWorld<'_> {
             .or_insert_with(|| {
                 let bytes = self.file(id)?;
                 let text = bytes.as_str().map_err(|_| FileError::InvalidUtf8)?;
-                Ok(Source::new(
-                    id,
-                    text.trim_start_matches('\u{feff}').to_string(),
-                ))
+                Ok(self.env.parsed(id, text.trim_start_matches('\u{feff}')))
             })
             .clone()
     }
