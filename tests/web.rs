@@ -379,6 +379,7 @@ fn any_typed_text_comes_out_as_text_never_as_an_element_or_attribute() {
             "id",
             "role",
             "aria-labelledby",
+            "aria-label",
         ];
         for e in &elements {
             assert!(
@@ -435,6 +436,8 @@ fn pages_pass_the_conformance_checker_and_the_browser_checks() {
     let dir = tempfile::tempdir().unwrap();
     let rendered = rendered_examples(dir.path());
     let (index, _) = example_index(dir.path(), &rendered);
+    let bundled = tempfile::tempdir().unwrap();
+    let embedded = bundled_pages(bundled.path());
     let hostile = dir
         .path()
         .join("house")
@@ -446,6 +449,7 @@ fn pages_pass_the_conformance_checker_and_the_browser_checks() {
             .count();
     let pages: Vec<String> = (rendered.iter().map(|(page, _)| page))
         .chain([&hostile, &index])
+        .chain(&embedded)
         .map(|page| page.display().to_string())
         .collect();
     if java {
@@ -519,10 +523,123 @@ fn pages_pass_the_conformance_checker_and_the_browser_checks() {
             let linked = facts["linked"].as_array().unwrap().len();
             assert_eq!(linked, listed, "{file}: {}", facts["linked"]);
         }
+        check_fonts(
+            file,
+            &facts,
+            file.starts_with(&*bundled.path().to_string_lossy()),
+        );
         let rtl = file.ends_with("/ar.html");
         let direction = if rtl { "rtl" } else { "ltr" };
         assert_eq!(facts["direction"], direction, "{file}");
     }
+}
+
+/// Pages of a house that embeds its fonts (`[web] fonts = "bundled"`): an English, an
+/// Arabic and a Chinese letter.
+fn bundled_pages(dir: &Path) -> Vec<PathBuf> {
+    copy_tree(&repo().join("examples"), dir);
+    let toml = dir.join("house/missive.toml");
+    let config = std::fs::read_to_string(&toml).unwrap() + "\n[web]\nfonts = \"bundled\"\n";
+    std::fs::write(&toml, config).unwrap();
+    let letters = [
+        "2026-03-02-spyware-exports.md",
+        "languages/ar.md",
+        "languages/zh.md",
+    ];
+    (letters.iter())
+        .map(|letter| {
+            let out = missive(&dir.join("house"), &["render", "--format", "html", letter]);
+            assert!(out.status.success(), "{letter}: {}", stderr(&out));
+            dir.join("house").join(letter).with_extension("html")
+        })
+        .collect()
+}
+
+/// A page's fonts, as the browser saw them: with fonts embedded, its text is set in the
+/// embedded Libertinus Serif (and the Chinese face for a Chinese letter), every
+/// embedded face it uses loaded and none refused; without, nothing is embedded.
+fn check_fonts(file: &str, facts: &serde_json::Value, bundled: bool) {
+    let faces = facts["faces"].as_array().unwrap();
+    if !bundled {
+        assert!(faces.is_empty(), "{file} embeds fonts: {faces:?}");
+        return;
+    }
+    let loaded = |family: &str| {
+        faces
+            .iter()
+            .any(|f| f["family"] == family && f["status"] == "loaded")
+    };
+    assert!(
+        faces.iter().all(|f| f["status"] != "error"),
+        "{file}: a font was refused: {faces:?}"
+    );
+    let text_font = facts["textFont"].as_str().unwrap();
+    assert!(
+        text_font.starts_with("\"Libertinus Serif\""),
+        "{file}: {text_font}"
+    );
+    assert!(
+        loaded("Libertinus Serif") && loaded("Linux Biolinum O"),
+        "{file}: {faces:?}"
+    );
+    // Arabic is not embedded: a subset has no GSUB to join its letters with.
+    assert!(
+        faces.iter().all(|f| f["family"] != "Noto Naskh Arabic"),
+        "{file}: {faces:?}"
+    );
+    if file.ends_with("/zh.html") {
+        assert!(loaded("WenQuanYi Micro Hei"), "{file}: {faces:?}");
+    }
+}
+
+#[test]
+fn a_page_with_bundled_fonts_embeds_them_subset_and_asks_for_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = bundled_pages(dir.path());
+    let english = std::fs::read_to_string(&pages[0]).unwrap();
+    // Every url() is a data: address of a font; no other request.
+    assert_eq!(
+        english.matches("url(").count(),
+        english.matches("url(data:font/").count()
+    );
+    assert!(english.contains(
+        "@font-face { font-family: \"Libertinus Serif\"; font-weight: 400; font-style: normal;"
+    ));
+    assert!(
+        english.contains("font: 1.0625rem/1.6 \"Libertinus Serif\", \"Source Serif 4\""),
+        "{english}"
+    );
+    // Subset: the whole page, with eight faces, is smaller than one of the font files.
+    let regular = std::fs::metadata(repo().join("fonts/LibertinusSerif-Regular.otf"))
+        .unwrap()
+        .len();
+    assert!((english.len() as u64) < regular, "{} bytes", english.len());
+    // The Arabic and Chinese faces only where the text is in their script.
+    assert!(
+        !english.contains("Noto Naskh Arabic\"; font-weight")
+            && !english.contains("WenQuanYi Micro Hei\"; font-weight")
+    );
+    let arabic = std::fs::read_to_string(&pages[1]).unwrap();
+    assert!(!arabic.contains("@font-face { font-family: \"Noto Naskh Arabic\""));
+    assert!(arabic.contains("aria-label=\"العودة إلى النص\""));
+    let chinese = std::fs::read_to_string(&pages[2]).unwrap();
+    assert!(chinese.contains("@font-face { font-family: \"WenQuanYi Micro Hei\""));
+    assert!(chinese.contains("aria-label=\"返回正文\""));
+    // The same bytes again.
+    let again = missive(
+        &dir.path().join("house"),
+        &[
+            "render",
+            "--format",
+            "html",
+            "2026-03-02-spyware-exports.md",
+        ],
+    );
+    assert!(again.status.success());
+    assert!(
+        std::fs::read_to_string(&pages[0]).unwrap() == english,
+        "a second render differs"
+    );
 }
 
 #[test]

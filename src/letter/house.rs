@@ -10,7 +10,7 @@ use toml::Spanned;
 use typst_pdf::PdfStandard;
 
 use super::front_matter::{Letterhead, Paper};
-use super::keys::toml_table;
+use super::keys::{Field, Shape, toml_table};
 use super::limits::{GivenLimits, LimitsTable};
 use super::source::read_text;
 use super::standards;
@@ -89,7 +89,33 @@ toml_table! {
         /// Show the signatories' signature images on the page (default false: a scanned
         /// signature on a public page helps forgers).
         pub signatures: Option<bool>,
+        /// The pages' fonts: `"stack"` (default), fonts the reader's system has;
+        /// `"bundled"`, the letter's own fonts embedded, each subset to the page's text.
+        pub fonts: Option<WebFonts>,
+        /// With `fonts = "bundled"`: the text's family, among missive's fonts and the
+        /// house's (default the built-in template's, Libertinus Serif).
+        #[schemars(with = "Option<String>")]
+        pub serif_font: Option<Spanned<String>>,
+        /// With `fonts = "bundled"`: the letterhead's and headings' family (default
+        /// Linux Biolinum O).
+        #[schemars(with = "Option<String>")]
+        pub sans_font: Option<Spanned<String>>,
     }
+}
+
+/// Which fonts a web page's text is set in (`[web] fonts`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum WebFonts {
+    /// A web font stack: fonts the reader's system has (nothing embedded).
+    #[default]
+    Stack,
+    /// The letter's fonts (missive's or the house's), embedded and subset.
+    Bundled,
+}
+
+impl Field for WebFonts {
+    const SHAPE: Shape = Shape::Value;
 }
 
 toml_table! {

@@ -56,6 +56,7 @@ contacts = ["Telephone", "E-mail or website"]
 # template = "templates/web.html"   # the page template (`missive template eject` writes it)
 # index_template = "templates/index.html"   # the archive index's (`batch --format html`)
 # signatures = true             # show signature images on the page (off: helps forgers)
+# fonts = "bundled"             # embed the letter's fonts, subset (default: a web font stack)
 "##
     )
 }

@@ -1,7 +1,8 @@
 // Loads each web page given on the command line from disk in headless Chromium with
 // every request but file: refused, and prints one JSON line per page: the requests it
 // tried, its in-page links without a target, the pages on disk it links to and those of
-// them that do not open as a letter's page, how many scripts it holds, its computed
+// them that do not open as a letter's page, how many scripts it holds, its embedded
+// fonts and whether its text uses them, its computed
 // direction, how many of its screenshot's pixels are not the background, and axe-core's
 // WCAG 2.1 AA violations.
 // tests/web.rs runs it and judges the lines.
@@ -56,8 +57,15 @@ for (const file of pages) {
     const linked = [...new Set([...document.querySelectorAll("a[href]")]
       .map((a) => a.href.split("#")[0])
       .filter((href) => href.startsWith("file:") && href !== here))];
+    // The fonts of its @font-face rules, each with its status: "loaded" once the page's
+    // text uses it, "error" if the browser refused it.
+    await document.fonts.ready;
+    const faces = [...document.fonts].map((f) => ({
+      family: f.family.replace(/"/g, ""), weight: f.weight, style: f.style, status: f.status,
+    }));
     return {
-      inked, pixels: px.length / 4, missing, linked, scripts: document.scripts.length,
+      inked, pixels: px.length / 4, missing, linked, scripts: document.scripts.length, faces,
+      textFont: getComputedStyle(document.body).fontFamily,
       direction: getComputedStyle(document.documentElement).direction,
       paragraphs: [...document.querySelectorAll(".body p, .body li")].map((p) => p.innerText),
     };

@@ -18,10 +18,14 @@ pub fn blocks(nodes: &[Node], image: &ImageSource) -> String {
 }
 
 /// An endnote's content as HTML, with a link back to its first marker after its last
-/// paragraph.
-pub fn note(number: usize, content: &[Node], image: &ImageSource) -> String {
+/// paragraph, named `back` for assistive technology ("Back to the text", in the
+/// letter's language: the arrow alone says nothing when read aloud).
+pub fn note(number: usize, content: &[Node], image: &ImageSource, back: &str) -> String {
     let mut html = blocks(content, image);
-    let link = format!(" <a href=\"#note-ref-{number}\" role=\"doc-backlink\">↩</a>");
+    let link = format!(
+        " <a href=\"#note-ref-{number}\" role=\"doc-backlink\" aria-label=\"{}\">↩</a>",
+        escape(back)
+    );
     match html.rfind("</p>") {
         Some(end) if html[end..].trim() == "</p>" => html.insert_str(end, &link),
         _ => html.push_str(&format!("<p>{}</p>", link.trim_start())),
@@ -197,7 +201,7 @@ mod tests {
         );
         let none = |_: &str| None;
         let notes = (body.tree.notes.iter().enumerate())
-            .map(|(i, n)| note(i + 1, n, &none))
+            .map(|(i, n)| note(i + 1, n, &none, "Back to the text"))
             .collect();
         (blocks(&body.tree.nodes, &none), notes)
     }
@@ -236,7 +240,7 @@ mod tests {
         assert_eq!(page.matches("href=\"#note-1\"").count(), 2);
         assert_eq!(
             notes[0],
-            "<p>Note <em>x</em>. <a href=\"#note-ref-1\" role=\"doc-backlink\">↩</a></p>\n"
+            "<p>Note <em>x</em>. <a href=\"#note-ref-1\" role=\"doc-backlink\" aria-label=\"Back to the text\">↩</a></p>\n"
         );
     }
 

@@ -12,7 +12,7 @@ use minijinja::{Value, context};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
-use super::{INDEX, fonts, house_image, template};
+use super::{INDEX, house_image, render_with_fonts};
 use crate::diagnostic::Diagnostics;
 use crate::export::output::write_output;
 use crate::i18n::Lang;
@@ -123,11 +123,9 @@ pub fn page(entries: &[IndexEntry], house: Option<&House>) -> Result<Vec<u8>, Di
             years => years(entries, &lang),
         },
         labels => Value::from_serialize(&labels),
-        fonts => fonts::stacks(),
     };
     let written = house.and_then(|h| h.config.web.index_template.as_ref());
-    let source = template::source(&INDEX, house, written)?;
-    template::render(&INDEX, source, data)
+    render_with_fonts(&INDEX, (house, written), house, data)
 }
 
 /// The index's language: the house's, else English.

@@ -9,12 +9,14 @@
 pub mod body;
 mod fonts;
 pub mod index;
+mod subset;
 pub mod template;
 
 use std::path::PathBuf;
 
 use base64::Engine as _;
 use minijinja::{Value, context};
+use toml::Spanned;
 
 use crate::diagnostic::Diagnostics;
 use crate::letter::Letter;
@@ -48,9 +50,10 @@ pub fn page(
 ) -> Result<Vec<u8>, Diagnostics> {
     let image = |path: &str| data_address(path, files);
     let tree = &prepared.body.tree;
+    let back = prepared.letter.lang.web_labels().back;
     let notes: Vec<Value> = (tree.notes.iter().enumerate())
         .map(|(i, content)| {
-            let html = body::note(i + 1, content, &image);
+            let html = body::note(i + 1, content, &image, back);
             context! { number => i + 1, html => Value::from_safe_string(html) }
         })
         .collect();
@@ -73,12 +76,31 @@ pub fn page(
         logo => logo,
         signatures => signatures,
         fragment => fragment,
-        fonts => fonts::stacks(),
     };
     let house = prepared.letter.house.as_ref();
     let written = house.and_then(|h| h.config.web.template.as_ref());
-    let source = template::source(&PAGE, house, written)?;
-    template::render(&PAGE, source, data)
+    // A fragment has no stylesheet to embed fonts in.
+    let fonts_of = house.filter(|_| !fragment);
+    render_with_fonts(&PAGE, (house, written), fonts_of, data)
+}
+
+/// `builtin` (or the house's own template, `written`) filled with `data` and `fonts`:
+/// the web font stacks, or where `fonts_of` (the house) embeds its fonts, those cut to
+/// the text of a first filling.
+fn render_with_fonts(
+    builtin: &Builtin,
+    (house, written): (Option<&House>, Option<&Spanned<String>>),
+    fonts_of: Option<&House>,
+    data: Value,
+) -> Result<Vec<u8>, Diagnostics> {
+    let source = template::source(builtin, house, written)?;
+    let plain = context! { fonts => fonts::stacks(), ..data.clone() };
+    let first = template::render(builtin, source.clone(), plain)?;
+    if !fonts::bundled(fonts_of) {
+        return Ok(first);
+    }
+    let fonts = fonts::for_page(fonts_of, &fonts::text_of(&first))?;
+    template::render(builtin, source, context! { fonts => fonts, ..data })
 }
 
 /// The house's own page template (canonical, inside the house folder), if it names one
