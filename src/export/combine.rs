@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 
 use lopdf::{Document, Object, ObjectId};
-use pdf_writer::{Name, Null, Obj, Pdf, Rect, Ref, Str};
+use pdf_writer::{Name, Null, Obj, Pdf, Rect, Ref, Settings, Str};
 
 /// One PDF of the pages of `copies` (each a whole PDF, or why it could not be read), in
 /// order.
@@ -21,7 +21,8 @@ pub fn combine(
     copies: impl IntoIterator<Item = Result<Vec<u8>, String>>,
     duplex: bool,
 ) -> Result<Vec<u8>, String> {
-    let mut pdf = Pdf::new();
+    // Compact, as lopdf wrote it: pretty-printing made 1,000 copies 63 MB instead of 57.
+    let mut pdf = Pdf::with_settings(Settings { pretty: false });
     let pages_id = Ref::new(1);
     let mut next = 2;
     let mut kids = Vec::new();
