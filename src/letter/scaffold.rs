@@ -57,6 +57,8 @@ contacts = ["Telephone", "E-mail or website"]
 # index_template = "templates/index.html"   # the archive index's (`batch --format html`)
 # signatures = true             # show signature images on the page (off: helps forgers)
 # fonts = "bundled"             # embed the letter's fonts, subset (default: a web font stack)
+# serif_font = "Libertinus Serif"   # with bundled fonts: the text's family (missive's or the house's fonts)
+# sans_font = "Linux Biolinum O"    # with bundled fonts: the headings' and letterhead's family
 "##
     )
 }
