@@ -307,7 +307,8 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
         })?;
     }
     let root = &letter.letter.root;
-    let page_template = (export::web::template_file(&letter.letter))
+    let template_file = export::web::template_file(&letter.letter);
+    let page_template = (template_file.as_ref())
         .and_then(|file| Some(format!("/{}", file.strip_prefix(root).ok()?.display())));
     let mut outputs = Vec::with_capacity(job.targets.len());
     for (target, bytes) in job.targets.iter().zip(&exported) {
@@ -335,7 +336,7 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
             .map(|(p, _)| root.join(p.trim_start_matches('/'))),
     );
     if job.targets.iter().any(|t| t.format.is_web()) {
-        dependencies.extend(export::web::template_file(&letter.letter));
+        dependencies.extend(template_file);
     }
     Ok(Rendered {
         outputs,

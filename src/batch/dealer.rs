@@ -14,6 +14,9 @@ pub struct Dealer<'q> {
     runs: Vec<(usize, usize)>,
     /// The run each worker slot is on.
     on: Vec<Option<usize>>,
+    /// Runs before this one are dealt out: runs are taken about in order, so a search for
+    /// a free one starts here, not at the first letter of the archive.
+    first: usize,
     /// Jobs not yet dealt.
     left: usize,
 }
@@ -33,6 +36,7 @@ impl<'q> Dealer<'q> {
             queue,
             runs,
             on: vec![None; workers],
+            first: 0,
             left: queue.len(),
         }
     }
@@ -48,13 +52,16 @@ impl<'q> Dealer<'q> {
             self.on.resize(slot + 1, None);
         }
         let pending = |run: &(usize, usize)| run.0 < run.1;
+        while self.runs.get(self.first).is_some_and(|run| !pending(run)) {
+            self.first += 1;
+        }
         let run = match self.on[slot] {
             Some(run) if pending(&self.runs[run]) => run,
             _ => {
-                let free = (0..self.runs.len())
+                let free = (self.first..self.runs.len())
                     .find(|r| pending(&self.runs[*r]) && !self.on.contains(&Some(*r)));
                 let fullest = || {
-                    (0..self.runs.len())
+                    (self.first..self.runs.len())
                         .filter(|r| pending(&self.runs[*r]))
                         .max_by_key(|r| (self.runs[*r].1 - self.runs[*r].0, usize::MAX - r))
                 };

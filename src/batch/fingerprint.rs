@@ -85,8 +85,8 @@ pub fn embeds_sources_with(text: Option<&str>, standards: &Standards) -> bool {
 /// The hash of what one personal copy adds to its letter: the list's header (a renamed
 /// column changes every copy) and the row's values, not the rest of the list, so that a
 /// changed row renders only its copy again. A PDF that carries its sources attaches the
-/// whole list (`list`, its bytes) and names the copy's row, so there those count too.
-pub fn copy(copy: &LetterCopy, list: Option<&[u8]>) -> Hash {
+/// whole list (`list`, the hash of its bytes, [`content`]) and names the copy's row, so there those count too.
+pub fn copy(copy: &LetterCopy, list: Option<Hash>) -> Hash {
     let mut fields = Fields::default();
     fields.field(b"copy");
     let columns = &copy.recipients.list.columns;
@@ -97,10 +97,10 @@ pub fn copy(copy: &LetterCopy, list: Option<&[u8]>) -> Hash {
     for value in &copy.row().values {
         fields.field(value.as_bytes());
     }
-    if let Some(bytes) = list {
+    if let Some(list) = list {
         fields
             .field(b"list")
-            .field(bytes)
+            .field(&list.to_le_bytes())
             .field(&(copy.row().number as u64).to_le_bytes());
     }
     fields.finish()

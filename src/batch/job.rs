@@ -41,48 +41,42 @@ impl Rendered {
 /// a thousand rows again for each copy would cost more than the copy's own fields.
 #[derive(Default)]
 pub struct Lists {
-    last: Option<(PathBuf, Hash, Vec<u8>, Recipients)>,
+    /// The letter's path, the hash of its bytes and of its list's, and the list.
+    last: Option<(PathBuf, Hash, Hash, Recipients)>,
 }
 
 impl Lists {
     /// The copy of row index `index` of the list of the letter at `source` (whose bytes
-    /// hash to `letter`), and the list file's bytes (`None` if unreadable).
+    /// hash to `letter`), and the hash of the list file's bytes (`None` if unreadable).
     fn copy(
         &mut self,
         source: &Path,
         letter: Option<Hash>,
         index: usize,
-    ) -> Result<(LetterCopy, Option<Vec<u8>>), Diagnostics> {
+    ) -> Result<(LetterCopy, Option<Hash>), Diagnostics> {
         let fresh = self
             .last
             .as_ref()
             .is_some_and(|(path, hash, list, recipients)| {
                 path == source
                     && Some(*hash) == letter
-                    && std::fs::read(&recipients.path).is_ok_and(|bytes| bytes == *list)
+                    && read_hash(&recipients.path) == Some(*list)
             });
         if !fresh {
             self.last = None;
             // The list's bytes are read before it is parsed: if it changes meanwhile,
             // the key is of the older bytes and the next run renders the copy again.
             let recipients = pipeline::recipients(source)?;
-            let bytes = recipients
-                .as_ref()
-                .and_then(|r| std::fs::read(&r.path).ok());
-            if let (Some(recipients), Some(hash), Some(bytes)) = (&recipients, letter, &bytes) {
-                self.last = Some((
-                    source.to_path_buf(),
-                    hash,
-                    bytes.clone(),
-                    recipients.clone(),
-                ));
+            let list = recipients.as_ref().and_then(|r| read_hash(&r.path));
+            if let (Some(recipients), Some(hash), Some(list)) = (&recipients, letter, list) {
+                self.last = Some((source.to_path_buf(), hash, list, recipients.clone()));
             }
             let copy = recipients.and_then(|r| r.copies().nth(index));
-            return Ok((copy.ok_or_else(|| row_gone(source, index))?, bytes));
+            return Ok((copy.ok_or_else(|| row_gone(source, index))?, list));
         }
-        let (_, _, bytes, recipients) = self.last.as_ref().expect("fresh");
+        let (_, _, list, recipients) = self.last.as_ref().expect("fresh");
         let copy = (recipients.copies().nth(index)).ok_or_else(|| row_gone(source, index))?;
-        Ok((copy, Some(bytes.clone())))
+        Ok((copy, Some(*list)))
     }
 }
 
@@ -97,9 +91,7 @@ pub fn render(
     let source = &request.source;
     // Hashed before loading: if a file changes meanwhile, the record is of the older
     // text and the next run renders the job again.
-    let source_hash = std::fs::read(source)
-        .ok()
-        .map(|bytes| fingerprint::content(&bytes));
+    let source_hash = read_hash(source);
     let (copy, list) = match request.copy {
         Some(index) => {
             let (copy, list) = lists.copy(source, source_hash, index)?;
@@ -117,7 +109,7 @@ pub fn render(
     let rendered = pipeline::render(env, source, &job)?;
     let house = rendered.house.as_ref().map(|house| house.text.as_str());
     let copy_hash = match (&copy, fingerprint::embeds_sources_with(house, standards)) {
-        (Some(copy), true) => list.map(|list| Some(fingerprint::copy(copy, Some(&list)))),
+        (Some(copy), true) => list.map(|list| Some(fingerprint::copy(copy, Some(list)))),
         (Some(copy), false) => Some(Some(fingerprint::copy(copy, None))),
         (None, _) => Some(None),
     };
@@ -179,6 +171,13 @@ fn output_record(key: &str, output: &Written, root: &Path) -> Option<OutputRecor
             .collect(),
         template: output.template.clone(),
     })
+}
+
+/// The hash of the bytes of the file at `path`, if it can be read.
+fn read_hash(path: &Path) -> Option<Hash> {
+    std::fs::read(path)
+        .ok()
+        .map(|bytes| fingerprint::content(&bytes))
 }
 
 /// The error of a copy whose row is no longer in its letter's list.

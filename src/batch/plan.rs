@@ -183,7 +183,8 @@ impl<'a> Planner<'a> {
         files: &[String],
         copy: Option<&LetterCopy>,
     ) -> Option<String> {
-        let source_hash = fingerprint::content(&std::fs::read(source).ok()?);
+        // Read and hashed once for all the copies of a letter (and their list) in a run.
+        let source_hash = self.file(source.to_path_buf())?;
         let folder = self.folder(folder_of(source))?;
         if folder.fonts.iter().any(|font| !files.contains(font)) {
             return None;
@@ -196,7 +197,7 @@ impl<'a> Planner<'a> {
         let copy = match copy {
             Some(copy) if folder.embeds => Some(fingerprint::copy(
                 copy,
-                Some(&std::fs::read(&copy.recipients.path).ok()?),
+                Some(self.file(copy.recipients.path.clone())?),
             )),
             Some(copy) => Some(fingerprint::copy(copy, None)),
             None => None,
@@ -247,6 +248,7 @@ impl<'a> Planner<'a> {
         found
     }
 
+    /// The hash of the file at `path`, read once per run.
     fn file(&mut self, path: PathBuf) -> Option<Hash> {
         *self
             .files
