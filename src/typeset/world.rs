@@ -334,7 +334,10 @@ mod tests {
         let id = project_id("/templates/house.typ");
         let first = env.parse(id, "#let a = 1");
         let again = env.parse(id, "#let a = 1");
-        assert!(std::ptr::eq(first.root(), again.root()), "the same text is parsed once");
+        assert!(
+            std::ptr::eq(first.root(), again.root()),
+            "the same text is parsed once"
+        );
         // An edit (under `watch`), or another house's file at the same path.
         let edited = env.parse(id, "#let a = 2");
         assert_eq!(edited.text(), "#let a = 2");
