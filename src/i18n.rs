@@ -1,6 +1,8 @@
 //! Languages: parsing `lang` tags, writing dates the local way, and the template's own
 //! words ("Page 2 of 3", "Notes", "cc", …) in each supported language.
 
+mod web;
+
 use chrono::{Datelike, Locale, NaiveDate};
 use serde::Serialize;
 

@@ -51,6 +51,11 @@ pub mod testing {
         pub use crate::letter::house::ImportRules;
     }
 
+    /// The web edition's archive index, for building one in tests without `batch`.
+    pub mod web {
+        pub use crate::export::web::index::{IndexEntry, link, write_index};
+    }
+
     pub use crate::letter::front_matter::FrontMatter;
     pub use crate::letter::source::{decode, split};
     pub use crate::letter::toml_input::Fragment;

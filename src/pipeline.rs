@@ -153,13 +153,32 @@ pub fn check(
     Ok(checked)
 }
 
+/// One output of a letter: a format and the file it is written to (PNG and SVG pages
+/// get `-N` before the extension).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Target {
+    /// The output format.
+    pub format: Format,
+    /// The output file.
+    pub path: PathBuf,
+}
+
+/// The outputs named `stem` in `folder`, one per format (`stem.pdf`, `stem.html`, …).
+pub fn targets(folder: &Path, stem: &str, formats: &[Format]) -> Vec<Target> {
+    (formats.iter())
+        .map(|&format| Target {
+            format,
+            path: folder.join(format!("{stem}.{}", format.extension())),
+        })
+        .collect()
+}
+
 /// Where and how to write one letter.
 #[derive(Debug, Clone, Copy)]
 pub struct Job<'a> {
-    /// The output file (PNG and SVG pages get `-N` before the extension).
-    pub output: &'a Path,
-    /// The output format.
-    pub format: Format,
+    /// Its outputs, every one made from one pass: one read, one conversion of the body,
+    /// one compile.
+    pub targets: &'a [Target],
     /// The PDF standards (for PDF output).
     pub standards: &'a Standards,
     /// Where to write the letter's Typst project, if anywhere.
@@ -170,10 +189,22 @@ pub struct Job<'a> {
     pub copy: Option<&'a LetterCopy>,
 }
 
+/// The files written for one output format, with their sizes in bytes.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Written {
+    /// The format.
+    pub format: Format,
+    /// Its files (one, or one a page for PNG and SVG), with their sizes.
+    pub files: Vec<(PathBuf, u64)>,
+    /// For a web page made with the house's page template, that template's project path
+    /// (a file only this output read).
+    pub template: Option<String>,
+}
+
 /// A rendered letter and what it was made from.
 pub struct Rendered {
-    /// The files written, with their sizes in bytes.
-    pub written: Vec<(PathBuf, u64)>,
+    /// What was written, per target in the job's order.
+    pub outputs: Vec<Written>,
     /// The number of pages.
     pub pages: usize,
     /// The warnings of checking, then those of typesetting.
@@ -182,18 +213,71 @@ pub struct Rendered {
     pub house: Option<Arc<SourceText>>,
     /// Project paths and bytes of the files read under the root.
     pub files: Vec<(String, Vec<u8>)>,
-    /// The files the output depends on (canonical): the letter, its house file and the
-    /// files read under the root.
+    /// The files the outputs depend on (canonical): the letter, its house file, the files
+    /// read under the root and, for a web page, the house's page template.
     pub dependencies: Vec<PathBuf>,
+    /// What an archive's index shows of the letter.
+    pub summary: Summary,
+    /// The letter's root: its house folder, else its own folder (project paths start there).
+    pub root: PathBuf,
 }
 
-/// Renders the letter at `path` as `job` says: every check, then the output written
-/// atomically, or nothing at all.
+/// What an archive's index of web pages shows of a letter (or copy): its title,
+/// addressees, date and language, as its page shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Summary {
+    /// The subject, if it has one.
+    pub subject: Option<String>,
+    /// The page's title: the subject, else "Letter to …" in the letter's language.
+    pub title: String,
+    /// The addressees' names, in order.
+    pub addressees: Vec<String>,
+    /// The date, `2026-03-02`.
+    pub date: String,
+    /// The language tag (`en-GB`, `ar`).
+    pub lang: String,
+    /// The writing direction, `ltr` or `rtl`.
+    pub dir: String,
+    /// For a personal copy, its row of the list (from 1).
+    pub row: Option<usize>,
+}
+
+/// The index's summary of a prepared letter (the copy of `copy`, for a copy).
+fn summary(letter: &Prepared, copy: Option<&LetterCopy>) -> Summary {
+    let data = &letter.data;
+    Summary {
+        subject: data.subject.clone(),
+        title: data.title.clone(),
+        addressees: data.to.iter().map(|to| to.name.clone()).collect(),
+        date: data.date.iso.clone(),
+        lang: data.lang.tag.clone(),
+        dir: data.lang.dir.to_string(),
+        row: copy.map(|copy| copy.row().number),
+    }
+}
+
+impl Rendered {
+    /// Every file written, in order.
+    pub fn files_written(&self) -> impl Iterator<Item = &PathBuf> {
+        self.outputs
+            .iter()
+            .flat_map(|output| output.files.iter().map(|(path, _)| path))
+    }
+}
+
+/// Renders the letter at `path` as `job` says: every check, then the outputs written
+/// atomically, or nothing at all. The letter is read, converted and typeset once for all
+/// its targets: for PDF standards if PDF is among them (other formats do not depend on
+/// them).
 pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Diagnostics> {
     let watch = budget::watch(path);
-    let for_format = |letter: &Letter| match job.format {
-        Format::Pdf => job.standards.for_letter(letter),
-        Format::Png | Format::Svg | Format::Html | Format::HtmlFragment => Vec::new(),
+    let to_pdf = job.targets.iter().any(|t| t.format == Format::Pdf);
+    let for_format = |letter: &Letter| {
+        if to_pdf {
+            job.standards.for_letter(letter)
+        } else {
+            Vec::new()
+        }
     };
     let checked = typeset(env, (path, job.copy), job.draft, for_format, &watch)?;
     let Checked {
@@ -202,7 +286,10 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
         standards,
     } = &checked;
     watch.exporting();
-    let outputs = export::export(letter, typeset, standards, job.format)?;
+    let mut exported = Vec::with_capacity(job.targets.len());
+    for target in job.targets {
+        exported.push(export::export(letter, typeset, standards, target.format)?);
+    }
     // Within its budgets: nothing stops the process while the files are written.
     drop(watch);
     if let Some(dir) = job.emit_typst {
@@ -213,13 +300,27 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
             )]
         })?;
     }
-    let targets = output::page_paths(job.output, job.format, outputs.len());
-    let mut written = Vec::new();
-    for (file, bytes) in targets.into_iter().zip(&outputs) {
-        output::write_output(&file, bytes)?;
-        written.push((file, bytes.len() as u64));
-    }
     let root = &letter.letter.root;
+    let page_template = (export::web::template_file(&letter.letter))
+        .and_then(|file| Some(format!("/{}", file.strip_prefix(root).ok()?.display())));
+    let mut outputs = Vec::with_capacity(job.targets.len());
+    for (target, bytes) in job.targets.iter().zip(&exported) {
+        let paths = output::page_paths(&target.path, target.format, bytes.len());
+        let mut files = Vec::with_capacity(paths.len());
+        for (file, bytes) in paths.into_iter().zip(bytes) {
+            output::write_output(&file, bytes)?;
+            files.push((file, bytes.len() as u64));
+        }
+        outputs.push(Written {
+            format: target.format,
+            files,
+            template: target
+                .format
+                .is_web()
+                .then(|| page_template.clone())
+                .flatten(),
+        });
+    }
     let mut dependencies = letter_files(path);
     dependencies.extend(
         typeset
@@ -227,14 +328,16 @@ pub fn render(env: &Environment, path: &Path, job: &Job) -> Result<Rendered, Dia
             .iter()
             .map(|(p, _)| root.join(p.trim_start_matches('/'))),
     );
-    if job.format.is_web() {
+    if job.targets.iter().any(|t| t.format.is_web()) {
         dependencies.extend(export::web::template_file(&letter.letter));
     }
     Ok(Rendered {
-        written,
+        outputs,
         pages: typeset.document.pages().len(),
         warnings: checked.warnings(),
         house: letter.letter.house.as_ref().map(|h| h.file.clone()),
+        summary: summary(letter, job.copy),
+        root: root.clone(),
         files: checked.typeset.files,
         dependencies,
     })

@@ -4,10 +4,8 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::os::unix::fs::MetadataExt as _;
-use std::path::PathBuf;
-use std::process::Output;
 
+use common::archive::Work;
 use common::{missive, page_count, pdf_text, stderr};
 use serde_json::Value;
 
@@ -19,45 +17,6 @@ fn letter(words: &str) -> String {
          [[signatories]]\nname = \"Lena Ortiz\"\ntitle = \"Director\"\n+++\n\n\
          We write about {words}.[^1]\n\n[^1]: A source on {words}.\n"
     )
-}
-
-/// A work folder with an archive `arch/` and an output folder `out/`.
-struct Work {
-    dir: tempfile::TempDir,
-}
-
-impl Work {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        let path = self.path(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    /// Runs `missive batch arch --out out --report report.json EXTRA…`; returns the
-    /// output and the report.
-    fn batch(&self, extra: &[&str]) -> (Output, Value) {
-        let mut args = vec!["batch", "arch", "--out", "out", "--report", "report.json"];
-        args.extend_from_slice(extra);
-        let output = missive(self.dir.path(), &args);
-        let report = std::fs::read(self.path("report.json")).expect("a report is written");
-        (output, serde_json::from_slice(&report).unwrap())
-    }
-
-    /// (inode, mtime in ns) of a file, to tell whether it was written again.
-    fn stamp(&self, rel: &str) -> (u64, i64) {
-        let meta = std::fs::metadata(self.path(rel)).unwrap();
-        (meta.ino(), meta.mtime() * 1_000_000_000 + meta.mtime_nsec())
-    }
 }
 
 /// Source paths of the report's letters with the given status.
@@ -372,7 +331,7 @@ fn the_report_has_the_documented_shape() {
     assert!(report["seconds"].as_f64().unwrap() > 0.0);
     assert_eq!(
         report["summary"],
-        serde_json::json!({ "letters": 2, "rendered": 1, "skipped": 0, "failed": 1,
+        serde_json::json!({ "letters": 2, "copies": 0, "rendered": 1, "skipped": 0, "failed": 1,
                             "cancelled": 0, "orphans": 0, "pruned": 0 })
     );
     let letters = report["letters"].as_array().unwrap();
@@ -384,7 +343,8 @@ fn the_report_has_the_documented_shape() {
             .collect::<BTreeSet<_>>()
     };
     let expected = set(&[
-        "source", "output", "status", "time_ms", "pages", "error", "warnings",
+        "source", "row", "name", "output", "outputs", "status", "time_ms", "pages", "error",
+        "warnings",
     ]);
     assert!(letters.iter().all(|l| keys(l) == expected), "{letters:?}");
     let (broken, ok) = (&letters[0], &letters[1]);
@@ -394,6 +354,11 @@ fn the_report_has_the_documented_shape() {
     );
     assert_eq!(broken["status"], "failed");
     assert_eq!(broken["pages"], Value::Null);
+    assert_eq!(broken["outputs"], serde_json::json!(["broken.pdf"]));
+    assert_eq!(
+        (&broken["row"], &broken["name"]),
+        (&Value::Null, &Value::Null)
+    );
     assert!(
         broken["error"].as_str().unwrap().contains("no signatories"),
         "{broken}"

@@ -276,7 +276,12 @@ fn ctrl_c_during_a_runaway_letter_ends_the_batch_within_a_second() {
     for (letter, record) in records {
         let pdf = out.join(Path::new(letter).with_extension("pdf"));
         let size = std::fs::metadata(&pdf).unwrap().len();
-        assert_eq!(Some(size), record["size"].as_u64(), "{letter}");
+        let recorded = &record["outputs"]["pdf"]["files"][0];
+        assert_eq!(
+            recorded[0],
+            pdf.strip_prefix(&out).unwrap().to_str().unwrap()
+        );
+        assert_eq!(Some(size), recorded[1].as_u64(), "{letter}");
     }
     assert!(!out.join("a-runaway.pdf").exists());
     // Its workers, the runaway one included, ended with it.

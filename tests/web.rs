@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{copy_tree, missive, repo, stderr};
+use missive::testing::web;
 use scraper::{Html, Selector};
 
 /// Every example letter, rendered as a web page (and a PDF) in a copy of examples/.
@@ -40,6 +41,92 @@ fn rendered_examples(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
             (letter.with_extension("html"), letter.with_extension("pdf"))
         })
         .collect()
+}
+
+/// A subject and a file name that look like markup and addresses.
+const HOSTILE_SUBJECT: &str = r#"<script>alert(1)</script> "quoted" & {{ x }}"#;
+const HOSTILE_FILE: &str = "hostile \"x\" & #1?.md";
+
+/// The house's example letters (in `pages`) and a hostile one (rendered here) listed in
+/// `house/index.html`, built as `batch --format html` builds it: the index, and each
+/// letter's link and title.
+fn example_index(dir: &Path, pages: &[(PathBuf, PathBuf)]) -> (PathBuf, Vec<(String, String)>) {
+    let house = dir.join("house");
+    let hostile = house.join(HOSTILE_FILE);
+    let subject = HOSTILE_SUBJECT.replace('"', "\\\"");
+    let letter = format!(
+        "+++\ndate = 2025-11-20\nsubject = \"{subject}\"\n[[to]]\nname = \"Ms <b>Ana</b> & co\"\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\n{}",
+        "A paragraph of the letter, long enough to fill a line or two of the page, as letters do.\n\n"
+            .repeat(8)
+    );
+    std::fs::write(&hostile, letter).unwrap();
+    let out = missive(&house, &["render", "--format", "html", HOSTILE_FILE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let index = house.join("index.html");
+    let letters = (pages.iter())
+        .map(|(page, _)| page.with_extension("md"))
+        .filter(|letter| letter.starts_with(&house))
+        .chain([hostile]);
+    let (mut entries, mut titles, mut houses) = (Vec::new(), Vec::new(), Vec::new());
+    for letter in letters {
+        let prepared = missive::testing::prepare(&letter).unwrap();
+        let link = web::link(&index, &letter.with_extension("html")).unwrap();
+        titles.push((link.clone(), prepared.data.title.clone()));
+        entries.push(web::IndexEntry::of(&prepared, link));
+        houses.push(prepared);
+    }
+    let house = houses[0].letter.house.as_ref();
+    assert!(web::write_index(&index, &entries, house).unwrap());
+    // Written once: the same entries again leave the file alone.
+    assert!(!web::write_index(&index, &entries, house).unwrap());
+    (index, titles)
+}
+
+#[test]
+fn the_archive_index_lists_the_letters_newest_first_and_links_to_their_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = rendered_examples(dir.path());
+    let (index, titles) = example_index(dir.path(), &pages);
+    let text = std::fs::read_to_string(&index).unwrap();
+    let html = Html::parse_document(&text);
+    assert!(select(&html, "script").is_empty(), "{text}");
+    assert!(!text.contains("<b>"), "{text}");
+    let selector = Selector::parse("a.subject").unwrap();
+    let links: Vec<(String, String)> = (html.select(&selector))
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap().to_string(),
+                a.text().collect(),
+            )
+        })
+        .collect();
+    // Every letter once, each link to its page, its subject the link's text as typed.
+    assert_eq!(links.len(), titles.len(), "{text}");
+    for (href, shown) in &links {
+        let path = percent_encoding::percent_decode_str(href.strip_prefix("./").unwrap());
+        let link = path.decode_utf8().unwrap().to_string();
+        assert!(
+            index.parent().unwrap().join(&link).is_file(),
+            "{href} leads nowhere"
+        );
+        let title = titles.iter().find(|(l, _)| *l == link).map(|(_, t)| t);
+        assert_eq!(Some(shown), title, "{href}");
+    }
+    let hostile = links.iter().find(|(_, shown)| shown.contains("<script>"));
+    assert!(
+        hostile.is_some_and(|(_, s)| s.contains("&") && s.contains("{{ x }}")),
+        "{links:?}"
+    );
+    // Newest first, by years (2026 before 2025, the hostile letter's).
+    let dates = (html.select(&Selector::parse("li time").unwrap()))
+        .map(|t| t.value().attr("datetime").unwrap().to_string())
+        .collect::<Vec<_>>();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert_eq!(select(&html, "h2"), ["2026", "2025"]);
+    // The letters in other languages than the house's are named in their own.
+    let mut named = select(&html, ".language");
+    named.sort();
+    assert_eq!(named, ["español", "français", "русский", "العربية", "中文"]);
 }
 
 fn select(html: &Html, css: &str) -> Vec<String> {
@@ -346,8 +433,20 @@ fn pages_pass_the_conformance_checker_and_the_browser_checks() {
     let node = common::tool_available("node", &["--version"]);
     let Some(tools) = web_tools() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let pages: Vec<String> = (rendered_examples(dir.path()).into_iter())
-        .map(|(page, _)| page.display().to_string())
+    let rendered = rendered_examples(dir.path());
+    let (index, _) = example_index(dir.path(), &rendered);
+    let hostile = dir
+        .path()
+        .join("house")
+        .join(HOSTILE_FILE)
+        .with_extension("html");
+    let listed = 1
+        + (rendered.iter())
+            .filter(|(page, _)| page.starts_with(dir.path().join("house")))
+            .count();
+    let pages: Vec<String> = (rendered.iter().map(|(page, _)| page))
+        .chain([&hostile, &index])
+        .map(|page| page.display().to_string())
         .collect();
     if java {
         let vnu = tools.join("node_modules/vnu-jar/build/dist/vnu.jar");
@@ -409,6 +508,17 @@ fn pages_pass_the_conformance_checker_and_the_browser_checks() {
             inked > pixels / 100.0,
             "{file}: the screenshot is blank ({inked} of {pixels})"
         );
+        assert_eq!(
+            facts["broken"],
+            serde_json::json!([]),
+            "{file}: links to no page"
+        );
+        assert_eq!(facts["scripts"], 0, "{file} holds a script");
+        if file.ends_with("/index.html") {
+            // Every house letter and the hostile one, each of which opened.
+            let linked = facts["linked"].as_array().unwrap().len();
+            assert_eq!(linked, listed, "{file}: {}", facts["linked"]);
+        }
         let rtl = file.ends_with("/ar.html");
         let direction = if rtl { "rtl" } else { "ltr" };
         assert_eq!(facts["direction"], direction, "{file}");

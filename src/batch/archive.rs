@@ -20,11 +20,6 @@ impl Entry {
     pub fn stem(&self) -> &str {
         stem(&self.rel)
     }
-
-    /// Path of the PDF relative to the output folder.
-    pub fn output(&self) -> String {
-        format!("{}.pdf", self.stem())
-    }
 }
 
 /// A path without its extension (`a/b.md` → `a/b`).
@@ -101,17 +96,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stems_and_outputs() {
+    fn stems() {
         assert_eq!(stem("a/b.md"), "a/b");
         assert_eq!(stem("a.b/c"), "a.b/c");
         assert_eq!(stem("x.y.md"), "x.y");
-        assert_eq!(
-            Entry {
-                rel: "2021/letter.MD".into()
-            }
-            .output(),
-            "2021/letter.pdf"
-        );
+        assert_eq!(stem("2021/letter.MD"), "2021/letter");
     }
 
     #[test]

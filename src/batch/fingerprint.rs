@@ -11,7 +11,8 @@ use std::hash::Hasher as _;
 
 use siphasher::sip128::{Hasher128 as _, SipHasher13};
 
-use crate::export::pdf;
+use crate::export::{Format, pdf, web};
+use crate::letter::copies::LetterCopy;
 use crate::letter::standards::{embeds_sources, name as standard_name, parse_standards};
 use crate::pipeline::Standards;
 use crate::typeset::templates;
@@ -52,15 +53,7 @@ pub fn house(text: &str, standards: &Standards) -> Hash {
     let Ok(mut values) = text.parse::<toml::Table>() else {
         return content(text.as_bytes());
     };
-    let embeds = match standards {
-        Standards::Given(list) => embeds_sources(list),
-        Standards::House => values
-            .get("pdf_standard")
-            .and_then(toml::Value::as_str)
-            .and_then(|list| parse_standards(list).ok())
-            .is_some_and(|list| embeds_sources(&list)),
-    };
-    if embeds {
+    if embeds(&values, standards) {
         return content(text.as_bytes());
     }
     values.remove("import");
@@ -68,6 +61,65 @@ pub fn house(text: &str, standards: &Standards) -> Hash {
         .field(b"house values")
         .field(values.to_string().as_bytes())
         .finish()
+}
+
+/// Whether the PDFs of a house's letters carry their sources, with `standards`.
+fn embeds(house: &toml::Table, standards: &Standards) -> bool {
+    match standards {
+        Standards::Given(list) => embeds_sources(list),
+        Standards::House => house
+            .get("pdf_standard")
+            .and_then(toml::Value::as_str)
+            .and_then(|list| parse_standards(list).ok())
+            .is_some_and(|list| embeds_sources(&list)),
+    }
+}
+
+/// Whether the PDFs of the letters of the house file `text` (`None`: no house) carry
+/// their sources, with `standards`.
+pub fn embeds_sources_with(text: Option<&str>, standards: &Standards) -> bool {
+    let house = text.and_then(|text| text.parse::<toml::Table>().ok());
+    embeds(&house.unwrap_or_default(), standards)
+}
+
+/// The hash of what one personal copy adds to its letter: the list's header (a renamed
+/// column changes every copy) and the row's values, not the rest of the list, so that a
+/// changed row renders only its copy again. A PDF that carries its sources attaches the
+/// whole list (`list`, its bytes) and names the copy's row, so there those count too.
+pub fn copy(copy: &LetterCopy, list: Option<&[u8]>) -> Hash {
+    let mut fields = Fields::default();
+    fields.field(b"copy");
+    let columns = &copy.recipients.list.columns;
+    fields.field(&(columns.len() as u64).to_le_bytes());
+    for column in columns {
+        fields.field(column.as_bytes());
+    }
+    for value in &copy.row().values {
+        fields.field(value.as_bytes());
+    }
+    if let Some(bytes) = list {
+        fields
+            .field(b"list")
+            .field(bytes)
+            .field(&(copy.row().number as u64).to_le_bytes());
+    }
+    fields.finish()
+}
+
+/// The key of one output of a letter whose inputs have key `inputs` (see
+/// [`LetterInputs::key`]): its format, and for a web page the house's page template
+/// (`template`, its hash), which only the page reads.
+pub fn output(inputs: &str, format: Format, template: Option<Hash>) -> String {
+    let mut fields = Fields::default();
+    fields
+        .field(inputs.as_bytes())
+        .field(format!("{format:?}").as_bytes());
+    if let Some(template) = template {
+        fields
+            .field(b"page template")
+            .field(&template.to_le_bytes());
+    }
+    format!("{:032x}", fields.finish())
 }
 
 /// What every letter of a run shares: missive's and Typst's versions (as written into the
@@ -88,6 +140,9 @@ pub fn environment(env: &Environment, standards: &Standards) -> Hash {
     for (name, text) in templates::FILES {
         fields.field(name.as_bytes()).field(text.as_bytes());
     }
+    fields
+        .field(web::PAGE.name.as_bytes())
+        .field(web::PAGE.text.as_bytes());
     for face in env.faces() {
         fields
             .field(&face.font.index().to_le_bytes())
@@ -105,6 +160,8 @@ pub struct LetterInputs {
     pub house: Option<Hash>,
     /// The files Typst read under the root (templates, images), by project path, sorted.
     pub files: Vec<(String, Hash)>,
+    /// For a personal copy, what its row adds ([`copy`]).
+    pub copy: Option<Hash>,
 }
 
 impl LetterInputs {
@@ -120,6 +177,9 @@ impl LetterInputs {
         };
         for (path, hash) in &self.files {
             fields.field(path.as_bytes()).field(&hash.to_le_bytes());
+        }
+        if let Some(copy) = self.copy {
+            fields.field(b"copy").field(&copy.to_le_bytes());
         }
         format!("{:032x}", fields.finish())
     }
@@ -143,6 +203,7 @@ mod tests {
             source: 1,
             house: Some(2),
             files: vec![("/t.typ".into(), 3)],
+            copy: None,
         };
         let key = inputs.key(9);
         assert_eq!(key.len(), 32);
@@ -178,6 +239,22 @@ mod tests {
                 ..inputs.clone()
             }
             .key(9)
+        );
+        assert_ne!(
+            key,
+            LetterInputs {
+                copy: Some(6),
+                ..inputs.clone()
+            }
+            .key(9)
+        );
+        assert_ne!(
+            output(&key, Format::Pdf, None),
+            output(&key, Format::Html, None)
+        );
+        assert_ne!(
+            output(&key, Format::Html, None),
+            output(&key, Format::Html, Some(1))
         );
     }
 }

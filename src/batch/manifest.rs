@@ -1,12 +1,14 @@
-//! The incremental manifest kept in the output folder: per letter, the key of the inputs
-//! its PDF was made from (see [`super::fingerprint`]), the files Typst read for it, and
-//! what was written. A record is only added after its PDF is in place and is removed before
-//! the letter is rendered again, so a run stopped at any point leaves a manifest that never
-//! vouches for a PDF it did not see written.
+//! The incremental manifest kept in the output folder: per job (a letter, or one personal
+//! copy of a letter with `recipients`), the key of the inputs its outputs were made from
+//! (see [`super::fingerprint`]), the files Typst read for it, each output written (its
+//! format's key and files), and what an archive's index shows of the letter. A record is
+//! only added after its outputs are in place and is removed before the job is rendered
+//! again, so a run stopped at any point leaves a manifest that never vouches for a file it
+//! did not see written.
 //!
 //! Each shard writes its own file (`.missive-manifest.2-of-8.json`), so shards sharing an
 //! output folder never overwrite each other's records; reading merges every manifest in
-//! the folder, the most recently written record of a letter winning.
+//! the folder, the most recently written record of a job winning.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,25 +17,43 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::shard::Shard;
-use crate::export::output;
+use crate::export::{Format, output};
+use crate::pipeline::Summary;
 
-/// Version of the manifest's layout; manifests of another version are ignored.
-const FORMAT: u32 = 1;
+/// Version of the manifest's layout; manifests of another version are ignored (their
+/// letters are rendered again). 2: several outputs per job, copies, the index's summary.
+const FORMAT: u32 = 2;
 const PREFIX: &str = ".missive-manifest";
 
-/// What the manifest knows about one letter's PDF.
+/// What the manifest knows about one job's outputs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
-    /// Key of the inputs the PDF was made from.
+    /// Key of the inputs the outputs were made from.
     pub key: String,
     /// Project paths of the files Typst read under the letter's root (templates, images).
     pub files: Vec<String>,
     /// Number of pages.
     pub pages: usize,
-    /// Size of the PDF in bytes.
-    pub size: u64,
-    /// When the PDF was written, in milliseconds since 1970.
+    /// When it was last written, in milliseconds since 1970.
     pub written: u64,
+    /// The outputs written, by file extension (`pdf`, `html`).
+    pub outputs: BTreeMap<String, OutputRecord>,
+    /// What the archive's index shows of the letter (or copy).
+    pub summary: Summary,
+}
+
+/// One output of a job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputRecord {
+    /// Its format (a web page and a page's `<article>` alone share `html`).
+    pub format: Format,
+    /// Its key (see `fingerprint::output`).
+    pub key: String,
+    /// Its files, relative to the output folder (`/`-separated), with their sizes: files
+    /// are not synced to disk, so one emptied by a power cut is made again.
+    pub files: Vec<(String, u64)>,
+    /// The project path of the house's page template it was made with, if any.
+    pub template: Option<String>,
 }
 
 impl Record {
@@ -45,7 +65,8 @@ impl Record {
     }
 }
 
-/// Records by letter path (relative to the archive, `/`-separated).
+/// Records by job: a letter's path (relative to the archive, `/`-separated), or for a
+/// personal copy that path, `#` and the copy's name (see `super::tasks`).
 pub type Records = BTreeMap<String, Record>;
 
 #[derive(Serialize, Deserialize)]
@@ -143,8 +164,17 @@ mod tests {
             key: key.into(),
             files: vec!["/t.typ".into()],
             pages: 1,
-            size: 10,
             written,
+            outputs: BTreeMap::from([(
+                "pdf".into(),
+                OutputRecord {
+                    format: Format::Pdf,
+                    key: "k".into(),
+                    files: vec![("a.pdf".into(), 10)],
+                    template: None,
+                },
+            )]),
+            summary: Summary::default(),
         }
     }
 

@@ -19,7 +19,9 @@
 //! full speed, its memory bounded by N budgets. The figures are in `docs/batch.md`.
 
 pub mod archive;
+mod dealer;
 mod fingerprint;
+mod index;
 mod interrupt;
 mod job;
 pub mod manifest;
@@ -31,10 +33,10 @@ mod progress;
 mod queue;
 pub mod report;
 pub mod shard;
+mod tasks;
 pub mod wire;
 pub mod worker;
 
-use std::collections::HashSet;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -46,6 +48,7 @@ pub use outcome::Summary;
 pub use pool::Launch;
 
 use crate::diagnostic::{Diagnostic, codes};
+use crate::export::Format;
 use crate::paths::display_path;
 use crate::term::{json, record, report, say};
 use crate::typeset::world::Environment;
@@ -62,31 +65,10 @@ pub fn jobs(given: Option<NonZeroUsize>) -> usize {
 pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, String> {
     let started = Instant::now();
     let (archive_root, out_root) = open_folders(args)?;
-    let skip = (out_root != archive_root && out_root.starts_with(&archive_root))
-        .then_some(out_root.as_path());
-    let found = archive::letters(&args.archive, skip).map_err(|err| {
-        format!(
-            "cannot read the archive {}: {err}",
-            display_path(&args.archive)
-        )
-    })?;
     let in_shard = |stem: &str| args.shard.is_none_or(|shard| shard.contains(stem));
-    for other in found
-        .not_letters
-        .iter()
-        .filter(|entry| in_shard(entry.stem()))
-    {
-        say(format_args!(
-            "skipped: {} is not a letter (it does not start with `+++` front matter)",
-            other.rel
-        ));
-    }
-    let all = found.letters;
-    let mine: Vec<Entry> = all
-        .iter()
-        .filter(|entry| in_shard(entry.stem()))
-        .cloned()
-        .collect();
+    let mine = letters(args, (&archive_root, &out_root), &in_shard)?;
+    let extension = args.formats.first().map_or("pdf", |f| f.extension());
+    let tasks = tasks::tasks(&args.archive, &mine, extension);
 
     let (mut records, warnings) = manifest::load(&out_root);
     let warnings: Vec<Diagnostic> = warnings
@@ -94,14 +76,20 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
         .map(|warning| Diagnostic::warning(codes::MANIFEST_UNREADABLE, warning))
         .collect();
     report(&warnings);
-    records.retain(|rel, _| in_shard(archive::stem(rel)));
+    records.retain(|id, _| in_shard(archive::stem(tasks::letter_of(id))));
     let environment = fingerprint::environment(env, &args.standards);
-    let plan = plan::plan(args, environment, &mine, &mut records);
-    for (entry, _) in mine.iter().zip(&plan.reports).filter(|(_, r)| r.is_some()) {
-        let source = display_path(&archive::join(&args.archive, &entry.rel));
+    let plan = plan::plan(args, environment, (&mine, &tasks.tasks), &mut records);
+    for (task, _) in tasks
+        .tasks
+        .iter()
+        .zip(&plan.reports)
+        .filter(|(_, r)| r.is_some())
+    {
+        let source = task.shown(&args.archive, &mine);
         record(|| json::letter_finished(&source, json::Status::Skipped));
     }
-    let known: HashSet<&str> = all.iter().map(|entry| entry.rel.as_str()).collect();
+    let failed = outcome::failed(args, &mine, &tasks.failed);
+    let known = tasks::Known::new(&tasks, &mine);
     let orphans = outcome::orphans(&mut records, &known, &args.out, args.prune);
     let save = |records: &Records| {
         manifest::save(&out_root, args.shard, records).map_err(|err| {
@@ -119,20 +107,74 @@ pub fn run(args: &Options, env: &Environment, jobs: usize) -> Result<Summary, St
         args,
         environment,
         letters: &mine,
+        tasks: &tasks.tasks,
         jobs,
     };
     let (records, reports) = queue.typeset(plan, records, &save)?;
     let typeset_seconds = typesetting.elapsed().as_secs_f64();
     save(&records)?;
+    let index_ok = interrupt::requested() || keep_index(args, (&archive_root, &out_root));
     let run = outcome::Run {
         args,
         jobs,
         letters: &mine,
+        tasks: &tasks.tasks,
         started,
         typeset_seconds,
         interrupted: interrupt::requested(),
     };
-    run.finish(reports, orphans)
+    let summary = run.finish(reports, failed, orphans)?;
+    Ok(Summary {
+        index_failed: !index_ok,
+        ..summary
+    })
+}
+
+/// With web pages among the formats, writes the archive's `index.html` from every
+/// manifest in the output folder (all shards' records); whether it went well.
+fn keep_index(args: &Options, (archive_root, out_root): (&Path, &Path)) -> bool {
+    if !args.formats.contains(&Format::Html) {
+        return true;
+    }
+    let (records, _) = manifest::load(out_root);
+    let shown = display_path(&args.out.join(index::FILE));
+    match index::write(archive_root, out_root, &records) {
+        Ok(true) => say(format_args!("index: {shown} written")),
+        Ok(false) => say(format_args!("index: {shown} up to date")),
+        Err(problems) => {
+            report(&problems);
+            say(format_args!("failed: {shown} (left as it was)"));
+            return false;
+        }
+    }
+    true
+}
+
+/// The letters of the archive in this run's shard (`in_shard`); the Markdown files that
+/// are not letters are listed as skipped.
+fn letters(
+    args: &Options,
+    (archive_root, out_root): (&Path, &Path),
+    in_shard: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Entry>, String> {
+    let skip = (out_root != archive_root && out_root.starts_with(archive_root)).then_some(out_root);
+    let found = archive::letters(&args.archive, skip).map_err(|err| {
+        format!(
+            "cannot read the archive {}: {err}",
+            display_path(&args.archive)
+        )
+    })?;
+    for other in (found.not_letters.iter()).filter(|entry| in_shard(entry.stem())) {
+        say(format_args!(
+            "skipped: {} is not a letter (it does not start with `+++` front matter)",
+            other.rel
+        ));
+    }
+    Ok(found
+        .letters
+        .into_iter()
+        .filter(|entry| in_shard(entry.stem()))
+        .collect())
 }
 
 /// The archive and output folders, canonical; the output folder is created.

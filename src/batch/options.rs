@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::pool::Launch;
 use super::shard::Shard;
+use crate::export::Format;
 use crate::pipeline::Standards;
 
 /// What `missive batch` is asked to do.
@@ -11,7 +12,7 @@ use crate::pipeline::Standards;
 pub struct Options {
     /// Folder of letters: every `*.md` under it.
     pub archive: PathBuf,
-    /// Folder the PDFs are written to, with the archive's folders and file names.
+    /// Folder the outputs are written to, with the archive's folders and file names.
     pub out: PathBuf,
     /// Render every letter, even those whose PDF is up to date.
     pub force: bool,
@@ -19,8 +20,10 @@ pub struct Options {
     pub report: Option<PathBuf>,
     /// This process's part of the archive.
     pub shard: Option<Shard>,
-    /// Remove PDFs whose source letter is gone.
+    /// Remove outputs whose source letter (or copy's row) is gone.
     pub prune: bool,
+    /// The formats every letter is written to (`--format pdf,html`), each once.
+    pub formats: Vec<Format>,
     /// The PDF standards of every letter.
     pub standards: Standards,
     /// What a second Ctrl-C does: quit at once (the first stops handing out letters).

@@ -54,7 +54,7 @@ impl Event {
                 record,
                 pages,
                 warnings,
-                written,
+                outputs,
                 dependencies,
                 ms,
             }) => {
@@ -62,7 +62,7 @@ impl Event {
                     record,
                     pages,
                     warnings: wire::diagnostics(warnings),
-                    written,
+                    outputs,
                     dependencies,
                 };
                 (Ok(rendered), Some(ms))

@@ -7,22 +7,26 @@
 //! and their letters reported as not done, so a run ends within a second of Ctrl-C.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::archive::{self, Entry};
+use super::dealer::Dealer;
 use super::fingerprint::Hash;
 use super::interrupt;
 use super::manifest::{Record, Records};
 use super::options::Options;
-use super::outcome::letter_report;
 use super::plan::Plan;
 use super::pool::{Event, Launch, Pool};
 use super::progress::Progress;
 use super::report::{LetterReport, Status};
+use super::tasks::Task;
 use super::wire::Request;
 use crate::diagnostic::Diagnostic;
 use crate::export::Format;
+use crate::letter::copies::LetterCopy;
 use crate::paths::display_path;
+use crate::pipeline::Target;
 use crate::term::say;
 
 /// How often the manifest is saved while letters are being typeset.
@@ -36,7 +40,7 @@ const GRACE: Duration = Duration::from_millis(500);
 /// something is wrong with starting them, not with a letter.
 const ENDS_IN_A_ROW: usize = 3;
 
-/// The letters of a run and how they are typeset.
+/// The jobs of a run and how they are typeset.
 pub struct Queue<'a> {
     /// What the run was asked to do.
     pub args: &'a Options,
@@ -44,12 +48,14 @@ pub struct Queue<'a> {
     pub environment: Hash,
     /// The letters of the run, by index.
     pub letters: &'a [Entry],
-    /// Letters typeset at once: the number of worker processes.
+    /// The jobs of the run, by index.
+    pub tasks: &'a [Task],
+    /// Jobs typeset at once: the number of worker processes.
     pub jobs: usize,
 }
 
 impl Queue<'_> {
-    /// Typesets the letters `plan` queued; returns the records and every letter's report
+    /// Typesets the jobs `plan` queued; returns the records and every job's report
     /// (`None` for those Ctrl-C kept from finishing). `save` writes the manifest.
     pub fn typeset(
         &self,
@@ -62,7 +68,7 @@ impl Queue<'_> {
             queue,
             previous,
         } = plan;
-        let skipped = self.letters.len() - queue.len();
+        let skipped = self.tasks.len() - queue.len();
         let mut progress = Progress::start(queue.len(), skipped);
         let mut coordinator = Coordinator {
             records,
@@ -91,28 +97,28 @@ impl Queue<'_> {
     fn run(
         &self,
         pool: &mut Pool,
-        queue: &[usize],
+        queue: &[(usize, Vec<Format>)],
         coordinator: &mut Coordinator,
         reports: &mut [Option<LetterReport>],
         save: &dyn Fn(&Records) -> Result<(), String>,
     ) -> Result<(), String> {
-        let mut next = 0;
+        let mut dealer = Dealer::new(queue, self.tasks, self.jobs);
         let mut stopping: Option<Instant> = None;
         let mut ends_in_a_row = 0;
         let mut last_save = Instant::now();
-        // Hands the next letters to the idle workers.
-        let hand_out = |pool: &mut Pool, next: &mut usize, stopping: Option<Instant>| {
+        // Hands the next jobs to the idle workers.
+        let hand_out = |pool: &mut Pool, dealer: &mut Dealer, stopping: Option<Instant>| {
             while stopping.is_none()
-                && *next < queue.len()
+                && dealer.left()
                 && let Some(slot) = pool.idle()
+                && let Some((index, formats)) = dealer.deal(slot)
             {
-                pool.send(slot, queue[*next], &self.request(queue[*next]));
-                *next += 1;
+                pool.send(slot, index, &self.request(index, formats));
             }
         };
         loop {
-            hand_out(pool, &mut next, stopping);
-            if pool.busy() == 0 && (stopping.is_some() || next == queue.len()) {
+            hand_out(pool, &mut dealer, stopping);
+            if pool.busy() == 0 && (stopping.is_some() || !dealer.left()) {
                 return Ok(());
             }
             if let Some(event) = pool.next(Duration::from_millis(50))? {
@@ -127,13 +133,14 @@ impl Queue<'_> {
                         ended(&event)
                     ));
                 }
-                // The worker that replied gets its next letter before the reply is
+                // The worker that replied gets its next job before the reply is
                 // recorded and shown, so that it does not wait for that.
-                hand_out(pool, &mut next, stopping);
+                hand_out(pool, &mut dealer, stopping);
                 if let Some(busy) = event.busy {
-                    let entry = &self.letters[busy.index];
                     let ms = busy.since.elapsed().as_secs_f64() * 1000.0;
-                    reports[busy.index] = Some(coordinator.finished(entry, self.args, event, ms));
+                    let task = &self.tasks[busy.index];
+                    let report = coordinator.finished(self, task, event, ms);
+                    reports[busy.index] = Some(report);
                 }
             }
             if interrupt::requested() && stopping.is_none() {
@@ -155,12 +162,19 @@ impl Queue<'_> {
         }
     }
 
-    fn request(&self, index: usize) -> Request {
-        let entry = &self.letters[index];
+    fn request(&self, index: usize, formats: &[Format]) -> Request {
+        let task = &self.tasks[index];
+        let out = &self.args.out;
         Request {
-            source: archive::join(&self.args.archive, &entry.rel),
-            target: archive::join(&self.args.out, &entry.output()),
-            format: Format::Pdf,
+            source: archive::join(&self.args.archive, &self.letters[task.letter].rel),
+            targets: (formats.iter())
+                .map(|&format| Target {
+                    format,
+                    path: archive::join(out, &task.output(format)),
+                })
+                .collect(),
+            copy: task.copy.as_ref().map(LetterCopy::index),
+            draft: false,
         }
     }
 }
@@ -178,18 +192,29 @@ struct Coordinator<'p> {
 }
 
 impl Coordinator<'_> {
-    fn finished(&mut self, entry: &Entry, args: &Options, event: Event, ms: f64) -> LetterReport {
-        let (archive_dir, out) = (&args.archive, &args.out);
-        let source = display_path(&archive::join(archive_dir, &entry.rel));
+    fn finished(&mut self, queue: &Queue, task: &Task, event: Event, ms: f64) -> LetterReport {
+        let args = queue.args;
+        let source = task.shown(&args.archive, queue.letters);
         let (outcome, took) = event.outcome(&source);
         let ms = took.unwrap_or(ms);
+        let new = |status, pages| LetterReport {
+            time_ms: (ms * 10.0).round() / 10.0,
+            ..LetterReport::new(queue.letters, task, &args.formats, status, pages)
+        };
         match outcome {
             Ok(rendered) => {
-                let target = display_path(&archive::join(out, &entry.output()));
-                self.progress
-                    .rendered(&source, &target, rendered.pages, ms, &rendered.warnings);
-                if let Some(record) = rendered.record {
-                    self.records.insert(entry.rel.clone(), record);
+                let written: Vec<String> = rendered.written().map(|p| display_path(p)).collect();
+                self.progress.rendered(
+                    &source,
+                    &written.join(", "),
+                    rendered.pages,
+                    ms,
+                    &rendered.warnings,
+                );
+                let previous = self.previous.remove(&task.id);
+                if let Some(record) = rendered.record.clone() {
+                    let record = merged(record, previous, &args.out);
+                    self.records.insert(task.id.clone(), record);
                 }
                 LetterReport {
                     warnings: rendered
@@ -197,29 +222,57 @@ impl Coordinator<'_> {
                         .iter()
                         .map(Diagnostic::to_string)
                         .collect(),
-                    ..letter_report(entry, Status::Rendered, ms, Some(rendered.pages))
+                    outputs: (rendered.written())
+                        .map(|path| relative(path, &args.out))
+                        .collect(),
+                    ..new(Status::Rendered, Some(rendered.pages))
                 }
             }
             Err(problems) => {
                 self.progress.failed(&source, &problems);
-                // The PDF on disk, if any, is still the one the old record describes.
-                if let Some(old) = self.previous.remove(&entry.rel) {
-                    self.records.insert(entry.rel.clone(), old);
+                // The files on disk, if any, are still those the old record describes.
+                if let Some(old) = self.previous.remove(&task.id) {
+                    self.records.insert(task.id.clone(), old);
                 }
-                let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
-                    problems.iter().partition(|d| d.is_error());
                 LetterReport {
-                    error: Some(
-                        errors
-                            .iter()
-                            .map(|d| d.to_string())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ),
-                    warnings: warnings.iter().map(|d| d.to_string()).collect(),
-                    ..letter_report(entry, Status::Failed, ms, None)
+                    error: Some(errors(&problems)),
+                    warnings: (problems.iter().filter(|d| !d.is_error()))
+                        .map(Diagnostic::to_string)
+                        .collect(),
+                    ..new(Status::Failed, None)
                 }
             }
         }
     }
+}
+
+/// Every error of `problems`, one per line.
+pub fn errors(problems: &[Diagnostic]) -> String {
+    (problems.iter().filter(|d| d.is_error()))
+        .map(Diagnostic::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A worker's record with its files relative to the output folder `out`, and the
+/// outputs of `previous` it did not write again (a run asked for other formats).
+fn merged(mut record: Record, previous: Option<Record>, out: &Path) -> Record {
+    for output in record.outputs.values_mut() {
+        for (file, _) in &mut output.files {
+            *file = relative(Path::new(file.as_str()), out);
+        }
+    }
+    for (extension, output) in previous.map(|p| p.outputs).unwrap_or_default() {
+        record.outputs.entry(extension).or_insert(output);
+    }
+    record
+}
+
+/// A path under `out` relative to it, `/`-separated.
+fn relative(path: &Path, out: &Path) -> String {
+    let relative = path.strip_prefix(out).unwrap_or(path);
+    let parts: Vec<_> = (relative.components())
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
 }

@@ -15,6 +15,10 @@
 
 use serde::Serialize;
 
+use super::archive::Entry;
+use super::tasks::Task;
+use crate::export::Format;
+
 /// What happened to a letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -29,13 +33,19 @@ pub enum Status {
     Cancelled,
 }
 
-/// One letter in the report.
+/// One job in the report: a letter, or one personal copy of a letter with `recipients`.
 #[derive(Debug, Clone, Serialize)]
 pub struct LetterReport {
     /// Source path relative to the archive.
     pub source: String,
-    /// PDF path relative to the output folder.
+    /// For a copy, its row of the list (from 1).
+    pub row: Option<usize>,
+    /// For a copy, its name (the file name without extension, as `render` names it).
+    pub name: Option<String>,
+    /// Its first output's path relative to the output folder (the PDF by default).
     pub output: String,
+    /// Every output file of the run's formats, relative to the output folder.
+    pub outputs: Vec<String>,
     /// What happened.
     pub status: Status,
     /// Time spent on it in milliseconds (0 when not compiled).
@@ -48,10 +58,35 @@ pub struct LetterReport {
     pub warnings: Vec<String>,
 }
 
-/// A PDF whose source is gone.
+impl LetterReport {
+    /// The report of `task` (of the run's `letters`) written to `formats`.
+    pub fn new(
+        letters: &[Entry],
+        task: &Task,
+        formats: &[Format],
+        status: Status,
+        pages: Option<usize>,
+    ) -> Self {
+        let outputs: Vec<String> = formats.iter().map(|f| task.output(*f)).collect();
+        LetterReport {
+            source: letters[task.letter].rel.clone(),
+            row: task.row().map(|(row, _)| row),
+            name: task.row().map(|(_, name)| name.to_string()),
+            output: outputs.first().cloned().unwrap_or_default(),
+            outputs,
+            status,
+            time_ms: 0.0,
+            pages,
+            error: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// An output whose source is gone (its letter, or its copy's row).
 #[derive(Debug, Clone, Serialize)]
 pub struct Orphan {
-    /// PDF path relative to the output folder.
+    /// Its path relative to the output folder.
     pub output: String,
     /// Whether `--prune` removed it.
     pub pruned: bool,
@@ -60,8 +95,11 @@ pub struct Orphan {
 /// Counts of a run.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Counts {
-    /// Letters of the run (of its shard).
+    /// Jobs of the run (of its shard): letters, and each personal copy of a letter with
+    /// `recipients`.
     pub letters: usize,
+    /// Of those, personal copies.
+    pub copies: usize,
     /// Rendered.
     pub rendered: usize,
     /// Skipped as up to date.

@@ -10,18 +10,21 @@ use serde::{Deserialize, Serialize};
 
 use super::manifest::Record;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity, SourceText, codes};
-use crate::export::Format;
+use crate::pipeline::{Target, Written};
 
-/// Render the letter at `source` to `target` (PNG and SVG: one file a page, see
-/// `export::output::page_paths`).
+/// Render the letter at `source` (or the copy of row index `copy` of its list) to
+/// `targets`, in one pass (PNG and SVG: one file a page, see `export::output::page_paths`).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Request {
     /// The letter.
     pub source: PathBuf,
-    /// Its output.
-    pub target: PathBuf,
-    /// The output's format.
-    pub format: Format,
+    /// Its outputs.
+    pub targets: Vec<Target>,
+    /// For a personal copy, the index of its row among the list's data rows.
+    pub copy: Option<usize>,
+    /// Mark it a draft, whatever it says (`render --draft`).
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// What became of a letter, with the time it took the worker in milliseconds.
@@ -35,8 +38,8 @@ pub enum Reply {
         pages: usize,
         /// Warnings of checking and typesetting.
         warnings: Vec<Problem>,
-        /// The files written.
-        written: Vec<PathBuf>,
+        /// The files written, per format.
+        outputs: Vec<Written>,
         /// The files the output depends on.
         dependencies: Vec<PathBuf>,
         /// Time taken.

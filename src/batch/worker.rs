@@ -7,7 +7,7 @@
 use std::io::{self, BufRead as _, Write as _};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use super::fingerprint::Hash;
@@ -55,13 +55,17 @@ pub fn serve(
             typst::comemo::evict(1);
         }
     });
+    let lists = Mutex::new(job::Lists::default());
     // On the pool's one thread, where Typst's own parallel work (page streams) also runs.
     let served = rayon::broadcast(|_| -> Result<(), String> {
+        let mut lists = lists
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         for line in io::stdin().lock().lines() {
             let line = line.map_err(|err| format!("cannot read a request: {err}"))?;
             let request: Request = serde_json::from_str(&line)
                 .map_err(|err| format!("not a request: {err}: {line}"))?;
-            let reply = render(env, environment, standards, &request);
+            let reply = render(env, (environment, standards), &request, &mut lists);
             send(&reply);
             let _ = evict.send(());
         }
@@ -70,26 +74,24 @@ pub fn serve(
     served.into_iter().collect()
 }
 
-/// Renders one letter and says how it went.
-fn render(env: &Environment, environment: Hash, standards: &Standards, request: &Request) -> Reply {
-    let (source, target) = (&request.source, &request.target);
+/// Renders one letter (or copy) and says how it went.
+fn render(
+    env: &Environment,
+    keys: (Hash, &Standards),
+    request: &Request,
+    lists: &mut job::Lists,
+) -> Reply {
+    let source = &request.source;
     let clock = Instant::now();
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        job::render(
-            env,
-            environment,
-            standards,
-            (source, target, request.format),
-        )
-    }))
-    .unwrap_or_else(|panic| Err(vec![panicked(panic.as_ref(), source)]));
+    let outcome = catch_unwind(AssertUnwindSafe(|| job::render(env, keys, request, lists)))
+        .unwrap_or_else(|panic| Err(vec![panicked(panic.as_ref(), source)]));
     let ms = clock.elapsed().as_secs_f64() * 1000.0;
     match outcome {
         Ok(rendered) => Reply::Rendered {
             record: rendered.record,
             pages: rendered.pages,
             warnings: wire::problems(&rendered.warnings),
-            written: rendered.written,
+            outputs: rendered.outputs,
             dependencies: rendered.dependencies,
             ms,
         },

@@ -8,6 +8,9 @@ use crate::batch::{self, Options};
 
 /// Runs `missive batch`: fails if a letter failed, and is interrupted by Ctrl-C.
 pub(super) fn run(args: BatchArgs) -> Outcome {
+    if let Some(misused) = args.format.misused() {
+        return Err(Failure::Usage(misused));
+    }
     let jobs = batch::jobs(args.jobs);
     let env = environment(&args.fonts)?;
     let worker = worker::launch(&args.standards, &args.fonts, &args.limits)?;
@@ -18,6 +21,7 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
         report: args.report,
         shard: args.shard,
         prune: args.prune,
+        formats: args.format.formats(),
         standards: args.standards.standards(),
         quit: quit_at_once,
         worker,
@@ -25,7 +29,7 @@ pub(super) fn run(args: BatchArgs) -> Outcome {
     let summary = batch::run(&options, &env, jobs).map_err(Failure::Usage)?;
     if summary.interrupted {
         Err(Failure::Interrupted)
-    } else if summary.counts.failed > 0 {
+    } else if summary.counts.failed > 0 || summary.index_failed {
         Err(Failure::Failed)
     } else {
         Ok(())

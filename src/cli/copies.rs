@@ -3,20 +3,22 @@
 //! or by its number and name, never two on one name; `--only` chooses rows,
 //! `--combined` also writes one print file of them all. A bad row fails only its copy.
 
-use std::collections::HashMap;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use super::args::{CopiesArgs, RenderArgs};
+use super::copies_workers::{self, Copy};
 use super::exit::Failure;
-use super::rendering::render_and_report;
+use super::rendering::{render_and_report, report_failed};
+use super::worker;
 use crate::diagnostic::{Diagnostic, codes};
+use crate::export::Format;
 use crate::export::combine::combine;
 use crate::export::output;
 use crate::letter::copies::{LetterCopy, Recipients};
 use crate::paths::display_path;
-use crate::pipeline::{self, Job, Rendered, Standards};
-use crate::term::json::{self, Status};
-use crate::term::{record, report, say};
+use crate::pipeline::{self, Job, Standards, Written};
+use crate::term::{report, say};
 use crate::typeset::world::Environment;
 
 /// Renders the copies of the letter at `path` if it has `recipients` (`Some(false)` if
@@ -37,10 +39,7 @@ pub(super) fn render_if_copies(
         }
         Ok(None) => return Ok(None),
         Err(problems) => {
-            report(&problems);
-            let source = display_path(path);
-            record(|| json::letter_finished(&source, Status::Failed));
-            say(format_args!("failed: {source} (nothing written)"));
+            report_failed(&display_path(path), &problems);
             return Ok(Some(false));
         }
     };
@@ -52,7 +51,8 @@ pub(super) fn render_if_copies(
     render(env, path, &recipients, args, standards).map(Some)
 }
 
-/// Renders the chosen copies of the letter at `path`; `Ok(false)` if one failed.
+/// Renders the chosen copies of the letter at `path`, in this process or with `-j N`
+/// worker processes; `Ok(false)` if one failed.
 fn render(
     env: &Environment,
     path: &Path,
@@ -60,49 +60,77 @@ fn render(
     args: &RenderArgs,
     standards: &Standards,
 ) -> Result<bool, Failure> {
-    let format = args.format.format();
-    let chosen = chosen(recipients, &args.copies)?;
+    let formats = args.format.formats();
+    let chosen = chosen(recipients, &args.copies, formats[0].extension())?;
     let folder = folder(path, args.output.as_deref())?;
-    let width = recipients.list.rows.len().to_string().len().max(2);
-    let mut taken: HashMap<String, usize> = HashMap::new();
     let mut ok = true;
-    let mut pdfs = Vec::new();
-    for copy in chosen {
-        let row = copy.row().number;
-        let label = format!("{} row {row}", display_path(path));
-        let file = format!("{}.{}", copy.file_stem(width), format.extension());
-        if let Some(other) = taken.get(&file.to_lowercase()) {
-            report(&[copy.name_taken(&file, *other)]);
-            say(format_args!("failed: {label} (nothing written)"));
-            ok = false;
-            continue;
+    let mut copies = Vec::with_capacity(chosen.len());
+    for (copy, named) in chosen {
+        match named {
+            Ok(stem) => copies.push(Copy {
+                label: format!("{} row {}", display_path(path), copy.row().number),
+                targets: pipeline::targets(&folder, &stem, &formats),
+                copy,
+            }),
+            Err(taken) => {
+                let label = format!("{} row {}", display_path(path), copy.row().number);
+                report_failed(&label, &[taken]);
+                ok = false;
+            }
         }
-        taken.insert(file.to_lowercase(), row);
-        let output = folder.join(&file);
-        let job = Job {
-            output: &output,
-            format,
-            standards,
-            emit_typst: None,
-            draft: args.draft,
-            copy: Some(&copy),
-        };
-        match render_and_report(env, path, &label, &job) {
-            Some(Rendered { written, .. }) => pdfs.extend(written.into_iter().map(|(p, _)| p)),
-            None => ok = false,
-        }
-        // Typst's memoized results that the last two copies did not use are dropped: what
-        // the copies share stays, and memory stays flat however long the list.
-        typst::comemo::evict(2);
     }
+    let jobs = args.copies.jobs.map_or(1, NonZeroUsize::get);
+    let written = if jobs > 1 {
+        let launch = worker::launch(&args.standards, &args.fonts, &args.limits)?;
+        copies_workers::render(launch, jobs.min(copies.len()), path, &copies, args.draft)
+            .map_err(Failure::Usage)?
+    } else {
+        in_process(env, path, &copies, (standards, args.draft))
+    };
+    ok &= written.iter().all(Option::is_some);
     if let Some(combined) = &args.copies.combined {
+        let pdfs: Vec<PathBuf> = (written.into_iter().flatten().flatten())
+            .filter(|output| output.format == Format::Pdf)
+            .flat_map(|output| output.files.into_iter().map(|(p, _)| p))
+            .collect();
         ok &= write_combined(combined, &pdfs, ok, args.copies.duplex);
     }
     Ok(ok)
 }
 
-/// The copies `--only` chooses (all without it), in row order.
-fn chosen(recipients: &Recipients, args: &CopiesArgs) -> Result<Vec<LetterCopy>, Failure> {
+/// Renders `copies` one after the other in this process; each one's outputs, `None` for
+/// one that failed.
+fn in_process(
+    env: &Environment,
+    path: &Path,
+    copies: &[Copy],
+    (standards, draft): (&Standards, bool),
+) -> Vec<Option<Vec<Written>>> {
+    let mut written = Vec::with_capacity(copies.len());
+    for copy in copies {
+        let job = Job {
+            targets: &copy.targets,
+            standards,
+            emit_typst: None,
+            draft,
+            copy: Some(&copy.copy),
+        };
+        written.push(render_and_report(env, path, &copy.label, &job).map(|r| r.outputs));
+        // Typst's memoized results that the last two copies did not use are dropped: what
+        // the copies share stays, and memory stays flat however long the list.
+        typst::comemo::evict(2);
+    }
+    written
+}
+
+type Named = (LetterCopy, Result<String, Diagnostic>);
+
+/// The copies `--only` chooses (all without it), in row order, with their names.
+fn chosen(
+    recipients: &Recipients,
+    args: &CopiesArgs,
+    extension: &str,
+) -> Result<Vec<Named>, Failure> {
     let count = recipients.list.rows.len();
     if let Some(bad) = args.only.iter().find(|n| **n == 0 || **n > count) {
         return Err(Failure::Usage(format!(
@@ -111,8 +139,9 @@ fn chosen(recipients: &Recipients, args: &CopiesArgs) -> Result<Vec<LetterCopy>,
         )));
     }
     Ok(recipients
-        .copies()
-        .filter(|copy| args.only.is_empty() || args.only.contains(&copy.row().number))
+        .named_copies(extension)
+        .into_iter()
+        .filter(|(copy, _)| args.only.is_empty() || args.only.contains(&copy.row().number))
         .collect())
 }
 

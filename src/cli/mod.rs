@@ -7,6 +7,7 @@ mod batch;
 mod check;
 mod completions;
 mod copies;
+mod copies_workers;
 mod exit;
 mod explain;
 mod extract;

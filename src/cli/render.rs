@@ -11,7 +11,7 @@ use super::rendering::render_and_report;
 use crate::budget;
 use crate::export::Format;
 use crate::paths::display_path;
-use crate::pipeline::{Job, Rendered};
+use crate::pipeline::{Job, Rendered, Target};
 use crate::term::say;
 
 /// Runs `missive render`.
@@ -19,7 +19,8 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
     if let Some(misused) = args.format.misused() {
         return Err(Failure::Usage(misused));
     }
-    let format = args.format.format();
+    let formats = args.format.formats();
+    let to_pdf = formats.contains(&Format::Pdf);
     let into_dir = match &args.output {
         Some(out) => out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/'),
         None => false,
@@ -34,12 +35,12 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             "--emit-typst takes one letter at a time".into(),
         ));
     }
-    if format != Format::Pdf && args.standards.pdf_standard.is_some() {
+    if !to_pdf && args.standards.pdf_standard.is_some() {
         return Err(Failure::Usage(
             "--pdf-standard applies to PDF output only (drop it, or use --format pdf)".into(),
         ));
     }
-    if format != Format::Pdf && args.copies.combined.is_some() {
+    if !to_pdf && args.copies.combined.is_some() {
         return Err(Failure::Usage(
             "--combined writes a PDF: drop it, or use --format pdf".into(),
         ));
@@ -61,9 +62,15 @@ pub(super) fn run(args: RenderArgs) -> Outcome {
             Some(out) => out.clone(),
             None => path.with_extension("pdf"),
         };
+        // Each format gets its extension (`output::page_paths`).
+        let targets: Vec<Target> = (formats.iter())
+            .map(|&format| Target {
+                format,
+                path: output.clone(),
+            })
+            .collect();
         let job = Job {
-            output: &output,
-            format,
+            targets: &targets,
             standards: &standards,
             emit_typst: args.emit_typst.as_deref(),
             draft: args.draft,

@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
+use crate::diagnostic::Diagnostic;
 use crate::export::Format;
 use crate::paths::display_path;
-use crate::pipeline::{self, Job, Rendered};
+use crate::pipeline::{self, Job, Rendered, Written};
 use crate::term::json::{self, Status};
 use crate::term::{record, report, say};
 use crate::typeset::world::Environment;
@@ -20,30 +21,52 @@ pub(super) fn render_and_report(
 ) -> Option<Rendered> {
     match pipeline::render(env, path, job) {
         Ok(rendered) => {
-            report(&rendered.warnings);
-            let files: Vec<String> = rendered
-                .written
-                .iter()
-                .map(|(p, _)| display_path(p))
-                .collect();
-            // A PDF holds every page; PNG and SVG write one file a page.
-            let pages = if job.format == Format::Pdf {
-                rendered.pages
-            } else {
-                1
-            };
-            for file in &files {
-                record(|| json::file_written(source, file, job.format.extension(), Some(pages)));
-            }
-            record(|| json::letter_finished(source, Status::Rendered));
-            say(format_args!("rendered {source} -> {}", files.join(", ")));
+            report_rendered(
+                source,
+                &rendered.outputs,
+                rendered.pages,
+                &rendered.warnings,
+            );
             Some(rendered)
         }
         Err(problems) => {
-            report(&problems);
-            record(|| json::letter_finished(source, Status::Failed));
-            say(format_args!("failed: {source} (nothing written)"));
+            report_failed(source, &problems);
             None
         }
     }
+}
+
+/// Reports a letter (or copy, shown as `source`) rendered to `outputs`: its warnings, a
+/// JSON line per file and the line that names them.
+pub(super) fn report_rendered(
+    source: &str,
+    outputs: &[Written],
+    pages: usize,
+    warnings: &[Diagnostic],
+) {
+    report(warnings);
+    let mut shown = Vec::new();
+    for output in outputs {
+        // A PDF holds every page; PNG and SVG write one file a page.
+        let pages = if output.format == Format::Pdf {
+            pages
+        } else {
+            1
+        };
+        for (path, _) in &output.files {
+            let file = display_path(path);
+            let extension = output.format.extension();
+            record(|| json::file_written(source, &file, extension, Some(pages)));
+            shown.push(file);
+        }
+    }
+    record(|| json::letter_finished(source, Status::Rendered));
+    say(format_args!("rendered {source} -> {}", shown.join(", ")));
+}
+
+/// Reports a letter (or copy, shown as `source`) that failed with `problems`.
+pub(super) fn report_failed(source: &str, problems: &[Diagnostic]) {
+    report(problems);
+    record(|| json::letter_finished(source, Status::Failed));
+    say(format_args!("failed: {source} (nothing written)"));
 }

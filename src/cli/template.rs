@@ -16,7 +16,7 @@ use crate::typeset::templates::FILES;
 /// Runs `missive template eject`; no file is overwritten without `--force`.
 pub(super) fn eject(args: EjectArgs) -> Outcome {
     let files: Vec<(&str, &str)> = (FILES.iter().copied())
-        .chain([(web::TEMPLATE_NAME, web::TEMPLATE)])
+        .chain([web::PAGE, web::INDEX].map(|t| (t.name, t.text)))
         .collect();
     let paths: Vec<_> = files.iter().map(|(name, _)| args.dir.join(name)).collect();
     if !args.force.force {
@@ -40,10 +40,12 @@ pub(super) fn eject(args: EjectArgs) -> Outcome {
         say(format_args!("wrote {}", display_path(path)));
     }
     say(format_args!("{}", how_to_use(&args.dir, &paths[0])));
-    say(format_args!(
-        "the web page's template: `[web] template = \"…/{}\"` in missive.toml (a path relative to it)",
-        web::TEMPLATE_NAME
-    ));
+    for builtin in [web::PAGE, web::INDEX] {
+        say(format_args!(
+            "the {}'s template: `[web] {} = \"…/{}\"` in missive.toml (a path relative to it)",
+            builtin.what, builtin.key, builtin.name
+        ));
+    }
     Ok(())
 }
 

@@ -20,7 +20,7 @@ use crate::batch::pool::Pool;
 use crate::batch::wire::Request;
 use crate::diagnostic::{Diagnostic, codes};
 use crate::paths::display_path;
-use crate::pipeline::letter_files;
+use crate::pipeline::{Target, letter_files};
 use crate::term::{report, say};
 
 /// How long changes are collected into one re-render when nothing says that a save is
@@ -47,10 +47,18 @@ pub(super) fn run(args: WatchArgs) -> Outcome {
         report(&[Diagnostic::error(codes::WORKER_FAILED, why)]);
         Failure::Failed
     })?;
+    // Each format gets its extension (`output::page_paths`).
+    let targets: Vec<Target> = (args.format.formats().into_iter())
+        .map(|format| Target {
+            format,
+            path: output.clone(),
+        })
+        .collect();
     let request = || Request {
         source: args.letter.clone(),
-        target: output.clone(),
-        format: args.format.format(),
+        targets: targets.clone(),
+        copy: None,
+        draft: false,
     };
     watch(|| render(&mut pool, &request())).map_err(|why| {
         report(&[Diagnostic::error(codes::CANNOT_WATCH, why)]);
@@ -71,7 +79,7 @@ fn render(pool: &mut Pool, request: &Request) -> Result<Vec<PathBuf>, String> {
     Ok(match event.outcome(&letter).0 {
         Ok(rendered) => {
             report(&rendered.warnings);
-            let files: Vec<String> = rendered.written.iter().map(|p| display_path(p)).collect();
+            let files: Vec<String> = rendered.written().map(|p| display_path(p)).collect();
             say(format_args!("rendered {letter} -> {}", files.join(", ")));
             rendered.dependencies
         }

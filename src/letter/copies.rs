@@ -7,6 +7,7 @@
 //! and address; a letter with `[[to]]` tables keeps them, filled with the row's fields
 //! (`name = "{{name}}"`), so that a fixed second addressee can stand beside the row's.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::fields;
@@ -27,6 +28,8 @@ pub struct Recipients {
     pub list: Arc<List>,
     /// Its project path (`/letters/members.csv`), which archival PDFs attach.
     pub project_path: String,
+    /// The list file on disk.
+    pub path: std::path::PathBuf,
 }
 
 impl Recipients {
@@ -65,6 +68,7 @@ impl Recipients {
         Ok(Some(Self {
             list: Arc::new(list),
             project_path,
+            path: file,
         }))
     }
 
@@ -74,6 +78,28 @@ impl Recipients {
             recipients: self.clone(),
             index,
         })
+    }
+
+    /// Each row's copy with its file name without extension, the one `render` and `batch`
+    /// both give it ([`LetterCopy::file_stem`], numbers as wide as the list's count);
+    /// a copy whose name an earlier row has (without regard to case) gets the error
+    /// instead, naming its file with `extension`.
+    pub fn named_copies(&self, extension: &str) -> Vec<(LetterCopy, Result<String, Diagnostic>)> {
+        let width = self.list.rows.len().to_string().len().max(2);
+        let mut taken: HashMap<String, usize> = HashMap::new();
+        self.copies()
+            .map(|copy| {
+                let stem = copy.file_stem(width);
+                let named = match taken.get(&stem.to_lowercase()) {
+                    Some(other) => Err(copy.name_taken(&format!("{stem}.{extension}"), *other)),
+                    None => {
+                        taken.insert(stem.to_lowercase(), copy.row().number);
+                        Ok(stem)
+                    }
+                };
+                (copy, named)
+            })
+            .collect()
     }
 }
 
@@ -94,6 +120,11 @@ pub struct LetterCopy {
 }
 
 impl LetterCopy {
+    /// The index of its row among the list's data rows.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
     /// Its row.
     pub fn row(&self) -> &Row {
         &self.recipients.list.rows[self.index]
@@ -146,7 +177,7 @@ impl LetterCopy {
     }
 
     /// The error of this copy's file name being another's (row `other`'s).
-    pub fn name_taken(&self, file: &str, other: usize) -> Diagnostic {
+    fn name_taken(&self, file: &str, other: usize) -> Diagnostic {
         let list = &self.recipients.list;
         let column = list.column("file").unwrap_or(0);
         list.problem_at(

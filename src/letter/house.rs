@@ -82,6 +82,10 @@ toml_table! {
         /// `missive template eject` writes the built-in one (`web.html`) to start from.
         #[schemars(with = "Option<String>")]
         pub template: Option<Spanned<String>>,
+        /// The archive index's template (minijinja, HTML autoescaped), relative to the
+        /// house file; `missive template eject` writes the built-in one (`index.html`).
+        #[schemars(with = "Option<String>")]
+        pub index_template: Option<Spanned<String>>,
         /// Show the signatories' signature images on the page (default false: a scanned
         /// signature on a public page helps forgers).
         pub signatures: Option<bool>,

@@ -54,6 +54,7 @@ contacts = ["Telephone", "E-mail or website"]
 
 # [web]                         # the web edition (`--format html`, docs/web.md)
 # template = "templates/web.html"   # the page template (`missive template eject` writes it)
+# index_template = "templates/index.html"   # the archive index's (`batch --format html`)
 # signatures = true             # show signature images on the page (off: helps forgers)
 "##
     )

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod archive;
 pub mod positions;
 pub mod recognition;
 

@@ -1,7 +1,9 @@
 // Loads each web page given on the command line from disk in headless Chromium with
 // every request but file: refused, and prints one JSON line per page: the requests it
-// tried, its in-page links without a target, its computed direction, how many of its
-// screenshot's pixels are not the background, and axe-core's WCAG 2.1 AA violations.
+// tried, its in-page links without a target, the pages on disk it links to and those of
+// them that do not open as a letter's page, how many scripts it holds, its computed
+// direction, how many of its screenshot's pixels are not the background, and axe-core's
+// WCAG 2.1 AA violations.
 // tests/web.rs runs it and judges the lines.
 import { chromium } from "playwright-core";
 import { createRequire } from "node:module";
@@ -49,12 +51,30 @@ for (const file of pages) {
     const missing = [...document.querySelectorAll('a[href^="#"]')]
       .map((a) => a.getAttribute("href").slice(1))
       .filter((id) => !document.getElementById(decodeURIComponent(id)));
+    // The pages this one links to on disk (an index's letters), in-page links aside.
+    const here = location.href.split("#")[0];
+    const linked = [...new Set([...document.querySelectorAll("a[href]")]
+      .map((a) => a.href.split("#")[0])
+      .filter((href) => href.startsWith("file:") && href !== here))];
     return {
-      inked, pixels: px.length / 4, missing,
+      inked, pixels: px.length / 4, missing, linked, scripts: document.scripts.length,
       direction: getComputedStyle(document.documentElement).direction,
       paragraphs: [...document.querySelectorAll(".body p, .body li")].map((p) => p.innerText),
     };
   }, png.toString("base64"));
+  // Every page linked on disk opens, as a letter's page (its subject an <h1>).
+  const broken = [];
+  for (const url of facts.linked) {
+    const other = await context.newPage();
+    try {
+      await other.goto(url, { waitUntil: "load" });
+      const h1 = await other.evaluate(() => document.querySelector("h1")?.innerText ?? "");
+      if (!h1.trim()) broken.push(`${url}: no <h1>`);
+    } catch (err) {
+      broken.push(`${url}: ${String(err.message).split("\n")[0]}`);
+    }
+    await other.close();
+  }
   await page.addScriptTag({ path: axePath });
   const axe = await page.evaluate(async () => {
     const result = await window.axe.run(document, {
@@ -62,7 +82,7 @@ for (const file of pages) {
     });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   });
-  console.log(JSON.stringify({ file, shot, outside, axe, ...facts }));
+  console.log(JSON.stringify({ file, shot, outside, axe, broken, ...facts }));
   await context.close();
 }
 await browser.close();

@@ -143,35 +143,53 @@ pub struct CopiesArgs {
     /// count them): `--only 3` or `--only 2,5,9`.
     #[arg(long, value_name = "N[,M…]", value_delimiter = ',')]
     pub only: Vec<usize>,
+    /// Copies typeset at once, by N warm worker processes as `missive batch` uses
+    /// [default: 1, in this process].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 /// `--format`, for the commands that render.
 #[derive(Debug, Clone, Args)]
 pub struct FormatArg {
-    /// Output format; PNG and SVG write one file per page (`NAME-1.png`, …).
-    #[arg(long, value_enum, default_value = "pdf")]
-    format: FormatValue,
+    /// Output formats, comma-separated (`pdf,html`): every one written from one pass over
+    /// the letter. PNG and SVG write one file per page (`NAME-1.png`, …).
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "pdf",
+        value_name = "FMT[,FMT…]"
+    )]
+    format: Vec<FormatValue>,
     /// With `--format html`: write only the letter's `<article>`, for pasting into a CMS.
     #[arg(long)]
     html_fragment: bool,
 }
 
 impl FormatArg {
-    /// A usage error for `--html-fragment` without `--format html`.
+    /// A usage error for `--html-fragment` without `html` among the formats.
     pub fn misused(&self) -> Option<String> {
-        (self.html_fragment && self.format != FormatValue::Html)
+        (self.html_fragment && !self.format.contains(&FormatValue::Html))
             .then(|| "--html-fragment applies to --format html only".to_string())
     }
 
-    /// The format chosen.
-    pub fn format(&self) -> Format {
-        match self.format {
-            FormatValue::Pdf => Format::Pdf,
-            FormatValue::Png => Format::Png,
-            FormatValue::Svg => Format::Svg,
-            FormatValue::Html if self.html_fragment => Format::HtmlFragment,
-            FormatValue::Html => Format::Html,
+    /// The formats chosen, each once, in the order given.
+    pub fn formats(&self) -> Vec<Format> {
+        let mut formats: Vec<Format> = Vec::new();
+        for value in &self.format {
+            let format = match value {
+                FormatValue::Pdf => Format::Pdf,
+                FormatValue::Png => Format::Png,
+                FormatValue::Svg => Format::Svg,
+                FormatValue::Html if self.html_fragment => Format::HtmlFragment,
+                FormatValue::Html => Format::Html,
+            };
+            if !formats.contains(&format) {
+                formats.push(format);
+            }
         }
+        formats
     }
 }
 

@@ -206,13 +206,14 @@ pub struct BatchArgs {
     /// Folder of letters: every `*.md` under it (hidden folders and the output folder skipped).
     #[arg(value_name = "ARCHIVE")]
     pub archive: PathBuf,
-    /// Folder the PDFs are written to, with the archive's folders and file names.
+    /// Folder the outputs are written to, with the archive's folders and file names (a
+    /// letter with `recipients`: a folder of its copies).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Letters typeset at once [default: the machine's cores].
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
-    /// Render every letter, even those whose PDF is up to date.
+    /// Render every letter, even those whose outputs are up to date.
     #[arg(long)]
     pub force: bool,
     /// Write a JSON report of every letter (status, time, pages, errors) to this file.
@@ -222,9 +223,12 @@ pub struct BatchArgs {
     /// it exactly, with no coordination.
     #[arg(long, value_name = "I/N")]
     pub shard: Option<Shard>,
-    /// Remove PDFs whose source letter is gone (they are reported either way).
+    /// Remove outputs whose source letter (or row of a list) is gone (they are reported
+    /// either way).
     #[arg(long)]
     pub prune: bool,
+    #[command(flatten)]
+    pub format: FormatArg,
     #[command(flatten)]
     pub standards: PdfStandardArg,
     #[command(flatten)]

@@ -7,22 +7,37 @@
 //! helps forgers.
 
 pub mod body;
+mod fonts;
+pub mod index;
+pub mod template;
 
 use std::path::PathBuf;
 
 use base64::Engine as _;
-use minijinja::{Environment, Value, context};
+use minijinja::{Value, context};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, codes};
+use crate::diagnostic::Diagnostics;
 use crate::letter::Letter;
-use crate::paths::{display_path, io_reason};
+use crate::letter::house::House;
 use crate::typeset::Prepared;
+use template::Builtin;
 
-/// The built-in page template.
-pub const TEMPLATE: &str = include_str!("../../../templates/web.html");
+/// The built-in page template, ejected as `web.html`; a house's own in `[web] template`.
+pub const PAGE: Builtin = Builtin {
+    name: "web.html",
+    text: include_str!("../../../templates/web.html"),
+    key: "template",
+    what: "web page",
+};
 
-/// The name the built-in template is known by (and ejected as).
-pub const TEMPLATE_NAME: &str = "web.html";
+/// The built-in archive index template, ejected as `index.html`; a house's own in
+/// `[web] index_template`.
+pub const INDEX: Builtin = Builtin {
+    name: "index.html",
+    text: include_str!("../../../templates/index.html"),
+    key: "index_template",
+    what: "index page",
+};
 
 /// The letter's web page, its images taken from `files` (project paths and bytes of the
 /// files read while typesetting); only the `<article>` with `fragment`.
@@ -58,80 +73,39 @@ pub fn page(
         logo => logo,
         signatures => signatures,
         fragment => fragment,
+        fonts => fonts::stacks(),
     };
-    let (name, source) = template(prepared)?;
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.add_template_owned(name.clone(), source)
-        .and_then(|()| env.get_template(&name)?.render(data))
-        .map(String::into_bytes)
-        .map_err(|err| vec![template_error(&err)])
-}
-
-/// The page template's name (as shown in its errors) and text: the house's `[web]
-/// template`, which must be a file inside the house folder, or the built-in one.
-fn template(prepared: &Prepared) -> Result<(String, String), Diagnostics> {
     let house = prepared.letter.house.as_ref();
-    let Some((house, written)) = house.and_then(|h| Some((h, h.config.web.template.as_ref()?)))
-    else {
-        return Ok((TEMPLATE_NAME.to_string(), TEMPLATE.to_string()));
-    };
-    let path = house.dir.join(written.get_ref().trim_start_matches('/'));
-    let inside = path
-        .canonicalize()
-        .ok()
-        .filter(|p| p.starts_with(&house.dir));
-    let text = inside.as_ref().map(|p| (p, std::fs::read_to_string(p)));
-    match text {
-        Some((path, Ok(text))) => Ok((display_path(path), text)),
-        failed => {
-            let why = match failed {
-                Some((_, Err(err))) => format!("cannot be read: {}", io_reason(&err)),
-                _ => "is not a file inside the house folder".to_string(),
-            };
-            let diagnostic = Diagnostic::error(
-                codes::TEMPLATE_ERROR,
-                format!("the web page template `{}` {why}", written.get_ref()),
-            )
-            .at(&house.file, written.span())
-            .hint(
-                "give a path relative to missive.toml (`missive template eject` writes `web.html`)",
-            );
-            Err(vec![diagnostic])
-        }
-    }
+    let written = house.and_then(|h| h.config.web.template.as_ref());
+    let source = template::source(&PAGE, house, written)?;
+    template::render(&PAGE, source, data)
 }
 
 /// The house's own page template (canonical, inside the house folder), if it names one
 /// that exists: a file the page depends on, which `watch` watches.
 pub fn template_file(letter: &Letter) -> Option<PathBuf> {
     let house = letter.house.as_ref()?;
-    let written = house.config.web.template.as_ref()?;
-    let path = house.dir.join(written.get_ref().trim_start_matches('/'));
-    path.canonicalize()
-        .ok()
-        .filter(|p| p.starts_with(&house.dir))
-}
-
-/// A template's error, at its file and line.
-fn template_error(err: &minijinja::Error) -> Diagnostic {
-    let place = match (err.name(), err.line()) {
-        (Some(name), Some(line)) => format!("{name}:{line}: "),
-        (Some(name), None) => format!("{name}: "),
-        _ => String::new(),
-    };
-    let detail = err.detail().map(|d| format!(": {d}")).unwrap_or_default();
-    Diagnostic::error(
-        codes::TEMPLATE_ERROR,
-        format!("{place}the web page template failed: {}{detail}", err.kind()),
-    )
-    .hint("fix the template at that line (`missive template eject` writes the built-in one to start from)")
+    template::house_file(house, house.config.web.template.as_ref()?)
 }
 
 /// A project file as a `data:` address, if it was read and is an image a page can show.
 fn data_address(path: &str, files: &[(String, Vec<u8>)]) -> Option<String> {
     let (_, bytes) = files.iter().find(|(p, _)| p == path)?;
-    let extension = path.rsplit('.').next()?.to_ascii_lowercase();
+    image_address(path, bytes)
+}
+
+/// The house's logo as a `data:` address, if it names an image inside its folder that
+/// can be read (for the pages that are not a letter's, such as the archive index).
+fn house_image(house: &House) -> Option<String> {
+    let written = house.config.letterhead.logo.as_ref()?;
+    let bytes = std::fs::read(template::house_file(house, written)?).ok()?;
+    image_address(written.get_ref(), &bytes)
+}
+
+/// An image's bytes as a `data:` address, its type from its name's extension; `None`
+/// if it is not an image a page can show.
+fn image_address(name: &str, bytes: &[u8]) -> Option<String> {
+    let extension = name.rsplit('.').next()?.to_ascii_lowercase();
     let mime = match extension.as_str() {
         "svg" => "image/svg+xml",
         "png" => "image/png",
