@@ -115,7 +115,13 @@ fn typeset(
 /// checked against its columns; `None` for a letter without `recipients`.
 pub fn recipients(path: &Path) -> Result<Option<Recipients>, Diagnostics> {
     let parsed = letter::parse(path)?;
-    Recipients::of(&parsed.source, &parsed.front, &parsed.dir, &parsed.root)
+    let body_filled = typeset::markdown::filled_ranges(parsed.source.body_text());
+    Recipients::of(
+        &parsed.source,
+        &parsed.front,
+        (&parsed.dir, &parsed.root),
+        &body_filled,
+    )
 }
 
 /// `missive check`: every check of `render`, typesetting included, and the export to

@@ -89,6 +89,8 @@ fn every_copy_carries_its_own_row_and_nobody_elses() {
             "{text}"
         );
         assert!(text.contains(&format!("Sent to {name}")), "{text}");
+        // The running header of page 2 names the copy's own addressee.
+        assert!(text.contains(&format!("{name} · March 2, 2026")), "{text}");
         assert!(text.contains("A literal {{ stays"), "{text}");
         let salutation = if i % 2 == 0 {
             format!("Dear Dr. {},", NAMES[i % NAMES.len()])
@@ -162,12 +164,25 @@ fn a_rerender_is_byte_identical() {
     let first = dir.path().join("first");
     let second = dir.path().join("second");
     for out in [&first, &second] {
+        let combined = out.with_extension("pdf");
         let run = missive(
             dir.path(),
-            &["render", "letter.md", "-o", out.to_str().unwrap()],
+            &[
+                "render",
+                "letter.md",
+                "-o",
+                out.to_str().unwrap(),
+                "--combined",
+                combined.to_str().unwrap(),
+            ],
         );
         assert!(run.status.success(), "{}", stderr(&run));
     }
+    assert_eq!(
+        std::fs::read(first.with_extension("pdf")).unwrap(),
+        std::fs::read(second.with_extension("pdf")).unwrap(),
+        "the combined file"
+    );
     for file in std::fs::read_dir(&first).unwrap() {
         let name = file.unwrap().file_name();
         assert_eq!(
@@ -341,5 +356,71 @@ fn html_copies_carry_their_own_fields_as_text() {
     assert!(
         two.contains("On justice.") && !two.contains("A. One"),
         "{two}"
+    );
+}
+
+#[test]
+fn a_copy_rendered_alone_is_the_same_bytes_as_in_the_whole_run() {
+    // Copies share Typst's memoized layout (the copy before leaves its paragraphs in the
+    // cache); what one copy is must not depend on which copies came before it.
+    let (dir, _) = folder_with_list(4);
+    let all = missive(dir.path(), &["render", "letter.md", "-o", "all"]);
+    assert!(all.status.success(), "{}", stderr(&all));
+    let alone = missive(
+        dir.path(),
+        &["render", "letter.md", "--only", "3", "-o", "alone"],
+    );
+    assert!(alone.status.success(), "{}", stderr(&alone));
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("alone"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let name = &names[0];
+    assert!(name.to_string_lossy().starts_with("03-"), "{name:?}");
+    assert_eq!(
+        std::fs::read(dir.path().join("alone").join(name)).unwrap(),
+        std::fs::read(dir.path().join("all").join(name)).unwrap(),
+        "{name:?} alone and after copies 1 and 2"
+    );
+}
+
+#[test]
+fn fields_are_checked_where_copies_fill_them() {
+    // A `{{…}}` in a code block, a TOML comment or a path is no field: it is shown as
+    // typed, so it is not checked either; one in the text or a front-matter text is.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("m.csv"), "name,committee\nA. One,x\n").unwrap();
+    let letter = "+++\ndate = 2026-03-02\n# {{not a field}} in a comment\nsubject = \"On {{committee}}\"\nrecipients = \"m.csv\"\n\n[[signatories]]\nname = \"Ana Ruiz\"\n+++\n\nOn {{committee}}.\n\n```text\n{{template_syntax}}\n```\n";
+    std::fs::write(dir.path().join("l.md"), letter).unwrap();
+    let out = missive(dir.path(), &["render", "l.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&dir.path().join("l/01-a-one.pdf"));
+    assert!(
+        text.contains("On x.") && text.contains("{{template_syntax}}"),
+        "{text}"
+    );
+
+    let broken = letter
+        .replace(
+            "subject = \"On {{committee}}\"",
+            "subject = \"On {{comittee}}\"",
+        )
+        .replace("On {{committee}}.", "On {{nope}} and `{{code}}`.");
+    std::fs::write(dir.path().join("l.md"), broken).unwrap();
+    let err = stderr(&missive(dir.path(), &["check", "l.md"]));
+    assert!(
+        err.contains("`{{comittee}}` names no column") && err.contains("l.md:4:15"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`{{nope}}` names no column") && err.contains("l.md:11:4"),
+        "{err}"
+    );
+    // Inline code is filled (docs/copies.md), so its fields are checked too.
+    assert!(err.contains("`{{code}}` names no column"), "{err}");
+    assert!(
+        !err.contains("not a field") && !err.contains("template_syntax"),
+        "{err}"
     );
 }

@@ -171,11 +171,11 @@ fn write_combined(target: &Path, pdfs: &[PathBuf], all_rendered: bool, duplex: b
         ));
         return false;
     }
-    let read: Result<Vec<Vec<u8>>, _> = pdfs.iter().map(std::fs::read).collect();
-    let result = read
-        .map_err(|err| err.to_string())
-        .and_then(|copies| combine(copies.iter().map(Vec::as_slice), duplex));
-    let written = match result {
+    // One copy read at a time: a thousand copies are not all held at once.
+    let copies = pdfs
+        .iter()
+        .map(|pdf| std::fs::read(pdf).map_err(|err| format!("{}: {err}", display_path(pdf))));
+    let written = match combine(copies, duplex) {
         Ok(bytes) => output::write_output(target, &bytes),
         Err(reason) => Err(vec![Diagnostic::error(
             codes::CANNOT_WRITE,

@@ -1,5 +1,6 @@
 //! A letter with `recipients`: its list read once ([`Recipients::of`]), its fields checked
-//! against the list's columns, and each data row one [`LetterCopy`], which fills the parsed
+//! against the list's columns where a copy fills them (the front matter's texts, the
+//! body's text), and each data row one [`LetterCopy`], which fills the parsed
 //! front matter ([`LetterCopy::apply`]) and the body's text ([`LetterCopy::fill`]) with the row's
 //! values.
 //!
@@ -7,13 +8,16 @@
 //! and address; a letter with `[[to]]` tables keeps them, filled with the row's fields
 //! (`name = "{{name}}"`), so that a fixed second addressee can stand beside the row's.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::fields;
 use super::front_matter::{Addressee, FrontMatter};
 use super::recipients::{self, List, Row};
 use super::source::LetterSource;
+use super::toml_input;
 use crate::diagnostic::{Diagnostic, Diagnostics, codes};
 use crate::letter::assets;
 use crate::paths::display_path;
@@ -34,12 +38,15 @@ pub struct Recipients {
 
 impl Recipients {
     /// The list `front` names, read, with every field of the letter checked against its
-    /// columns; `None` for a letter without `recipients`.
+    /// columns: those of the front matter's texts a copy fills, and those in `body_filled`,
+    /// the ranges of the body (relative to it) where a copy fills fields (its text and
+    /// inline code, as the Markdown conversion finds them). `None` for a letter without
+    /// `recipients`.
     pub fn of(
         source: &LetterSource,
         front: &FrontMatter,
-        dir: &std::path::Path,
-        root: &std::path::Path,
+        (dir, root): (&std::path::Path, &std::path::Path),
+        body_filled: &[Range<usize>],
     ) -> Result<Option<Self>, Diagnostics> {
         let Some(written) = &front.recipients else {
             return Ok(None);
@@ -50,18 +57,14 @@ impl Recipients {
             .map_err(|cause| vec![cause.error("recipients: ").at(&source.file, at.clone())])?;
         let file = root.join(project_path.trim_start_matches('/'));
         let list = recipients::read(&file, &display_path(&file), sheet)?;
-        let mut problems = fields::check(
-            &source.file,
-            source.front.clone(),
-            &list.columns,
-            &list.file.name,
-        );
-        problems.extend(fields::check(
-            &source.file,
-            source.body.clone(),
-            &list.columns,
-            &list.file.name,
-        ));
+        let body = body_filled
+            .iter()
+            .map(|r| source.body.start + r.start..source.body.start + r.end);
+        let problems: Diagnostics = filled_front(source, front)
+            .into_iter()
+            .chain(body)
+            .flat_map(|range| fields::check(&source.file, range, &list.columns, &list.file.name))
+            .collect();
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -202,6 +205,22 @@ pub fn needs_copy(source: &LetterSource, front: &FrontMatter) -> Diagnostic {
     )
     .at(&source.file, source.front.start + span.start..source.front.start + span.end)
     .hint("render or check it with `missive render` / `missive check`, which write and check each copy")
+}
+
+/// The ranges in the letter's file of the front matter's strings that [`fill_front`]
+/// fills: a field in a comment, a key or a path is no field, and is not checked.
+fn filled_front(source: &LetterSource, front: &FrontMatter) -> Vec<Range<usize>> {
+    let filled = RefCell::new(HashSet::new());
+    fill_front(&mut front.clone(), &|text| {
+        filled.borrow_mut().insert(text.to_string());
+        text.to_string()
+    });
+    let filled = filled.into_inner();
+    toml_input::string_values(source.front_text())
+        .into_iter()
+        .filter(|(_, value)| filled.contains(value))
+        .map(|(range, _)| source.front.start + range.start..source.front.start + range.end)
+        .collect()
 }
 
 /// Fills every text of the front matter the letter shows (not paths, dates or names of

@@ -9,7 +9,7 @@ use super::keys::{Field, Shape, toml_table};
 
 toml_table! {
     /// A letter's front matter exactly as the writer gave it; checked later by `letter`.
-    #[derive(Debug, Default, Deserialize, JsonSchema)]
+    #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[schemars(title = "A missive letter's front matter (the TOML between `+++` lines)")]
     pub struct FrontMatter {

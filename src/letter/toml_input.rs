@@ -160,6 +160,28 @@ fn type_problem(message: &str, path: &str) -> (Code, Option<String>) {
     }
 }
 
+/// Every string value of the TOML `text` (not its keys or comments), with its byte range
+/// (quotes included), in order; nothing if it does not parse.
+pub fn string_values(text: &str) -> Vec<(Range<usize>, String)> {
+    fn walk(value: &Spanned<DeValue>, out: &mut Vec<(Range<usize>, String)>) {
+        match value.get_ref() {
+            DeValue::String(s) => out.push((value.span(), s.to_string())),
+            DeValue::Table(table) => table.values().for_each(|inner| walk(inner, out)),
+            DeValue::Array(items) => items.iter().for_each(|item| walk(item, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(table) = DeTable::parse(text) {
+        walk(
+            &Spanned::new(0..0, DeValue::Table(table.into_inner())),
+            &mut out,
+        );
+    }
+    out.sort_by_key(|(range, _)| range.start);
+    out
+}
+
 /// The dotted key path (1-based array indices) of the deepest value containing `pos`.
 ///
 /// Tables of `[[array]]` sections carry only their header's span, so every table is

@@ -43,12 +43,14 @@ pub struct Environment {
     fonts: FontStore,
     faces: Vec<FaceEntry>,
     builtins: HashMap<FileId, Source>,
-    /// Typst files read from houses' folders (templates, modules they import), parsed for
-    /// an earlier letter: kept while their text stays the same.
-    parsed: Mutex<HashMap<FileId, Source>>,
     /// Houses' fonts read so far, by folder, with the stamp of their files (read again
     /// when a file changes, as under `watch`).
     houses: Mutex<HashMap<PathBuf, (Stamp, Arc<HouseBook>)>>,
+    /// Typst files read from letters' roots (a house's template), parsed, by id: the last
+    /// text of each, so that letters and copies share one syntax tree while it stays the
+    /// same. A template parsed and hashed for every copy cost about 8 M instructions, a
+    /// tenth of a copy (docs/copies.md).
+    parsed: Mutex<HashMap<FileId, Source>>,
 }
 
 /// Paths, sizes and modification times of a font folder's files.
@@ -88,8 +90,22 @@ impl Environment {
             fonts: fonts::store(&faces),
             faces,
             builtins,
-            parsed: Mutex::new(HashMap::new()),
             houses: Mutex::new(HashMap::new()),
+            parsed: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// `text` of the file `id` parsed: the source parsed before if its text was the same
+    /// (the same text parses to the same tree, so the output cannot tell).
+    fn parsed(&self, id: FileId, text: &str) -> Source {
+        let mut parsed = self.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        match parsed.get(&id) {
+            Some(source) if source.text() == text => source.clone(),
+            _ => {
+                let source = Source::new(id, text.to_string());
+                parsed.insert(id, source.clone());
+                source
+            }
         }
     }
 
@@ -124,22 +140,6 @@ impl Environment {
         });
         houses.insert(dir.to_path_buf(), (stamp, book.clone()));
         Ok(book)
-    }
-
-    /// The parsed source of the file `id` whose text is `text`: the one an earlier letter
-    /// parsed, if its text was the same, else parsed now and kept instead. Parsing and
-    /// hashing a house's own template again for every letter cost a batch 5 % of each
-    /// letter's work (docs/batch.md); the built-in templates are parsed once, in `new`.
-    fn parse(&self, id: FileId, text: &str) -> Source {
-        let lock = || self.parsed.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(source) = lock().get(&id)
-            && source.text() == text
-        {
-            return source.clone();
-        }
-        let source = Source::new(id, text.to_string());
-        lock().insert(id, source.clone());
-        source
     }
 
     /// The font faces, in font-book order.
@@ -297,7 +297,7 @@ impl World for LetterWorld<'_> {
             .or_insert_with(|| {
                 let bytes = self.file(id)?;
                 let text = bytes.as_str().map_err(|_| FileError::InvalidUtf8)?;
-                Ok(self.env.parse(id, text.trim_start_matches('\u{feff}')))
+                Ok(self.env.parsed(id, text.trim_start_matches('\u{feff}')))
             })
             .clone()
     }
@@ -332,16 +332,16 @@ mod tests {
     fn a_house_file_is_parsed_again_only_when_its_text_changes() {
         let env = Environment::new(Vec::new());
         let id = project_id("/templates/house.typ");
-        let first = env.parse(id, "#let a = 1");
-        let again = env.parse(id, "#let a = 1");
+        let first = env.parsed(id, "#let a = 1");
+        let again = env.parsed(id, "#let a = 1");
         assert!(
             std::ptr::eq(first.root(), again.root()),
             "the same text is parsed once"
         );
         // An edit (under `watch`), or another house's file at the same path.
-        let edited = env.parse(id, "#let a = 2");
+        let edited = env.parsed(id, "#let a = 2");
         assert_eq!(edited.text(), "#let a = 2");
         assert!(!std::ptr::eq(first.root(), edited.root()));
-        assert_eq!(env.parse(id, "#let a = 1").text(), "#let a = 1");
+        assert_eq!(env.parsed(id, "#let a = 1").text(), "#let a = 1");
     }
 }

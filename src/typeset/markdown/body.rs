@@ -14,7 +14,7 @@ use crate::letter::source::LetterSource;
 pub const MAX_NESTING: usize = 32;
 
 /// The body of a letter: its tree, and the Typst markup written from it.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Body {
     /// The body's blocks and endnotes, which every output is written from.
     pub tree: Tree,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, Options, Parser};
 
 use super::body::{Body, ImageResolver, MAX_NESTING, Problem};
 use super::tree::{Kind, Node};
@@ -13,6 +13,18 @@ use crate::diagnostic::Cause;
 use crate::diagnostic::codes;
 use crate::typeset::typography::{Style, Typographer};
 use crate::typeset::typst_code::spaces_for_tabs;
+
+/// The body's events converted into its tree (no markup written yet).
+pub(super) fn parse(text: &str, style: Style, resolve_image: &ImageResolver) -> Body {
+    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
+    let events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(text, options).into_offset_iter().collect();
+    let mut converter = Converter::new(text, style, resolve_image);
+    for (event, range) in events {
+        converter.event(event, range);
+    }
+    converter.finish()
+}
 
 /// A definition of a footnote, as converted.
 pub(super) struct Definition {

@@ -18,6 +18,7 @@ mod converter;
 mod events;
 mod footnotes;
 mod links;
+mod reuse;
 #[cfg(test)]
 mod tests;
 pub mod tree;
@@ -25,11 +26,9 @@ mod typst_markup;
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser};
-
 use crate::typeset::typography::Style;
 pub use body::{Body, ImageResolver, Mark};
-use converter::Converter;
+use converter::parse;
 
 /// What fills a personal copy's fields in the body's text (`letter::copies::LetterCopy::fill`).
 pub type Fill<'a> = &'a dyn Fn(&str) -> String;
@@ -37,24 +36,32 @@ pub type Fill<'a> = &'a dyn Fn(&str) -> String;
 /// Converts a Markdown body to its tree and the Typst markup of that tree, its text set in
 /// `style` ([`crate::typeset::typography`]); `fill`, for a personal copy, puts the row's
 /// values into the tree's text ([`tree::Tree::fill_text`]) before any output is written
-/// from it, so they stay text.
+/// from it, so they stay text. The copies of a letter share one parse of its body
+/// ([`reuse`]).
 pub fn convert(
     text: &str,
     style: Style,
     resolve_image: &ImageResolver,
     fill: Option<Fill>,
 ) -> Body {
-    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
-    let events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(text, options).into_offset_iter().collect();
-    let mut converter = Converter::new(text, style, resolve_image);
-    for (event, range) in events {
-        converter.event(event, range);
-    }
-    let mut body = converter.finish();
-    if let Some(fill) = fill {
-        body.tree.fill_text(fill);
-    }
+    let mut body = match fill {
+        Some(fill) => {
+            let mut body = reuse::parse(text, style, resolve_image);
+            body.tree.fill_text(fill);
+            body
+        }
+        None => parse(text, style, resolve_image),
+    };
     typst_markup::write(&mut body);
     body
+}
+
+/// The byte ranges of a Markdown body where a personal copy's fields are filled: its text
+/// and inline code, not its code blocks, raw Typst fences, link addresses or image paths
+/// ([`tree::Tree::filled_ranges`]).
+pub fn filled_ranges(text: &str) -> Vec<Range<usize>> {
+    let keep = |written: &str| Ok(written.to_string());
+    parse(text, Style::new(None, false), &keep)
+        .tree
+        .filled_ranges()
 }

@@ -179,3 +179,33 @@ fn the_tree_holds_blocks_inlines_notes_and_their_ranges() {
     assert_eq!(note.kind, Kind::Paragraph);
     assert_eq!(note.children[1].kind, Kind::Strong);
 }
+
+#[test]
+fn fields_are_filled_in_text_and_inline_code_only() {
+    let text = "A {{x}} *b {{y}}* `{{z}}`.[^1]\n\n```\n{{block}}\n```\n\n[^1]: {{n}}\n";
+    let filled: Vec<&str> = filled_ranges(text)
+        .into_iter()
+        .map(|range| &text[range])
+        .collect();
+    let joined = filled.join("|");
+    for field in ["{{x}}", "{{y}}", "`{{z}}`", "{{n}}"] {
+        assert!(joined.contains(field), "{field} in {joined}");
+    }
+    assert!(!joined.contains("{{block}}"), "{joined}");
+}
+
+#[test]
+fn copies_reuse_a_parse_only_while_their_images_resolve_the_same() {
+    let text = "![Seal](seal.png) To {{x}}.\n";
+    let fill = |t: &str| t.replace("{{x}}", "X");
+    let style = Style::new(None, true);
+    let convert_in = |folder: &'static str| {
+        let resolve = move |p: &str| Ok(format!("/{folder}/{p}"));
+        convert(text, style, &resolve, Some(&fill))
+    };
+    assert_eq!(convert_in("a").images, vec!["/a/seal.png"]);
+    assert_eq!(convert_in("a").images, vec!["/a/seal.png"]);
+    let moved = convert_in("b");
+    assert_eq!(moved.images, vec!["/b/seal.png"]);
+    assert!(moved.markup.contains("To X."), "{}", moved.markup);
+}

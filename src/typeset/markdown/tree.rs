@@ -106,17 +106,30 @@ impl Tree {
     /// endnotes (a personal copy's fields, `letter::fields`); code blocks and raw Typst
     /// fences stay as written.
     pub fn fill_text(&mut self, fill: &dyn Fn(&str) -> String) {
-        fn walk(nodes: &mut [Node], fill: &dyn Fn(&str) -> String) {
+        self.each_filled(&mut |text, _| *text = fill(text));
+    }
+
+    /// The ranges of the Markdown body whose text [`Tree::fill_text`] fills, in order:
+    /// where a personal copy's fields are, and so where they are checked.
+    pub fn filled_ranges(mut self) -> Vec<Range<usize>> {
+        let mut ranges = Vec::new();
+        self.each_filled(&mut |_, range| ranges.push(range.clone()));
+        ranges
+    }
+
+    /// Calls `f` on each text and inline code of the body and its endnotes, with its range.
+    fn each_filled(&mut self, f: &mut dyn FnMut(&mut String, &Range<usize>)) {
+        fn walk(nodes: &mut [Node], f: &mut dyn FnMut(&mut String, &Range<usize>)) {
             for node in nodes {
                 if let Kind::Text(text) | Kind::Code(text) = &mut node.kind {
-                    *text = fill(text);
+                    f(text, &node.range);
                 }
-                walk(&mut node.children, fill);
+                walk(&mut node.children, f);
             }
         }
-        walk(&mut self.nodes, fill);
+        walk(&mut self.nodes, f);
         for note in &mut self.notes {
-            walk(note, fill);
+            walk(note, f);
         }
     }
 }
