@@ -3,8 +3,9 @@
 # 5-30 endnotes, headings, lists, quotations, two or three signatories, some co-signers),
 # beside what bench/interleaved.sh gives (-j1, -j2 and the stock CLI, old against new):
 #   1. the page spread of both templates' PDFs
-#   2. batch -j2 with the built-in template's hyphenation on (as it ships) and off, and the
-#      stock CLI on the community template (xargs -P2), in interleaved rounds: medians
+#   2. batch -j2 with the built-in template's hyphenation on (as it ships) and off, batch
+#      -j1 (as shipped), and the stock CLI on the community template (xargs -P2), in
+#      interleaved rounds: medians
 #   3. peak resident memory of the process tree (the batch and its workers), -j2, at 250
 #      and at N letters
 #   4. one cold `missive render` of the 3-page example against `typst compile` of the
@@ -52,8 +53,10 @@ run() {
 rm -f "$WORK"/*.times
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# --- 2. hyphenation on and off, and the stock CLI, interleaved ----------------------------
+# --- 2. hyphenation on and off, -j1, and the stock CLI, interleaved -----------------------
 for round in $(seq "$ROUNDS"); do
+  rm -rf "$WORK/out-j1"
+  run j1 "$MISSIVE" batch "$WORK/archive" --out "$WORK/out-j1" -j1
   rm -rf "$WORK/out-on"
   run on "$MISSIVE" batch "$WORK/archive" --out "$WORK/out-on" -j2 --report "$WORK/report.json"
   rm -rf "$WORK/out-off"
@@ -85,7 +88,7 @@ python3 - "$WORK" "$N" "$ROUNDS" "$LOAD" <<'PY'
 import collections, glob, json, os, statistics, subprocess, sys
 work, n, rounds, load = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 runs = {k: [[float(x) for x in l.split()] for l in open(f"{work}/{k}.times")]
-        for k in ["on", "off", "community", "render", "compile"]}
+        for k in ["j1", "on", "off", "community", "render", "compile"]}
 wall = {k: statistics.median(r[0] for r in v) for k, v in runs.items()}
 cpu = {k: statistics.median(r[1] + r[2] for r in v) for k, v in runs.items()}
 by_letter = {os.path.basename(l["source"])[:-3]: l["pages"]
@@ -102,13 +105,15 @@ rss = {k: float(open(f"{work}/rss-{k}.txt").read()) for k in ["250", "n"]}
 print(f"{n} real-length letters, 2 cores, {rounds} interleaved rounds, medians; load average before: {load}")
 print(f"1. pages: built-in template {spread(mine)}")
 print(f"          community template {spread(theirs)}; the same page count for {same} of {len(by_letter)} letters")
-for k, what in [("on", "batch -j2, hyphenation on (as shipped)"), ("off", "batch -j2, hyphenation off"),
+for k, what in [("j1", "batch -j1, hyphenation on (as shipped)"),
+                ("on", "batch -j2, hyphenation on (as shipped)"), ("off", "batch -j2, hyphenation off"),
                 ("community", "stock typst CLI, community template, xargs -P2")]:
     print(f"2. {what:48} {wall[k]:6.2f} s ({1000 * wall[k] / n:.1f} ms/letter, CPU {1000 * cpu[k] / n:.1f} ms/letter)"
           f"  runs: {' '.join(f'{r[0]:.2f}' for r in runs[k])}")
 for k in ["on", "off"]:
     print(f"   community / -j2 hyphenation {k}: {wall['community'] / wall[k]:.2f}x wall, "
           f"{cpu['community'] / cpu[k]:.2f}x CPU (target >= 3x)")
+print(f"   -j2 speed-up over -j1: {wall['j1'] / wall['on']:.2f}x (target >= 1.9x)")
 print(f"   hyphenation costs {100 * (cpu['on'] / cpu['off'] - 1):.0f} % CPU, {100 * (wall['on'] / wall['off'] - 1):.0f} % wall")
 print(f"3. peak RSS of the process tree, -j2: {rss['250']:.0f} MiB at 250 letters, {rss['n']:.0f} MiB at {n}; "
       f"ratio {rss['n'] / rss['250']:.2f} (targets <= 1.2, <= 200 MiB)")

@@ -323,3 +323,25 @@ impl World for LetterWorld<'_> {
         Some(self.today)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_house_file_is_parsed_again_only_when_its_text_changes() {
+        let env = Environment::new(Vec::new());
+        let id = project_id("/templates/house.typ");
+        let first = env.parsed(id, "#let a = 1");
+        let again = env.parsed(id, "#let a = 1");
+        assert!(
+            std::ptr::eq(first.root(), again.root()),
+            "the same text is parsed once"
+        );
+        // An edit (under `watch`), or another house's file at the same path.
+        let edited = env.parsed(id, "#let a = 2");
+        assert_eq!(edited.text(), "#let a = 2");
+        assert!(!std::ptr::eq(first.root(), edited.root()));
+        assert_eq!(env.parsed(id, "#let a = 1").text(), "#let a = 1");
+    }
+}
