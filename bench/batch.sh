@@ -17,9 +17,7 @@ set -euo pipefail
 
 N=${1:-1000}
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
-COMMUNITY_TEMPLATE=${COMMUNITY_TEMPLATE:-$ROOT/../shared/bench/community-letter.typ}
-LIBERTINE=/usr/share/fonts/opentype/linux-libertine
+. "$HERE/community.sh"
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/missive-bench.XXXXXX)}
 JOBS=2
 

@@ -21,10 +21,8 @@ set -euo pipefail
 
 N=${1:-50}
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
+. "$HERE/community.sh"
 MISSIVE=$(realpath "${MISSIVE:-$ROOT/target/release/missive}")
-COMMUNITY_TEMPLATE=${COMMUNITY_TEMPLATE:-$ROOT/../shared/bench/community-letter.typ}
-LIBERTINE=/usr/share/fonts/opentype/linux-libertine
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/missive-decompose.XXXXXX)}
 ROUNDS=${ROUNDS:-3}
 

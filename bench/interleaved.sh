@@ -11,9 +11,7 @@ set -euo pipefail
 
 OLD=$1 NEW=$2 N=${3:-1000}
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
-COMMUNITY_TEMPLATE=${COMMUNITY_TEMPLATE:-$ROOT/../shared/bench/community-letter.typ}
-LIBERTINE=/usr/share/fonts/opentype/linux-libertine
+. "$HERE/community.sh"
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/missive-interleaved.XXXXXX)}
 ROUNDS=${ROUNDS:-5}
 SHAPE=${SHAPE:-short}

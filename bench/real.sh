@@ -19,10 +19,8 @@ set -euo pipefail
 
 N=${1:-1000}
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$HERE")
+. "$HERE/community.sh"
 MISSIVE=$(realpath "${MISSIVE:-$ROOT/target/release/missive}")
-COMMUNITY_TEMPLATE=${COMMUNITY_TEMPLATE:-$ROOT/../shared/bench/community-letter.typ}
-LIBERTINE=/usr/share/fonts/opentype/linux-libertine
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/missive-real.XXXXXX)}
 ROUNDS=${ROUNDS:-5}
 EXAMPLE=$ROOT/examples/house/2026-03-02-spyware-exports.md
